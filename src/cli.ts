@@ -3,9 +3,14 @@
  * src/features/<name>/<name>.cli.ts through a `register…Commands(program)` function.
  */
 import { Command } from 'commander';
+import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
+import { registerOpsCommands } from './features/ops/ops.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
   .showHelpAfterError('(run with --help for usage)');
+
+registerOpsCommands(program);
+registerAccountCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import { DomainError } from './core/errors.ts';
+import type { Database } from './db/database.ts';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { installAuth } from './http/auth.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { registerHealthRoutes } from './http/health.routes.ts';
+import { installOpenApi } from './http/openapi.ts';
+import type { App, RoutesPlugin } from './http/types.ts';
+import { installWebApp } from './http/web-app.ts';
+
+/** Every feature's routes, in one list. */
+const featureRoutes: RoutesPlugin[] = [registerHealthRoutes, registerAccountRoutes];
+
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  config: Config;
+  /** Request logs go here; none when omitted (tests). */
+  logger?: FastifyBaseLogger;
+  /** Serve web/dist when it exists (off in API tests). */
+  serveWebApp?: boolean;
+}
+
+/** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 50 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', options.db);
+  app.decorate('config', options.config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError(
+        'rate_limited',
+        'auth.rate_limited',
+        `Too many attempts: try again in ${context.after}.`,
+        {
+          retryAfter: context.after,
+        },
+      ),
+  });
+  await installOpenApi(app);
+  installAuth(app);
+
+  for (const routes of featureRoutes) await app.register(routes);
+  if (options.serveWebApp) await installWebApp(app);
+  return app;
+}

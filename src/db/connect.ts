@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'memory' };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL wins; otherwise embedded PGlite in CONCORD_DATA_DIR. */
+export function targetFromEnv(env: { DATABASE_URL?: string | undefined; CONCORD_DATA_DIR: string }) {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL } as const;
+  return { kind: 'pglite', dataDir: env.CONCORD_DATA_DIR } as const;
+}
+
+// node-postgres parses BIGINT (int8) as a string by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** The one place where the choice between embedded PGlite and a PostgreSQL server is made. */
+export async function connect(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, target, close: () => db.destroy() };
+  }
+  if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create(target.kind === 'pglite' ? target.dataDir : undefined, {
+    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, target, close: () => db.destroy() };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === 'postgres') return `PostgreSQL at ${redactUrl(target.url)}`;
+  if (target.kind === 'pglite') return `embedded PGlite in ${target.dataDir}`;
+  return 'embedded PGlite in memory';
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}

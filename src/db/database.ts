@@ -1,0 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { AccountsTables } from './tables/accounts.ts';
+
+/** Every table, composed from one file per area in src/db/tables/. */
+export interface Database extends AccountsTables {}
+
+/** What services and repositories take first: the database or an open transaction (a Transaction is a Kysely). */
+export type Db = Kysely<Database>;

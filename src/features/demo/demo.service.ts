@@ -1,0 +1,59 @@
+import type { Db } from '../../db/database.ts';
+import { createUser } from '../accounts/accounts.service.ts';
+import { demoSteps } from './demo.steps.ts';
+
+/** The fictional demo coalition. Never a real party: every name here is invented. */
+export const demoCoalition = { slug: 'demo', name: 'Common Ground Alliance' } as const;
+export const demoLogin = { email: 'admin@demo.concord.example', password: 'concord-demo-2026' } as const;
+
+export interface DemoContext {
+  coalitionId: string;
+  adminUserId: string;
+  log: (line: string) => void;
+}
+
+export async function isDemoNeeded(db: Db): Promise<boolean> {
+  const any = await db.selectFrom('coalitions').select('id').limit(1).executeTakeFirst();
+  return any === undefined;
+}
+
+/**
+ * Loads the demo coalition in one transaction: all of it or nothing. Each feature contributes
+ * a step (demo.steps.ts) that builds on what the earlier steps created.
+ */
+export async function loadDemo(
+  db: Db,
+  options: { log?: (line: string) => void } = {},
+): Promise<{ coalitionId: string; login: typeof demoLogin }> {
+  const log = options.log ?? (() => {});
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('coalitions')
+      .select('id')
+      .where('slug', '=', demoCoalition.slug)
+      .executeTakeFirst();
+    if (existing) {
+      log(`demo coalition "${demoCoalition.slug}" already loaded`);
+      return { coalitionId: existing.id, login: demoLogin };
+    }
+    const coalition = await trx
+      .insertInto('coalitions')
+      .values(demoCoalition)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const admin = await createUser(trx, {
+      email: demoLogin.email,
+      displayName: 'Demo Administrator',
+      password: demoLogin.password,
+      coalitionSlug: demoCoalition.slug,
+      role: 'admin',
+    });
+    const context: DemoContext = { coalitionId: coalition.id, adminUserId: admin.id, log };
+    for (const step of demoSteps) {
+      log(`demo: ${step.name}`);
+      await step.run(trx, context);
+    }
+    log(`demo coalition "${demoCoalition.name}" loaded`);
+    return { coalitionId: coalition.id, login: demoLogin };
+  });
+}

@@ -1,0 +1,10 @@
+import type { Db } from '../../db/database.ts';
+import type { DemoContext } from './demo.service.ts';
+
+export interface DemoStep {
+  name: string;
+  run(db: Db, context: DemoContext): Promise<void>;
+}
+
+/** Each feature's contribution to the demo coalition, in order. */
+export const demoSteps: DemoStep[] = [];

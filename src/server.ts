@@ -1,0 +1,59 @@
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isDemoNeeded, loadDemo } from './features/demo/demo.service.ts';
+import { createLogger } from './logger.ts';
+
+export interface ServeOptions {
+  /** Load the demo coalition when the database holds no coalition yet. */
+  demoIfEmpty: boolean;
+}
+
+/** Hard limit on a graceful shutdown: in-flight requests get this long to finish. */
+const shutdownGraceMs = 4_500;
+
+/** Connects, migrates, optionally loads the demo, listens, and shuts down cleanly on a signal. */
+export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  const logger = createLogger(config);
+  const handle = await connect(targetFromEnv(config));
+  logger.info(`database: ${describeTarget(handle.target)}`);
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+
+  let demoLogin: { email: string; password: string } | undefined;
+  if (options.demoIfEmpty && (await isDemoNeeded(handle.db))) {
+    demoLogin = (await loadDemo(handle.db, { log: (line) => logger.info(line) })).login;
+  }
+
+  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
+  app.addHook('onClose', async () => handle.close());
+  await app.listen({ port: config.PORT, host: config.HOST });
+
+  const url = `http://localhost:${config.PORT}`;
+  const lines = [`Concord is running at ${url}`, `API documentation: ${url}/docs`];
+  if (demoLogin) lines.push(`Demo login: ${demoLogin.email} / ${demoLogin.password}`);
+  process.stdout.write(`\n  ${lines.join('\n  ')}\n\n`);
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal}: closing (finishing in-flight requests)`);
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, shutdownGraceMs);
+    timer.unref();
+    // Fastify stops accepting, waits for in-flight requests, then runs onClose (the database).
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
