@@ -26,8 +26,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     demoLogin = (await loadDemo(handle.db, { log: (line) => logger.info(line) })).login;
   }
 
+  let closing = false;
   const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
   app.addHook('onClose', async () => handle.close());
+  // While shutting down, answer in-flight requests with `Connection: close`, so that keep-alive
+  // sockets do not hold the process open after their last response.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const url = `http://localhost:${config.PORT}`;
@@ -35,7 +41,6 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   if (demoLogin) lines.push(`Demo login: ${demoLogin.email} / ${demoLogin.password}`);
   process.stdout.write(`\n  ${lines.join('\n  ')}\n\n`);
 
-  let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
