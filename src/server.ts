@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isDemoNeeded, loadDemo } from './features/demo/demo.service.ts';
+import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './features/demo/demo.service.ts';
 import { createLogger } from './logger.ts';
 
 export interface ServeOptions {
@@ -21,10 +21,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
 
-  let demoLogin: { email: string; password: string } | undefined;
   if (options.demoIfEmpty && (await isDemoNeeded(handle.db))) {
-    demoLogin = (await loadDemo(handle.db, { log: (line) => logger.info(line) })).login;
+    await loadDemo(handle.db, { log: (line) => logger.info(line) });
   }
+  const demoLoginHint = (await hasDemoCoalition(handle.db)) ? demoLogin : undefined;
 
   let closing = false;
   const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
@@ -38,7 +38,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
 
   const url = `http://localhost:${config.PORT}`;
   const lines = [`Concord is running at ${url}`, `API documentation: ${url}/docs`];
-  if (demoLogin) lines.push(`Demo login: ${demoLogin.email} / ${demoLogin.password}`);
+  if (demoLoginHint) lines.push(`Demo login: ${demoLoginHint.email} / ${demoLoginHint.password}`);
   process.stdout.write(`\n  ${lines.join('\n  ')}\n\n`);
 
   const shutdown = (signal: NodeJS.Signals) => {

@@ -3,10 +3,11 @@ import type { Migration } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/test-database.ts';
 import type { DatabaseHandle } from './connect.ts';
+import type { Database } from './database.ts';
 import { MigrationFailedError, migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
-async function tableNames(db: Kysely<unknown>): Promise<string[]> {
+async function tableNames(db: Kysely<Database>): Promise<string[]> {
   const result = await sql<{ table_name: string }>`
     select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
     db,

@@ -17,6 +17,15 @@ export async function isDemoNeeded(db: Db): Promise<boolean> {
   return any === undefined;
 }
 
+export async function hasDemoCoalition(db: Db): Promise<boolean> {
+  const demo = await db
+    .selectFrom('coalitions')
+    .select('id')
+    .where('slug', '=', demoCoalition.slug)
+    .executeTakeFirst();
+  return demo !== undefined;
+}
+
 /**
  * Loads the demo coalition in one transaction: all of it or nothing. Each feature contributes
  * a step (demo.steps.ts) that builds on what the earlier steps created.
