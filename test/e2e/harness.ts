@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app.ts';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { demoLogin, loadDemo } from '../../src/features/demo/demo.service.ts';
+import type { App } from '../../src/http/types.ts';
+import { testConfig } from '../helpers/test-app.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = join(import.meta.dirname, '..', '..', 'test-results');
+
+/** Flags that keep headless Chromium off the (closed) network and quiet in a container. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export interface E2eServer {
+  url: string;
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** The real server with the built web app and the demo coalition, on a free localhost port. */
+export async function startE2eServer(): Promise<E2eServer> {
+  const database = await createTestDatabase();
+  await loadDemo(database.db);
+  const app = await buildApp({ db: database.db, config: testConfig, serveWebApp: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/** A fresh page that records console errors and failed requests, so a test can assert there were none. */
+export async function openPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { context, page, consoleErrors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export async function signInAsDemoAdmin(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('E-mail').fill(demoLogin.email);
+  await page.getByLabel('Password').fill(demoLogin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

@@ -1,0 +1,21 @@
+import { ApiError } from '../api/client.ts';
+
+export function Loading({ label = 'Loading' }: { label?: string }) {
+  return (
+    <p className="status" role="status" aria-live="polite">
+      {label}…
+    </p>
+  );
+}
+
+/** An API failure as the user should read it: the server's message, and its code for support. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const code = error instanceof ApiError ? error.code : undefined;
+  return (
+    <div className="error" role="alert">
+      <p>{message}</p>
+      {code ? <p className="muted">Code: {code}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useSession, useSignIn } from '../api/session.ts';
+import { ErrorMessage } from '../components/Status.tsx';
+
+export function SignInPage() {
+  const session = useSession();
+  const signIn = useSignIn();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const emailId = useId();
+  const passwordId = useId();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (session.data) return <Navigate to={from} replace />;
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: () => navigate(from, { replace: true }) });
+  };
+
+  return (
+    <main id="main" className="signin">
+      <h1>Sign in to Concord</h1>
+      <form onSubmit={handleSubmit} noValidate={false}>
+        <label htmlFor={emailId}>E-mail</label>
+        <input
+          id={emailId}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <label htmlFor={passwordId}>Password</label>
+        <input
+          id={passwordId}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
+        <button type="submit" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}
