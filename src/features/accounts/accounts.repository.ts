@@ -93,7 +93,3 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
 export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
-
-export function deleteExpiredSessions(db: Db, now: Date) {
-  return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-}
