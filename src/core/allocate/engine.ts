@@ -1,0 +1,74 @@
+import { improveBySwaps } from './improve.ts';
+import { buildMilp, type MilpSolver, readMilpSolution } from './milp.ts';
+import { fillOpenRaces, runPickingSequence } from './picking.ts';
+import { type PreparedPact, preparePact } from './prepare.ts';
+import { repairFloors } from './repair.ts';
+import { buildReport, objectiveOf } from './report.ts';
+import { infeasible } from './rules.ts';
+import { AllocationState } from './state.ts';
+import type { Allocation, AllocationReport, PactInput, Provenance } from './types.ts';
+
+export interface HeuristicOptions {
+  /** Run the improving moves and swaps after the picking sequence (default true). */
+  improve?: boolean;
+}
+
+/** The fast allocation: picking sequence, open races filled, floors repaired, then local search. */
+export function allocateByHeuristic(prepared: PreparedPact, options: HeuristicOptions = {}): Allocation {
+  const { pact, rules, values, entitlement } = prepared;
+  const state = new AllocationState(
+    pact.races.length,
+    pact.members.length,
+    values.value,
+    entitlement.groupsOfRace,
+    entitlement.groups.length,
+  );
+  runPickingSequence(state, pact, rules, entitlement);
+  fillOpenRaces(state, pact, rules, entitlement);
+  repairFloors(state, pact, rules, entitlement);
+  if (options.improve ?? true) improveBySwaps(state, pact, rules, entitlement);
+  return { owner: state.owner, provenance: state.provenance };
+}
+
+/** `concord allocate FILE`: the heuristic's allocation and its report. */
+export function allocate(input: PactInput, options: HeuristicOptions = {}): AllocationReport {
+  const prepared = preparePact(input);
+  const allocation = allocateByHeuristic(prepared, options);
+  const heuristicObjective = objectiveOf(prepared, allocation.owner);
+  return buildReport(prepared, allocation, { mode: 'heuristic', heuristicObjective, exactObjective: null });
+}
+
+/**
+ * `concord allocate FILE --exact`: the MILP optimum under the same hard rules, reported with the
+ * heuristic's gap to it. The solver is injected (src/features/pacts/allocation.solver.ts).
+ */
+export async function allocateExactly(input: PactInput, solve: MilpSolver): Promise<AllocationReport> {
+  const prepared = preparePact(input);
+  const heuristic = allocateByHeuristic(prepared);
+  const heuristicObjective = objectiveOf(prepared, heuristic.owner);
+  const model = buildMilp(prepared.pact, prepared.rules, prepared.entitlement, prepared.values.value);
+  const solution = await solve(model.lp);
+  if (solution.status === 'infeasible') {
+    throw infeasible([
+      {
+        constraints: ['locks', 'vetoes', 'entitlement'],
+        reason: 'no allocation satisfies the locks, the vetoes and every entitlement bound together',
+      },
+    ]);
+  }
+  if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
+  const owner = readMilpSolution(model, prepared.pact.races.length, solution.values);
+  const allocation = { owner, provenance: exactProvenance(prepared, owner) };
+  const exactObjective = objectiveOf(prepared, owner);
+  return buildReport(prepared, allocation, { mode: 'exact', heuristicObjective, exactObjective });
+}
+
+function exactProvenance(prepared: PreparedPact, owner: Int32Array): Provenance[] {
+  const { rules } = prepared;
+  return Array.from(owner, (member, race): Provenance => {
+    const lock = rules.lockSource[race];
+    if (member !== -1 && lock !== undefined) return lock;
+    if (member !== -1) return { kind: 'exact' };
+    return { kind: 'open', reason: rules.closed[race] === 1 ? 'all-vetoed' : 'no-room' };
+  });
+}

@@ -1,0 +1,86 @@
+import { presetLabel } from './rules.ts';
+import type { Pact, Provenance } from './types.ts';
+
+export interface ExplainContext {
+  readonly pact: Pact;
+  readonly probability: Float64Array;
+  readonly vetoed: Uint8Array;
+  readonly notes: readonly (readonly string[])[];
+  /** The coalition's win probability in each race without a pact. */
+  readonly noPactProbability: readonly number[];
+  /** Per member: held (races or expected wins, whichever is apportioned) and its entitlement. */
+  readonly standing: readonly { held: number; entitlement: number; unit: string }[];
+}
+
+const p2 = (value: number) => value.toFixed(2);
+
+/** One line per race: who runs and at what odds, against whom, why, and where that leaves the member. */
+export function explainRace(
+  context: ExplainContext,
+  race: number,
+  owner: number,
+  provenance: Provenance,
+): string {
+  const { pact } = context;
+  const notes = context.notes[race] ?? [];
+  const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+  if (owner === -1) {
+    const why =
+      provenance.kind === 'open' && provenance.reason === 'all-vetoed'
+        ? 'every member is vetoed here'
+        : 'every member allowed here is at its entitlement ceiling';
+    return `left open: ${why}${suffix}`;
+  }
+  const n = pact.members.length;
+  const name = pact.members[owner]?.id ?? String(owner);
+  const odds = `${name}: win probability ${p2(context.probability[race * n + owner] ?? 0)}`;
+  const standing = context.standing[owner];
+  const position =
+    standing === undefined
+      ? ''
+      : `; ${name} ${standing.held < standing.entitlement - 1e-9 ? 'below' : standing.held > standing.entitlement + 1e-9 ? 'above' : 'at'} entitlement (${round(standing.held)} ${standing.held === 1 ? standing.unit.replace(/s$/, '') : standing.unit} for ${round(standing.entitlement)})`;
+  return `${odds}${runnerUp(context, race, owner)}, no pact ${p2(context.noPactProbability[race] ?? 0)}; ${reason(pact, provenance)}${position}${suffix}`;
+}
+
+function runnerUp(context: ExplainContext, race: number, owner: number): string {
+  const n = context.pact.members.length;
+  let best = -1;
+  for (let member = 0; member < n; member += 1) {
+    if (member === owner || context.vetoed[race * n + member] === 1) continue;
+    if (
+      best === -1 ||
+      (context.probability[race * n + member] ?? 0) > (context.probability[race * n + best] ?? 0)
+    ) {
+      best = member;
+    }
+  }
+  if (best === -1) return ' (no other member may run here)';
+  return ` vs ${context.pact.members[best]?.id} ${p2(context.probability[race * n + best] ?? 0)}`;
+}
+
+function reason(pact: Pact, provenance: Provenance): string {
+  const member = (index: number | null) =>
+    index === null ? 'the open races' : `"${pact.members[index]?.id}"`;
+  switch (provenance.kind) {
+    case 'lock':
+      return provenance.source === 'file'
+        ? `locked (${provenance.path})`
+        : `locked: ${presetLabel[provenance.source]} (preset ${provenance.path})`;
+    case 'pick':
+      return `picked at turn ${provenance.turn} of the picking sequence`;
+    case 'fill':
+      return 'given to the member that values it most among those with room left';
+    case 'repair':
+      return `taken from ${member(provenance.from)} so that every member reaches its entitlement floor`;
+    case 'move':
+      return `moved from ${member(provenance.from)} (+${provenance.gain.toFixed(3)} expected wins)`;
+    case 'swap':
+      return `swapped with ${member(provenance.from)} for race "${pact.races[provenance.otherRace]?.id}" (+${provenance.gain.toFixed(3)} expected wins)`;
+    case 'exact':
+      return 'chosen by the exact solver (maximum expected wins)';
+    case 'open':
+      return 'left open';
+  }
+}
+
+const round = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));

@@ -1,0 +1,155 @@
+import { quotas } from './apportion.ts';
+import type { Entitlement } from './entitlement.ts';
+import type { HardRules } from './rules.ts';
+import type { Pact } from './types.ts';
+
+/** What an injected MILP solver answers; the engine never sees the solver itself. */
+export type MilpSolution =
+  | { status: 'optimal'; values: Readonly<Record<string, number>> }
+  | { status: 'infeasible' }
+  | { status: 'failed'; message: string };
+
+/** Solves a model written in CPLEX LP format (e.g. HiGHS); injected so src/core stays free of I/O. */
+export type MilpSolver = (lp: string) => Promise<MilpSolution>;
+
+export interface MilpModel {
+  readonly lp: string;
+  /** The (race, member) pair behind each binary variable, by variable name. */
+  readonly variables: ReadonlyMap<string, { race: number; member: number }>;
+}
+
+const termsPerLine = 8;
+const variableName = (race: number, member: number) => `x${race}_${member}`;
+/** A variable fixed at 0, so that no section of the model is ever empty (HiGHS rejects those). */
+const placeholder = 'unused';
+
+/**
+ * The allocation as a 0–1 program: x[r][m] = 1 when member m runs in race r. Maximize the sum of
+ * expected wins subject to: at most one member per race; no variable for a vetoed pair; locked
+ * pairs fixed to 1; each count group's floor and ceiling per member (entitlement ± 1, tiers);
+ * with expected wins apportioned, each member's wins within 1 of its weight share of the total
+ * (linear, because the total is itself a sum of the variables). WEF1 is not a constraint: it is
+ * checked on the solution and reported.
+ */
+export function buildMilp(
+  pact: Pact,
+  rules: HardRules,
+  entitlement: Entitlement,
+  value: Float64Array,
+): MilpModel {
+  const n = pact.members.length;
+  const variables = new Map<string, { race: number; member: number }>();
+  const byRace: string[][] = pact.races.map(() => []);
+  const fixed: string[] = [];
+  const objective: [number, string][] = [];
+  pact.races.forEach((_, race) => {
+    if (rules.closed[race] === 1) return;
+    const locked = rules.lockedTo[race] ?? -1;
+    for (let member = 0; member < n; member += 1) {
+      if (rules.vetoed[race * n + member] === 1 || (locked !== -1 && locked !== member)) continue;
+      const name = variableName(race, member);
+      variables.set(name, { race, member });
+      byRace[race]?.push(name);
+      objective.push([value[race * n + member] ?? 0, name]);
+      if (locked === member) fixed.push(name);
+    }
+  });
+  const constraints: string[] = [];
+  byRace.forEach((names, race) => {
+    if (names.length > 1)
+      constraints.push(
+        row(
+          `race${race}`,
+          names.map((name) => [1, name]),
+          '<=',
+          1,
+        ),
+      );
+  });
+  entitlement.groups.forEach((group, g) => {
+    for (let member = 0; member < n; member += 1) {
+      const terms: [number, string][] = [];
+      for (const [name, pair] of variables) {
+        if (pair.member === member && entitlement.groupsOfRace[pair.race]?.includes(g)) terms.push([1, name]);
+      }
+      const lo = group.lo[member] ?? 0;
+      const hi = group.hi[member] ?? Number.POSITIVE_INFINITY;
+      if (lo > 0) constraints.push(row(`floor${g}_${member}`, terms, '>=', lo));
+      if (Number.isFinite(hi) && terms.length > hi)
+        constraints.push(row(`ceiling${g}_${member}`, terms, '<=', hi));
+    }
+  });
+  if (pact.settings.apportionBy === 'expectedWins' && pact.settings.entitlement === 'enforce') {
+    const shares = quotas(
+      pact.members.map((member) => member.weight),
+      1,
+    );
+    for (let member = 0; member < n; member += 1) {
+      const terms: [number, string][] = [];
+      for (const [name, pair] of variables) {
+        const v = value[pair.race * n + pair.member] ?? 0;
+        terms.push([(pair.member === member ? v : 0) - (shares[member] ?? 0) * v, name]);
+      }
+      constraints.push(row(`winsfloor${member}`, terms, '>=', -1));
+      constraints.push(row(`winsceiling${member}`, terms, '<=', 1));
+    }
+  }
+  const lp = [
+    'Maximize',
+    ` obj: ${lines([...objective, [0, placeholder]])}`,
+    'Subject To',
+    ...constraints,
+    ` placeholder: ${lines([[1, placeholder]])} <= 0`,
+    'Bounds',
+    ...fixed.map((name) => ` ${name} = 1`),
+    ` ${placeholder} = 0`,
+    ...(variables.size > 0
+      ? ['Binary', ...chunk([...variables.keys()]).map((names) => ` ${names.join(' ')}`)]
+      : []),
+    'End',
+    '',
+  ].join('\n');
+  return { lp, variables };
+}
+
+/** The owner of every race in a solution (variables above 1/2), -1 for open races. */
+export function readMilpSolution(
+  model: MilpModel,
+  raceCount: number,
+  values: Readonly<Record<string, number>>,
+) {
+  const owner = new Int32Array(raceCount).fill(-1);
+  for (const [name, pair] of model.variables) {
+    if ((values[name] ?? 0) > 0.5) owner[pair.race] = pair.member;
+  }
+  return owner;
+}
+
+function row(name: string, terms: [number, string][], sense: '<=' | '>=', bound: number): string {
+  return ` ${name}: ${lines(terms.length > 0 ? terms : [[0, placeholder]])} ${sense} ${bound}`;
+}
+
+/** Terms with explicit signs, a few per line: the LP format allows continuation lines. */
+function lines(terms: [number, string][]): string {
+  return chunk(terms)
+    .map((part) =>
+      part
+        .map(
+          ([coefficient, name]) => `${coefficient < 0 ? '-' : '+'} ${format(Math.abs(coefficient))} ${name}`,
+        )
+        .join(' '),
+    )
+    .join('\n   ');
+}
+
+/** Plain decimals: 12 significant digits, never exponent notation, tiny values as 0. */
+function format(value: number): string {
+  if (value < 1e-12) return '0';
+  return Number(value.toPrecision(12)).toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+function chunk<T>(items: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let at = 0; at < items.length; at += termsPerLine) chunks.push(items.slice(at, at + termsPerLine));
+  return chunks;
+}
