@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTables } from './tables/accounts.ts';
+import type { GovernanceTables } from './tables/governance.ts';
 
 /** Every table, composed from one file per area in src/db/tables/. */
-export interface Database extends AccountsTables {}
+export interface Database extends AccountsTables, GovernanceTables {}
 
 /** What services and repositories take first: the database or an open transaction (a Transaction is a Kysely). */
 export type Db = Kysely<Database>;

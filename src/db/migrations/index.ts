@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as accounts from './2026_11_23_0001_accounts.ts';
+import * as audit from './2026_11_23_0101_audit.ts';
+import * as registry from './2026_11_23_0102_registry.ts';
+import * as decisions from './2026_11_23_0103_decisions.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -7,4 +10,7 @@ import * as accounts from './2026_11_23_0001_accounts.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_accounts': accounts,
+  '2026_11_23_0101_audit': audit,
+  '2026_11_23_0102_registry': registry,
+  '2026_11_23_0103_decisions': decisions,
 };
