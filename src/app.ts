@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -16,7 +17,7 @@ import type { App, RoutesPlugin } from './http/types.ts';
 import { installWebApp } from './http/web-app.ts';
 
 /** Every feature's routes, in one list. */
-const featureRoutes: RoutesPlugin[] = [registerHealthRoutes, registerAccountRoutes];
+const featureRoutes: RoutesPlugin[] = [registerHealthRoutes, registerAccountRoutes, registerAuditRoutes];
 
 export interface BuildAppOptions {
   db: Kysely<Database>;

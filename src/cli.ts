@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
+import { registerAuditCommands } from './features/audit/audit.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 
 const program = new Command('concord')
@@ -12,5 +13,6 @@ const program = new Command('concord')
 
 registerOpsCommands(program);
 registerAccountCommands(program);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);

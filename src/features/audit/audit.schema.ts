@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One event as the API and `concord audit export` give it (export: one per line, canonical JSON). */
+export const auditEventSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  actor: z.object({ userId: z.string(), role: z.string(), organizationId: z.string().nullable() }).nullable(),
+  action: z.string(),
+  subject: z.object({ type: z.string(), id: z.string() }).nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  prevHash: hex64,
+  hash: hex64,
+});
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+export const auditEventsQuerySchema = z.object({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  action: z.string().max(100).optional(),
+  subjectId: z.string().max(100).optional(),
+});
+
+export const auditEventsResponseSchema = z.object({
+  events: z.array(auditEventSchema),
+  /** Pass as afterSeq for the next page; null at the end. */
+  nextAfterSeq: z.number().int().nullable(),
+});
+
+export const chainBreakSchema = z.object({
+  reason: z.enum(['seq_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']),
+  seq: z.number().int(),
+  expected: z.string().optional(),
+  found: z.string().optional(),
+  expectedSeq: z.number().int().optional(),
+});
+
+export const verifyResponseSchema = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  firstBroken: chainBreakSchema.nullable(),
+  message: z.string(),
+});
