@@ -3,6 +3,7 @@ import * as accounts from './2026_11_23_0001_accounts.ts';
 import * as audit from './2026_11_23_0101_audit.ts';
 import * as registry from './2026_11_23_0102_registry.ts';
 import * as decisions from './2026_11_23_0103_decisions.ts';
+import * as map from './2026_11_23_0201_map.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0101_audit': audit,
   '2026_11_23_0102_registry': registry,
   '2026_11_23_0103_decisions': decisions,
+  '2026_11_23_0201_map': map,
 };

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Bundle } from './bundle.ts';
+import { reconcile } from './reconcile.ts';
+import { type DatasetDefinition, datasets } from './registry.ts';
+import { type AtlasFile, readAtlas } from './us-atlas.ts';
+
+/**
+ * Bump when a parser's output changes for the same files: every dataset's fingerprint changes with
+ * it, so the next `concord data load` reloads them all.
+ */
+export const loaderVersion = 'map-loader-1';
+
+/** The shipped data folder: data/ at the repository root. */
+export const dataDir = fileURLToPath(new URL('../../../../data/', import.meta.url));
+
+export interface PreparedDataset {
+  definition: DatasetDefinition;
+  fingerprint: string;
+  bundle: Bundle;
+}
+
+async function readInput(path: string): Promise<string> {
+  if (path.startsWith('us-atlas:'))
+    return (await readAtlas(path.slice('us-atlas:'.length) as AtlasFile)).text;
+  return readFile(`${dataDir}${path}`, 'utf8');
+}
+
+/**
+ * Reads and parses the shipped datasets (all, or those named), each joined against the base
+ * geography: what does not join becomes an `unmapped` issue of its dataset.
+ */
+export async function prepareDatasets(ids?: readonly string[]): Promise<PreparedDataset[]> {
+  const unknown = (ids ?? []).filter((id) => !datasets.some((d) => d.id === id));
+  if (unknown.length > 0) throw new Error(`unknown dataset(s): ${unknown.join(', ')}`);
+  const { topology: atlas } = await readAtlas('counties-10m');
+  const [geography, ...rest] = datasets;
+  if (!geography) return [];
+  const chosen = rest.filter((d) => !ids || ids.includes(d.id));
+  const prepared: PreparedDataset[] = [];
+  const base = await prepareOne(geography, atlas, null);
+  const known = new Set(base.bundle.jurisdictions.map((j) => `${j.kind}:${j.code}`));
+  if (!ids || ids.includes(geography.id)) prepared.push(base);
+  for (const definition of chosen) prepared.push(await prepareOne(definition, atlas, known));
+  return prepared;
+}
+
+async function prepareOne(
+  definition: DatasetDefinition,
+  atlas: Awaited<ReturnType<typeof readAtlas>>['topology'],
+  known: ReadonlySet<string> | null,
+): Promise<PreparedDataset> {
+  const texts = await Promise.all(definition.files.map(readInput));
+  const hash = createHash('sha256').update(loaderVersion).update(definition.id);
+  for (const text of texts) hash.update('\u0000').update(text);
+  const parsed = definition.parse({ texts, atlas });
+  return {
+    definition,
+    fingerprint: hash.digest('hex'),
+    bundle: known ? reconcile(parsed, known) : parsed,
+  };
+}
