@@ -16,9 +16,11 @@ export interface Reassignment {
  * the change touches (a pair that held keeps holding).
  */
 export class ChangeGuard {
-  private readonly weights: number[];
+  readonly weights: number[];
   private readonly shares: number[];
   private readonly guardWins: boolean;
+  /** holds[i * n + j] = 1 when i does not envy j beyond one race, as of the last accepted change. */
+  private readonly holds: Uint8Array;
 
   constructor(
     private readonly state: AllocationState,
@@ -28,6 +30,8 @@ export class ChangeGuard {
     this.weights = pact.members.map((member) => member.weight);
     this.shares = quotas(this.weights, 1);
     this.guardWins = pact.settings.apportionBy === 'expectedWins' && pact.settings.entitlement === 'enforce';
+    this.holds = new Uint8Array(state.n * state.n);
+    this.recordPairs(Array.from({ length: state.n }, (_, member) => member));
   }
 
   /** Applies the change if it keeps every guarded rule; returns whether it did. */
@@ -43,7 +47,6 @@ export class ChangeGuard {
       touched.add(state.owner[change.race] ?? -1);
     }
     touched.delete(-1);
-    const pairsBefore = this.pairs(touched);
     const excessBefore = this.guardWins ? this.winsExcess() : 0;
     const previous = changes.map((change) => ({
       race: change.race,
@@ -53,12 +56,62 @@ export class ChangeGuard {
     for (const change of changes) {
       state.set(change.race, change.to, provenance(change, state.owner[change.race] ?? -1));
     }
-    const pairsAfter = this.pairs(touched);
-    const keepsWef1 = pairsBefore.every((held, at) => !held || pairsAfter[at] === true);
-    const keepsWins = !this.guardWins || this.winsExcess() <= excessBefore + 1e-12;
-    if (keepsWef1 && keepsWins) return true;
+    if (this.keepsWef1(touched) && (!this.guardWins || this.winsExcess() <= excessBefore + 1e-12)) {
+      this.recordPairs(touched);
+      return true;
+    }
     for (const undo of previous.reverse()) state.set(undo.race, undo.owner, undo.provenance);
     return false;
+  }
+
+  /** Whether some race could move from `from` to `to` without leaving a count band (one group suffices). */
+  canShift(from: number, to: number): boolean {
+    const { state, entitlement } = this;
+    return (
+      entitlement.groups.length === 0 ||
+      entitlement.groups.some((group, g) => {
+        return (
+          state.count(g, from) - 1 >= (group.lo[from] ?? 0) &&
+          state.count(g, to) + 1 <= (group.hi[to] ?? Number.POSITIVE_INFINITY)
+        );
+      })
+    );
+  }
+
+  /** Whether i did not envy j beyond one race after the last accepted change. */
+  held(i: number, j: number): boolean {
+    return this.holds[i * this.state.n + j] === 1;
+  }
+
+  /**
+   * No pair that held WEF1 before fails now. The touched members' own envy is checked first (their
+   * own bundle changed, the usual failure), and the first failure ends the check.
+   */
+  private keepsWef1(touched: Set<number>): boolean {
+    const n = this.state.n;
+    for (const t of touched) {
+      for (let other = 0; other < n; other += 1) {
+        if (this.holds[t * n + other] === 1 && !wef1PairHolds(this.state, this.weights, t, other))
+          return false;
+      }
+    }
+    for (const t of touched) {
+      for (let other = 0; other < n; other += 1) {
+        if (this.holds[other * n + t] === 1 && !wef1PairHolds(this.state, this.weights, other, t))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  private recordPairs(touched: Iterable<number>): void {
+    const n = this.state.n;
+    for (const t of touched) {
+      for (let other = 0; other < n; other += 1) {
+        this.holds[t * n + other] = wef1PairHolds(this.state, this.weights, t, other) ? 1 : 0;
+        this.holds[other * n + t] = wef1PairHolds(this.state, this.weights, other, t) ? 1 : 0;
+      }
+    }
   }
 
   private countsAllow(changes: readonly Reassignment[]): boolean {
@@ -84,19 +137,6 @@ export class ChangeGuard {
       if (distance(after) > 0 && distance(after) >= distance(before)) return false;
     }
     return true;
-  }
-
-  /** WEF1 of every pair with at least one touched member, in a fixed order. */
-  private pairs(touched: Set<number>): boolean[] {
-    const holds: boolean[] = [];
-    const n = this.state.n;
-    for (const t of touched) {
-      for (let other = 0; other < n; other += 1) {
-        holds.push(wef1PairHolds(this.state, this.weights, other, t));
-        holds.push(wef1PairHolds(this.state, this.weights, t, other));
-      }
-    }
-    return holds;
   }
 
   /** How far, in total, members' expected wins stray beyond one of their share of the total. */

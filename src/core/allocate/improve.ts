@@ -1,18 +1,31 @@
 import type { Entitlement } from './entitlement.ts';
 import { ChangeGuard } from './guards.ts';
 import type { HardRules } from './rules.ts';
+import { PairScreen } from './screen.ts';
 import type { AllocationState } from './state.ts';
 import type { Pact } from './types.ts';
 
 const minimumGain = 1e-9;
+const passGainToContinue = 1e-4;
 /** How many partners each race tries in a swap search before giving up; keeps a pass near-linear. */
 const swapPartnersTried = 8;
+/**
+ * Consecutive refusals after which a pair of members stops searching in this pass. Once the
+ * picking sequence has made envy tight, most improving swaps break WEF1; trying them all costs
+ * much and finds little.
+ */
+const refusalsTolerated = 24;
+/** Partners screened per race in a swap search (screening costs O(n) each). */
+const partnersScreened = 16;
+/** Partners ranked for a pair: every race screens at most `partnersScreened` of the best ones. */
+const partnersRanked = 64;
 
 /**
  * Local search after the picking sequence: moves (one race from member a to b) and swaps (a's race
  * for b's race) that raise the coalition's expected wins, accepted only when the `ChangeGuard`
  * says they keep entitlement and WEF1. A pair of members is searched again only when one of their
- * bundles changed since, so later passes are cheap. Stops when a pass finds nothing, or after
+ * bundles changed since, so later passes are cheap. Stops when a pass adds less than
+ * `passGainToContinue` of the objective (later passes find crumbs at full cost), or after
  * `maxPasses`.
  */
 export function improveBySwaps(
@@ -26,7 +39,13 @@ export function improveBySwaps(
   const guard = new ChangeGuard(state, pact, entitlement);
   const version = new Int32Array(n).fill(1);
   const searched = new Int32Array(n * n * 2);
+  const objective = () => {
+    let total = 0;
+    for (let member = 0; member < n; member += 1) total += state.wins(member);
+    return total;
+  };
   for (let pass = 0; pass < maxPasses; pass += 1) {
+    const before = objective();
     let improved = false;
     for (let a = 0; a < n; a += 1) {
       for (let b = 0; b < n; b += 1) {
@@ -43,8 +62,54 @@ export function improveBySwaps(
         searched[at + 1] = version[b] ?? 0;
       }
     }
-    if (!improved) return;
+    if (!improved || objective() - before < passGainToContinue * before) return;
   }
+}
+
+/**
+ * Races of `from` that may go to `to` and gain more than `floor` by it, best first, at most `limit`
+ * of them. The cut-off is found with a native typed-array sort (no comparator), and only what
+ * survives it is sorted with the tie-break on race index: this runs for every pair in every pass.
+ */
+function ranked(
+  state: AllocationState,
+  rules: HardRules,
+  from: number,
+  to: number,
+  floor: number,
+  limit: number,
+) {
+  const n = state.n;
+  const value = state.value;
+  const races: number[] = [];
+  const gains: number[] = [];
+  for (const race of state.bundle(from)) {
+    if (rules.lockedTo[race] !== -1 || rules.vetoed[race * n + to] === 1) continue;
+    const gain = (value[race * n + to] ?? 0) - (value[race * n + from] ?? 0);
+    if (gain > floor) {
+      races.push(race);
+      gains.push(gain);
+    }
+  }
+  const cutoff = races.length > limit ? (Float64Array.from(gains).sort()[races.length - limit] ?? 0) : floor;
+  const order = races
+    .map((_, at) => at)
+    .filter((at) => races.length <= limit || (gains[at] ?? 0) >= cutoff)
+    .sort((x, y) => (gains[y] ?? 0) - (gains[x] ?? 0) || (races[x] ?? 0) - (races[y] ?? 0))
+    .slice(0, limit);
+  return { races: order.map((at) => races[at] ?? -1), gains: order.map((at) => gains[at] ?? 0) };
+}
+
+/** The largest gain any race of `from` would bring by going to `to`, or undefined if none may go. */
+function bestGain(state: AllocationState, rules: HardRules, from: number, to: number): number | undefined {
+  const n = state.n;
+  let best: number | undefined;
+  for (const race of state.bundle(from)) {
+    if (rules.lockedTo[race] !== -1 || rules.vetoed[race * n + to] === 1) continue;
+    const gain = (state.value[race * n + to] ?? 0) - (state.value[race * n + from] ?? 0);
+    if (best === undefined || gain > best) best = gain;
+  }
+  return best;
 }
 
 /** Improving moves from a to b, then swaps between a and b. */
@@ -55,43 +120,42 @@ function searchPair(
   a: number,
   b: number,
 ): boolean {
-  const n = state.n;
-  const value = state.value;
-  const movable = (race: number, to: number) =>
-    rules.lockedTo[race] === -1 && rules.vetoed[race * n + to] === 0;
-  const gain = (race: number, from: number, to: number) =>
-    (value[race * n + to] ?? 0) - (value[race * n + from] ?? 0);
   let changed = false;
+  let screen = new PairScreen(state, guard, a, b);
 
-  const moves = state
-    .bundle(a)
-    .filter((race) => movable(race, b) && gain(race, a, b) > minimumGain)
-    .sort((x, y) => gain(y, a, b) - gain(x, a, b) || x - y);
-  for (const race of moves) {
-    const accepted = guard.tryApply([{ race, to: b }], () => ({
-      kind: 'move',
-      from: a,
-      gain: gain(race, a, b),
-    }));
-    changed ||= accepted;
-  }
+  const moves = guard.canShift(a, b)
+    ? ranked(state, rules, a, b, minimumGain, Number.POSITIVE_INFINITY)
+    : { races: [], gains: [] };
+  moves.races.forEach((race, at) => {
+    if (screen.rejects(race, -1)) return;
+    const gain = moves.gains[at] ?? 0;
+    if (guard.tryApply([{ race, to: b }], () => ({ kind: 'move', from: a, gain }))) {
+      changed = true;
+      screen = new PairScreen(state, guard, a, b);
+    }
+  });
 
-  const fromA = state.bundle(a).filter((race) => movable(race, b));
-  const fromB = state.bundle(b).filter((race) => movable(race, a));
-  if (fromA.length === 0 || fromB.length === 0) return changed;
-  const bestFromB = Math.max(...fromB.map((race) => gain(race, b, a)));
-  const left = fromA
-    .filter((race) => gain(race, a, b) + bestFromB > minimumGain)
-    .sort((x, y) => gain(y, a, b) - gain(x, a, b) || x - y);
-  if (left.length === 0) return changed;
-  const right = fromB.sort((x, y) => gain(y, b, a) - gain(x, b, a) || x - y);
-  const used = new Set<number>();
-  for (const r of left) {
+  // A swap gains gainA(r) + gainB(s) > 0, so neither side needs to look below minus the other's best.
+  const bestA = bestGain(state, rules, a, b);
+  const bestB = bestGain(state, rules, b, a);
+  if (bestA === undefined || bestB === undefined) return changed;
+  const left = ranked(state, rules, a, b, minimumGain - bestB, Number.POSITIVE_INFINITY);
+  const right = ranked(state, rules, b, a, minimumGain - bestA, partnersRanked);
+  const used = new Uint8Array(right.races.length);
+  let refusals = 0;
+  for (let i = 0; i < left.races.length; i += 1) {
+    const r = left.races[i] ?? -1;
+    const gainR = left.gains[i] ?? 0;
     let tried = 0;
-    for (const s of right) {
-      if (used.has(s)) continue;
-      const total = gain(r, a, b) + gain(s, b, a);
-      if (total <= minimumGain || tried >= swapPartnersTried) break;
+    let screened = 0;
+    for (let j = 0; j < right.races.length; j += 1) {
+      if (used[j] === 1) continue;
+      const s = right.races[j] ?? -1;
+      const total = gainR + (right.gains[j] ?? 0);
+      if (total <= minimumGain || tried >= swapPartnersTried || screened >= partnersScreened) break;
+      if (refusals >= refusalsTolerated) return changed;
+      screened += 1;
+      if (screen.rejects(r, s)) continue;
       tried += 1;
       const swap = [
         { race: r, to: b },
@@ -104,10 +168,13 @@ function searchPair(
         gain: total,
       }));
       if (accepted) {
-        used.add(s);
+        used[j] = 1;
         changed = true;
+        refusals = 0;
+        screen = new PairScreen(state, guard, a, b);
         break;
       }
+      refusals += 1;
     }
   }
   return changed;

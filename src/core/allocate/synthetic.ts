@@ -1,0 +1,60 @@
+import type { PactInput } from './types.ts';
+
+/** mulberry32: a small, fast, seeded PRNG; good enough to generate test and benchmark pacts. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticPactOptions {
+  seed: number;
+  races: number;
+  members: number;
+  /** Share of (race, member) pairs where the member fielded no candidate last time. */
+  absence?: number;
+}
+
+/**
+ * A plausible pact: members of unequal strength spread over the axis, races where the coalition's
+ * members together poll 30–60 % against one to three opponents, members' local strength varying
+ * around their national weight. Deterministic for a given seed.
+ */
+export function syntheticPact(options: SyntheticPactOptions): PactInput {
+  const random = seededRandom(options.seed);
+  const absence = options.absence ?? 0.15;
+  const width = String(options.members).length;
+  const members = Array.from({ length: options.members }, (_, index) => ({
+    id: `m${String(index + 1).padStart(width, '0')}`,
+    weight: Math.round(20_000 + 400_000 * random() ** 2),
+    position: Math.round((random() * 2 - 1) * 100) / 100,
+  }));
+  const totalWeight = members.reduce((sum, member) => sum + member.weight, 0);
+  const raceWidth = String(options.races).length;
+  const races = Array.from({ length: options.races }, (_, index) => {
+    const turnout = 30_000 + Math.floor(50_000 * random());
+    const coalition = turnout * (0.3 + 0.3 * random());
+    const votes: Record<string, number> = {};
+    const local = members.map((member) =>
+      random() < absence ? 0 : (member.weight / totalWeight) * Math.exp(1.5 * (random() - 0.5)),
+    );
+    const localTotal = local.reduce((sum, share) => sum + share, 0) || 1;
+    members.forEach((member, at) => {
+      const share = local[at] ?? 0;
+      if (share > 0) votes[member.id] = Math.round((coalition * share) / localTotal);
+    });
+    const opponents = 1 + Math.floor(3 * random());
+    const opponentShares = Array.from({ length: opponents }, () => random() + 0.2);
+    const opponentTotal = opponentShares.reduce((sum, share) => sum + share, 0);
+    opponentShares.forEach((share, at) => {
+      votes[`other:o${at + 1}`] = Math.round(((turnout - coalition) * share) / opponentTotal);
+    });
+    return { id: `r${String(index + 1).padStart(raceWidth, '0')}`, seats: 1, votes };
+  });
+  return { members, races };
+}
