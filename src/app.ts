@@ -9,6 +9,7 @@ import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -17,7 +18,12 @@ import type { App, RoutesPlugin } from './http/types.ts';
 import { installWebApp } from './http/web-app.ts';
 
 /** Every feature's routes, in one list. */
-const featureRoutes: RoutesPlugin[] = [registerHealthRoutes, registerAccountRoutes, registerAuditRoutes];
+const featureRoutes: RoutesPlugin[] = [
+  registerHealthRoutes,
+  registerAccountRoutes,
+  registerAuditRoutes,
+  registerRegistryRoutes,
+];
 
 export interface BuildAppOptions {
   db: Kysely<Database>;

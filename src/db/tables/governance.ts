@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { OrganizationStatus } from '../../core/rules/lifecycle.ts';
+import type { StrengthMetric } from '../../core/rules/strength.ts';
 
 /** Timestamps: read as Date, written as Date (or left to the default). */
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -6,7 +8,7 @@ type Timestamp = ColumnType<Date, Date | undefined, Date>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type OrganizationKind = 'party' | 'movement' | 'pressure_group' | 'chapter' | 'federation';
-export type OrganizationStatus = 'applicant' | 'member' | 'suspended' | 'expelled' | 'withdrawn';
+export type { OrganizationStatus };
 export type StatusChangeReason = 'application' | 'founding' | 'decision' | 'withdrawal';
 export type DecisionKind =
   | 'motion'
@@ -66,7 +68,7 @@ export interface StrengthEvidenceTable {
   id: Generated<string>;
   coalition_id: string;
   organization_id: string;
-  metric: 'members' | 'votes' | 'ballot_lines' | 'officeholders' | 'signatures';
+  metric: StrengthMetric;
   value: number;
   as_of: string;
   source: string;

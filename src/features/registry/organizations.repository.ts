@@ -1,0 +1,119 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type {
+  OrganizationStatus,
+  OrganizationStatusChangesTable,
+  OrganizationsTable,
+} from '../../db/tables/governance.ts';
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+
+/** Every query here is scoped by the coalition: another coalition's rows are simply not found. */
+export function findOrganization(
+  db: Db,
+  coalitionId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  let query = db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export function findOrganizationByName(db: Db, coalitionId: string, name: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('coalition_id', '=', coalitionId)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function listOrganizations(
+  db: Db,
+  coalitionId: string,
+  filter: {
+    status?: OrganizationStatus | undefined;
+    kind?: string | undefined;
+    q?: string | undefined;
+    ids?: string[];
+  },
+) {
+  let query = db.selectFrom('organizations').selectAll().where('coalition_id', '=', coalitionId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.kind) query = query.where('kind', '=', filter.kind as OrganizationRow['kind']);
+  if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return Promise.resolve([]);
+    query = query.where('id', 'in', filter.ids);
+  }
+  return query.orderBy('name').execute();
+}
+
+export function insertOrganization(db: Db, row: Insertable<OrganizationsTable>) {
+  return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateOrganization(
+  db: Db,
+  coalitionId: string,
+  id: string,
+  patch: Updateable<OrganizationsTable>,
+) {
+  return db
+    .updateTable('organizations')
+    .set(patch)
+    .where('coalition_id', '=', coalitionId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function insertStatusChange(db: Db, row: Insertable<OrganizationStatusChangesTable>) {
+  return db.insertInto('organization_status_changes').values(row).execute();
+}
+
+export function listStatusChanges(db: Db, coalitionId: string, organizationId: string) {
+  return db
+    .selectFrom('organization_status_changes')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .where('organization_id', '=', organizationId)
+    .orderBy('at')
+    .execute();
+}
+
+export function listChapters(db: Db, coalitionId: string, parentId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'status'])
+    .where('coalition_id', '=', coalitionId)
+    .where('parent_id', '=', parentId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function countByStatus(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('coalition_id', '=', coalitionId)
+    .groupBy('status')
+    .execute();
+}
+
+/** The founding phase lasts until the coalition's first decision closes. */
+export async function anyDecisionClosed(db: Db, coalitionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('decisions')
+    .select('id')
+    .where('coalition_id', '=', coalitionId)
+    .where('status', '=', 'closed')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import type { AdmissionRule } from '../../core/rules/admission.ts';
+import { organizationStatuses } from '../../core/rules/lifecycle.ts';
+import { strengthMetrics } from '../../core/rules/strength.ts';
+
+export const organizationKinds = ['party', 'movement', 'pressure_group', 'chapter', 'federation'] as const;
+export const organizationKindSchema = z.enum(organizationKinds);
+export const organizationStatusSchema = z.enum(organizationStatuses);
+export const strengthMetricSchema = z.enum(strengthMetrics);
+export const isoDateSchema = z.iso.date();
+export const idParamsSchema = z.object({ id: z.uuid() });
+
+export const plankSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(10_000),
+});
+export const planksSchema = z.array(plankSchema).max(100);
+
+export const fractionSchema = z
+  .object({ num: z.number().int().min(0).max(1000), den: z.number().int().min(1).max(1000) })
+  .refine((f) => f.num <= f.den, { message: 'num must not exceed den' });
+
+export const admissionRuleSchema: z.ZodType<AdmissionRule> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(admissionRuleSchema).max(20) }),
+    z.strictObject({ any: z.array(admissionRuleSchema).max(20) }),
+    z.strictObject({
+      metric: strengthMetricSchema,
+      atLeast: z.number().int().min(0),
+      verifiedOnly: z.boolean().optional(),
+      withinDays: z.number().int().positive().optional(),
+    }),
+    z.strictObject({ charterRatified: z.literal(true) }),
+  ]),
+);
+
+export const governanceSettingsSchema = z.object({
+  admissionRule: admissionRuleSchema,
+  /** Default quorum of new decisions: this share of eligible organizations must cast a ballot. */
+  quorum: fractionSchema,
+  /** Strength figure that weighs votes under strength weighting. */
+  strengthMetric: strengthMetricSchema,
+  /** Default cap on any one member's share of the total weight, in thousandths; null for none. */
+  weightCapPermille: z.number().int().min(1).max(1000).nullable(),
+  /** Default voting window of new decisions. */
+  votingWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+});
+export type GovernanceSettings = z.infer<typeof governanceSettingsSchema>;
+export const settingsPatchSchema = governanceSettingsSchema.partial();
+
+export const organizationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: organizationKindSchema,
+  parentId: z.uuid().nullable(),
+  status: organizationStatusSchema,
+  position: z.number().nullable(),
+  description: z.string(),
+  platform: planksSchema,
+  homeJurisdictions: z.array(z.string()),
+  /** Has ratified the current charter version. */
+  charterRatified: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type OrganizationView = z.infer<typeof organizationSchema>;
+
+const jurisdictionsSchema = z.array(z.string().trim().min(1).max(40)).max(200);
+const positionSchema = z.number().min(-1).max(1).describe('Self-declared left (-1) to right (+1) position');
+
+export const createOrganizationSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: organizationKindSchema,
+  /** The member a chapter belongs to (chapters only). */
+  parentId: z.uuid().optional(),
+  position: positionSchema.nullable().optional(),
+  description: z.string().max(5000).optional(),
+  platform: planksSchema.optional(),
+  homeJurisdictions: jurisdictionsSchema.optional(),
+  /** Register directly as a founding member (admin, only until the first decision closes). */
+  founding: z.boolean().optional(),
+});
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+export const updateOrganizationSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  position: positionSchema.nullable().optional(),
+  description: z.string().max(5000).optional(),
+  platform: planksSchema.optional(),
+  homeJurisdictions: jurisdictionsSchema.optional(),
+});
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+export const organizationsQuerySchema = z.object({
+  status: organizationStatusSchema.optional(),
+  kind: organizationKindSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const withdrawalSchema = z.object({ note: z.string().trim().min(1).max(2000) });
+
+export const evidenceInputSchema = z.object({
+  metric: strengthMetricSchema,
+  value: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  asOf: isoDateSchema,
+  source: z.string().trim().min(1).max(500),
+  note: z.string().max(2000).optional(),
+});
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
+
+export const evidenceSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  metric: strengthMetricSchema,
+  value: z.number(),
+  asOf: isoDateSchema,
+  source: z.string(),
+  note: z.string(),
+  verified: z.boolean(),
+  verifiedAt: z.iso.datetime().nullable(),
+  submittedAt: z.iso.datetime(),
+});
+export type EvidenceView = z.infer<typeof evidenceSchema>;
+
+export const delegateSchema = z.object({ userId: z.uuid(), displayName: z.string() });
+export const assignDelegateSchema = z.object({ email: z.email().transform((e) => e.toLowerCase()) });
+
+export const statusChangeSchema = z.object({
+  fromStatus: organizationStatusSchema.nullable(),
+  toStatus: organizationStatusSchema,
+  reason: z.enum(['application', 'founding', 'decision', 'withdrawal']),
+  decisionId: z.uuid().nullable(),
+  note: z.string(),
+  at: z.iso.datetime(),
+});
+
+export const organizationDetailSchema = organizationSchema.extend({
+  evidence: z.array(evidenceSchema),
+  delegates: z.array(delegateSchema),
+  history: z.array(statusChangeSchema),
+  chapters: z.array(z.object({ id: z.uuid(), name: z.string(), status: organizationStatusSchema })),
+});
+export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
+
+export const ruleCheckSchema = z.object({
+  path: z.string(),
+  rule: z.string(),
+  passed: z.boolean(),
+  actual: z.number().nullable(),
+  required: z.number(),
+  shortBy: z.number(),
+  asOf: z.string().nullable(),
+});
+
+export const admissionCheckSchema = z.object({
+  organizationId: z.uuid(),
+  today: isoDateSchema,
+  passed: z.boolean(),
+  summary: z.string(),
+  checks: z.array(ruleCheckSchema),
+  failures: z.array(ruleCheckSchema),
+});
+
+export const charterVersionSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  planks: planksSchema,
+  adoptedAt: z.iso.datetime(),
+  decisionId: z.uuid().nullable(),
+});
+
+export const charterStatusSchema = z.object({
+  current: charterVersionSchema.nullable(),
+  ratified: z.array(z.object({ organizationId: z.uuid(), name: z.string(), ratifiedAt: z.iso.datetime() })),
+  /** Members and applicants that have not ratified the current version. */
+  notRatified: z.array(
+    z.object({ organizationId: z.uuid(), name: z.string(), status: organizationStatusSchema }),
+  ),
+});
+
+export const foundCharterSchema = z.object({ planks: planksSchema.min(1) });
+
+export const coalitionOverviewSchema = z.object({
+  coalition: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  settings: governanceSettingsSchema,
+  charterVersion: z.number().int().nullable(),
+  organizationsByStatus: z.record(organizationStatusSchema, z.number().int()),
+});
+
+export const publicCoalitionSchema = z.object({
+  coalition: z.object({ slug: z.string(), name: z.string() }),
+  charter: charterVersionSchema.omit({ id: true, decisionId: true }).nullable(),
+  members: z.array(
+    organizationSchema.pick({
+      id: true,
+      name: true,
+      kind: true,
+      parentId: true,
+      position: true,
+      description: true,
+      platform: true,
+      homeJurisdictions: true,
+    }),
+  ),
+});
