@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
 import { registerAuditCommands } from './features/audit/audit.cli.ts';
+import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 
 const program = new Command('concord')
@@ -14,5 +15,6 @@ const program = new Command('concord')
 registerOpsCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
+registerAllocateCommands(program);
 
 await program.parseAsync(process.argv);
