@@ -17,8 +17,10 @@ export const dataDir = fileURLToPath(new URL('../../../../data/', import.meta.ur
 
 export interface PreparedDataset {
   definition: DatasetDefinition;
+  /** sha256 of the loader version, the dataset id and its files: unchanged means nothing to load. */
   fingerprint: string;
-  bundle: Bundle;
+  /** Parses on first call (a load that finds the fingerprint unchanged never parses). */
+  bundle(): Bundle;
 }
 
 async function readInput(path: string): Promise<string> {
@@ -40,7 +42,7 @@ export async function prepareDatasets(ids?: readonly string[]): Promise<Prepared
   const chosen = rest.filter((d) => !ids || ids.includes(d.id));
   const prepared: PreparedDataset[] = [];
   const base = await prepareOne(geography, atlas, null);
-  const known = new Set(base.bundle.jurisdictions.map((j) => `${j.kind}:${j.code}`));
+  const known = new Set(base.bundle().jurisdictions.map((j) => `${j.kind}:${j.code}`));
   if (!ids || ids.includes(geography.id)) prepared.push(base);
   for (const definition of chosen) prepared.push(await prepareOne(definition, atlas, known));
   return prepared;
@@ -54,10 +56,16 @@ async function prepareOne(
   const texts = await Promise.all(definition.files.map(readInput));
   const hash = createHash('sha256').update(loaderVersion).update(definition.id);
   for (const text of texts) hash.update('\u0000').update(text);
-  const parsed = definition.parse({ texts, atlas });
+  let bundle: Bundle | undefined;
   return {
     definition,
     fingerprint: hash.digest('hex'),
-    bundle: known ? reconcile(parsed, known) : parsed,
+    bundle: () => {
+      if (!bundle) {
+        const parsed = definition.parse({ texts, atlas });
+        bundle = known ? reconcile(parsed, known) : parsed;
+      }
+      return bundle;
+    },
   };
 }

@@ -43,20 +43,24 @@ const splitKey = (key: JurisdictionKey): [string, string] => {
 export function materialize(bundle: Bundle, options: MaterializeOptions): MaterializedRows {
   const { scope, coalitionId } = options;
   const own = new Set(bundle.jurisdictions.map((j) => jurisdictionKey(j.kind, j.code)));
+  const ids = new Map<JurisdictionKey, string>();
   const idOf = (key: JurisdictionKey): string => {
-    if (!own.has(key)) {
-      const resolved = options.resolveJurisdiction?.(key);
-      if (resolved) return resolved;
+    let id = ids.get(key);
+    if (id === undefined) {
+      const [kind, code] = splitKey(key);
+      id =
+        (own.has(key) ? undefined : options.resolveJurisdiction?.(key)) ?? jurisdictionId(scope, kind, code);
+      ids.set(key, id);
     }
-    const [kind, code] = splitKey(key);
-    return jurisdictionId(scope, kind, code);
+    return id;
   };
   const electionIds = new Map(bundle.elections.map((e) => [e.slug, electionId(scope, e.slug)]));
   const electionIdOf = (slug: string) => electionIds.get(slug) ?? electionId(scope, slug);
   const raceIds = new Map(
     bundle.races.map((r) => [raceKey(r), raceId(scope, r.election, r.office, idOf(r.jurisdiction), r.stage)]),
   );
-  const setIdOf = (slug: string) => resultSetId(scope, slug);
+  const setIds = new Map(bundle.resultSets.map((set) => [set.slug, resultSetId(scope, set.slug)]));
+  const setIdOf = (slug: string) => setIds.get(slug) ?? resultSetId(scope, slug);
   return {
     jurisdictions: parentsFirst(bundle.jurisdictions).map((j) => ({
       id: idOf(jurisdictionKey(j.kind, j.code)),
