@@ -103,7 +103,9 @@ function readRaces(input: PactInput, memberIndex: Map<string, number>, issues: I
     const memberVotes = new Array<number>(memberIndex.size).fill(0);
     let strongestOpponent = 0;
     let totalVotes = 0;
-    for (const [key, votes] of Object.entries(race.votes)) {
+    // Sorted keys: the total is summed in the same order whatever the file's key order.
+    const entries = Object.entries(race.votes).sort(([a], [b]) => compareIds(a, b));
+    for (const [key, votes] of entries) {
       if (!(votes >= 0 && Number.isFinite(votes))) {
         issues.push({ path: `${path}.votes.${key}`, message: 'must be a non-negative number' });
         continue;
