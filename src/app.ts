@@ -9,6 +9,7 @@ import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -23,6 +24,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerAccountRoutes,
   registerAuditRoutes,
   registerRegistryRoutes,
+  registerDecisionRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,0 +1,98 @@
+import type { Actor } from '../../core/actor.ts';
+import type { Split } from '../../core/decide/types.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { requireActive } from '../registry/authorize.ts';
+import { findOrganizationOr404 } from '../registry/organizations.service.ts';
+import * as ballots from './ballots.repository.ts';
+import * as repo from './decisions.repository.ts';
+import type { BallotInput } from './decisions.schema.ts';
+import { newReceipt } from './receipt.ts';
+import { iso, phaseOf, rollOf } from './views.ts';
+
+export function toSplit(input: BallotInput): Split {
+  if ('choice' in input) {
+    return { yes: 0, no: 0, abstain: 0, [input.choice]: 1000 };
+  }
+  return input.split;
+}
+
+/**
+ * A delegate casts (or changes) its organization's ballot. Exactly one ballot per organization:
+ * concurrent casts by several delegates collapse on the (decision, organization) unique key, the
+ * last to commit wins, and the receipt stays the one given at the first cast.
+ */
+export async function castBallot(
+  db: Db,
+  actor: Actor,
+  decisionId: string,
+  organizationId: string,
+  input: BallotInput,
+  now = new Date(),
+) {
+  if (!(await repo.findDecision(db, actor.coalitionId, decisionId))) {
+    throw notFound('decision.not_found', 'No such decision.');
+  }
+  if (actor.role !== 'delegate') {
+    throw forbidden('ballot.delegates_only', 'Only a delegate casts a ballot, for its own organization.');
+  }
+  if (actor.organizationId !== organizationId) {
+    throw forbidden(
+      'ballot.not_your_organization',
+      'A delegate casts the ballot of its own organization only.',
+      {
+        organizationId,
+      },
+    );
+  }
+  const org = await findOrganizationOr404(db, actor, organizationId);
+  requireActive(org, 'vote');
+  // Shared lock: casts run side by side, a close waits for them, and later casts see it closed.
+  const decision = await repo.findDecision(db, actor.coalitionId, decisionId, 'share');
+  if (!decision) throw notFound('decision.not_found', 'No such decision.');
+  const phase = phaseOf(decision, now);
+  if (phase === 'closed')
+    throw conflict('decision.closed', 'The decision is closed: it takes no more ballots.');
+  if (phase === 'scheduled') {
+    throw conflict('decision.not_open', `Voting opens at ${iso(decision.opens_at)}.`, {
+      opensAt: iso(decision.opens_at),
+    });
+  }
+  const roll = rollOf(decision);
+  const recused = roll.recused.find((r) => r.organizationId === org.id);
+  if (recused)
+    throw forbidden('ballot.recused', `${org.name} may not vote on this decision: ${recused.reason}.`);
+  if (!roll.voters.some((v) => v.organizationId === org.id) || org.status !== 'member') {
+    throw forbidden('ballot.not_eligible', `${org.name} is not on the roll of this decision.`);
+  }
+  const split = toSplit(input);
+  const stored = await ballots.upsertBallot(db, {
+    coalitionId: actor.coalitionId,
+    decisionId,
+    organizationId: org.id,
+    castBy: actor.userId,
+    content: { split },
+    receipt: newReceipt(),
+    now,
+  });
+  await appendAudit(db, {
+    coalitionId: actor.coalitionId,
+    actor,
+    action: 'ballot.cast',
+    subject: { type: 'decision', id: decisionId },
+    // A secret ballot's content never enters the log: only that the organization voted.
+    payload: decision.secret
+      ? { organizationId: org.id, revision: stored.revision }
+      : { organizationId: org.id, revision: stored.revision, split, receipt: stored.receipt },
+  });
+  return {
+    decisionId,
+    organizationId: org.id,
+    receipt: stored.receipt,
+    split,
+    revision: stored.revision,
+    castAt: iso(stored.cast_at),
+    updatedAt: iso(stored.updated_at),
+  };
+}

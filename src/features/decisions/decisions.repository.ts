@@ -1,0 +1,86 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { DecisionsTable } from '../../db/tables/governance.ts';
+
+export type DecisionRow = Selectable<DecisionsTable>;
+
+/**
+ * `share` lets many casts proceed together while keeping a close (which takes `update`) out
+ * until they commit; a close then makes later casts wait and see the decision closed.
+ */
+export function findDecision(
+  db: Db,
+  coalitionId: string,
+  id: string,
+  lock: 'update' | 'share' | null = null,
+) {
+  let query = db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .where('id', '=', id);
+  if (lock === 'update') query = query.forUpdate();
+  if (lock === 'share') query = query.forShare();
+  return query.executeTakeFirst();
+}
+
+export function listDecisions(
+  db: Db,
+  coalitionId: string,
+  filter: { kind?: DecisionRow['kind'] | undefined },
+) {
+  let query = db.selectFrom('decisions').selectAll().where('coalition_id', '=', coalitionId);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  return query.orderBy('closes_at', 'desc').orderBy('id').execute();
+}
+
+/** Open decisions whose window has passed, in a fixed order so concurrent closers lock alike. */
+export function listDueDecisionIds(db: Db, coalitionId: string, now: Date) {
+  return db
+    .selectFrom('decisions')
+    .select('id')
+    .where('coalition_id', '=', coalitionId)
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('id')
+    .execute();
+}
+
+export function findOpenDecisionOnSubject(db: Db, coalitionId: string, organizationId: string) {
+  return db
+    .selectFrom('decisions')
+    .select(['id', 'kind', 'title'])
+    .where('coalition_id', '=', coalitionId)
+    .where('subject_organization_id', '=', organizationId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+export function insertDecision(db: Db, row: Insertable<DecisionsTable>) {
+  return db.insertInto('decisions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateDecision(db: Db, id: string, patch: Updateable<DecisionsTable>) {
+  return db.updateTable('decisions').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findOrganizationNames(db: Db, coalitionId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'status'])
+    .where('coalition_id', '=', coalitionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function listVotingMembers(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('coalition_id', '=', coalitionId)
+    .where('status', '=', 'member')
+    .where('kind', '!=', 'chapter')
+    .orderBy('name')
+    .execute();
+}

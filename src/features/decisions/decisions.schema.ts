@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { wholeSplit, yesNoOptions } from '../../core/decide/types.ts';
+import { fractionSchema, planksSchema, strengthMetricSchema } from '../registry/registry.schema.ts';
+
+export const decisionKinds = [
+  'motion',
+  'admission',
+  'suspension',
+  'expulsion',
+  'reinstatement',
+  'charter_amendment',
+] as const;
+export const majorityMethods = ['majority', 'supermajority', 'double_majority', 'consensus'] as const;
+export const decisionMethods = majorityMethods;
+export const weightings = ['equal', 'strength'] as const;
+
+export const decisionKindSchema = z.enum(decisionKinds);
+export const decisionMethodSchema = z.enum(decisionMethods);
+
+export const createDecisionSchema = z.object({
+  kind: decisionKindSchema,
+  title: z.string().trim().min(1).max(300),
+  body: z.string().max(20_000).optional(),
+  /** The organization an admission, suspension, expulsion or reinstatement is about. */
+  subjectOrganizationId: z.uuid().optional(),
+  /** Required for suspension and expulsion: the charge the member answers. */
+  grounds: z.string().trim().max(10_000).optional(),
+  /** Charter amendment: the complete new text, plank by plank. */
+  proposal: z.object({ planks: planksSchema.min(1) }).optional(),
+  /** Default: supermajority for expulsion and charter amendments, simple majority otherwise. */
+  method: decisionMethodSchema.optional(),
+  /** Supermajority threshold (default 2/3); must exceed one half. */
+  threshold: fractionSchema.optional(),
+  weighting: z.enum(weightings).optional(),
+  strengthMetric: strengthMetricSchema.optional(),
+  weightCapPermille: z.number().int().min(1).max(1000).nullable().optional(),
+  quorum: fractionSchema.optional(),
+  /** Secret ballot: the tally and the ballots by receipt are published, who voted how is not. */
+  secret: z.boolean().optional(),
+  opensAt: z.iso.datetime({ offset: true }).optional(),
+  closesAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
+
+export const splitSchema = z
+  .object({
+    yes: z.number().int().min(0).max(wholeSplit).default(0),
+    no: z.number().int().min(0).max(wholeSplit).default(0),
+    abstain: z.number().int().min(0).max(wholeSplit).default(0),
+  })
+  .refine((s) => s.yes + s.no + s.abstain === wholeSplit, {
+    message: `a split is in thousandths of the organization's weight and must sum to ${wholeSplit} (70/30 is {"yes":700,"no":300})`,
+  });
+
+export const ballotInputSchema = z.union([
+  z.strictObject({ choice: z.enum(yesNoOptions) }),
+  z.strictObject({ split: splitSchema }),
+]);
+export type BallotInput = z.infer<typeof ballotInputSchema>;
+
+export const decisionRulesSchema = z.object({
+  threshold: fractionSchema.nullable(),
+  weighting: z.enum(weightings),
+  strengthMetric: strengthMetricSchema,
+  weightCapPermille: z.number().int().nullable(),
+  quorum: fractionSchema,
+});
+export type DecisionRules = z.infer<typeof decisionRulesSchema>;
+
+export const rollSchema = z.object({
+  voters: z.array(z.object({ organizationId: z.uuid(), name: z.string(), strength: z.number() })),
+  recused: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
+});
+export type Roll = z.infer<typeof rollSchema>;
+
+const splitViewSchema = z.object({ yes: z.number(), no: z.number(), abstain: z.number() });
+const totalsSchema = z.object({ yes: z.string(), no: z.string(), abstain: z.string() });
+
+export const tallySchema = z.object({
+  method: decisionMethodSchema,
+  quorum: z.object({
+    eligible: z.number().int(),
+    voted: z.number().int(),
+    required: z.object({ num: z.number().int(), den: z.number().int() }),
+    needed: z.number().int(),
+    met: z.boolean(),
+  }),
+  weighted: totalsSchema,
+  organizations: totalsSchema,
+  yesShare: z.string(),
+  threshold: z.string(),
+  vetoes: z.number().int(),
+  outcome: z.enum(['passed', 'rejected', 'no_quorum']),
+  explanation: z.string(),
+});
+
+export const decisionResultSchema = z.object({
+  closedAt: z.iso.datetime(),
+  closeReason: z.enum(['staff', 'window']),
+  weighting: z.enum(weightings),
+  strengthMetric: strengthMetricSchema,
+  weightCapPermille: z.number().int().nullable(),
+  capNote: z.string().nullable(),
+  eligible: z.array(
+    z.object({
+      organizationId: z.uuid(),
+      name: z.string(),
+      strength: z.number(),
+      weight: z.string(),
+      share: z.string(),
+      capped: z.boolean(),
+      voted: z.boolean(),
+    }),
+  ),
+  excluded: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
+  /** Ballots cast by organizations that were no longer eligible when the decision closed. */
+  uncountedBallots: z.number().int(),
+  tally: tallySchema,
+  /** Open ballots only: who voted how. */
+  ballots: z
+    .array(
+      z.object({ organizationId: z.uuid(), name: z.string(), receipt: z.string(), split: splitViewSchema }),
+    )
+    .nullable(),
+  /** sha256 of the canonical JSON of the counted ballots [{receipt, split}] sorted by receipt. */
+  ballotsDigest: z.string(),
+  applied: z.string().nullable(),
+});
+export type DecisionResult = z.infer<typeof decisionResultSchema>;
+
+export const myBallotSchema = z.object({
+  organizationId: z.uuid(),
+  receipt: z.string(),
+  split: splitViewSchema,
+  revision: z.number().int(),
+  castAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const decisionSummarySchema = z.object({
+  id: z.uuid(),
+  kind: decisionKindSchema,
+  title: z.string(),
+  method: decisionMethodSchema,
+  secret: z.boolean(),
+  subjectOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  phase: z.enum(['scheduled', 'open', 'closed']),
+  opensAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  outcome: z.enum(['passed', 'rejected', 'no_quorum']).nullable(),
+  participation: z.object({ eligible: z.number().int(), voted: z.number().int() }),
+});
+
+export type DecisionSummary = z.infer<typeof decisionSummarySchema>;
+
+export const decisionSchema = decisionSummarySchema.extend({
+  body: z.string(),
+  grounds: z.string().nullable(),
+  proposal: z.object({ planks: planksSchema }).nullable(),
+  rules: decisionRulesSchema,
+  roll: z.object({
+    eligible: z.array(z.object({ organizationId: z.uuid(), name: z.string() })),
+    recused: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
+  }),
+  createdAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  /** The caller's own organization's ballot (delegates only). */
+  myBallot: myBallotSchema.nullable(),
+  result: decisionResultSchema.nullable(),
+});
+export type DecisionView = z.infer<typeof decisionSchema>;
+
+export const publishedBallotSchema = z.object({
+  receipt: z.string(),
+  choice: z.enum(['yes', 'no', 'abstain', 'split']),
+  split: splitViewSchema,
+  /** Open ballots only. */
+  organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  counted: z.boolean(),
+});
+
+export const publishedBallotsSchema = z.object({
+  decisionId: z.uuid(),
+  secret: z.boolean(),
+  ballotsDigest: z.string(),
+  ballots: z.array(publishedBallotSchema),
+});
+
+export const castResponseSchema = myBallotSchema.extend({ decisionId: z.uuid() });
+
+export const decisionsQuerySchema = z.object({
+  phase: z.enum(['scheduled', 'open', 'closed']).optional(),
+  kind: decisionKindSchema.optional(),
+});
