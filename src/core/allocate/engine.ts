@@ -6,7 +6,7 @@ import { repairFloors } from './repair.ts';
 import { buildReport, objectiveOf } from './report.ts';
 import { infeasible } from './rules.ts';
 import { AllocationState } from './state.ts';
-import type { Allocation, AllocationReport, PactInput, Provenance } from './types.ts';
+import type { Allocation, AllocationReport, PactInput } from './types.ts';
 
 export interface HeuristicOptions {
   /** Run the improving moves and swaps after the picking sequence (default true). */
@@ -57,18 +57,31 @@ export async function allocateExactly(input: PactInput, solve: MilpSolver): Prom
     ]);
   }
   if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
-  const owner = readMilpSolution(model, prepared.pact.races.length, solution.values);
-  const allocation = { owner, provenance: exactProvenance(prepared, owner) };
-  const exactObjective = objectiveOf(prepared, owner);
+  const allocation = completeOpenRaces(
+    prepared,
+    readMilpSolution(model, prepared.pact.races.length, solution.values),
+  );
+  const exactObjective = objectiveOf(prepared, allocation.owner);
   return buildReport(prepared, allocation, { mode: 'exact', heuristicObjective, exactObjective });
 }
 
-function exactProvenance(prepared: PreparedPact, owner: Int32Array): Provenance[] {
-  const { rules } = prepared;
-  return Array.from(owner, (member, race): Provenance => {
+/**
+ * The solver sees win probabilities below 1e-12 as 0 and may leave such races open; they are
+ * still worth something, so they go to a member with room, as the heuristic's fill step does.
+ */
+function completeOpenRaces(prepared: PreparedPact, owner: Int32Array): Allocation {
+  const { pact, rules, values, entitlement } = prepared;
+  const state = new AllocationState(
+    pact.races.length,
+    pact.members.length,
+    values.value,
+    entitlement.groupsOfRace,
+    entitlement.groups.length,
+  );
+  owner.forEach((member, race) => {
     const lock = rules.lockSource[race];
-    if (member !== -1 && lock !== undefined) return lock;
-    if (member !== -1) return { kind: 'exact' };
-    return { kind: 'open', reason: rules.closed[race] === 1 ? 'all-vetoed' : 'no-room' };
+    if (member !== -1) state.set(race, member, lock ?? { kind: 'exact' });
   });
+  fillOpenRaces(state, pact, rules, entitlement);
+  return { owner: state.owner, provenance: state.provenance };
 }

@@ -142,10 +142,11 @@ function lines(terms: [number, string][]): string {
     .join('\n   ');
 }
 
-/** Plain decimals: 12 significant digits, never exponent notation, tiny values as 0. */
+/** Plain decimals at full precision, never exponent notation; below 1e-15 as 0. */
 function format(value: number): string {
-  if (value < 1e-12) return '0';
-  return Number(value.toPrecision(12)).toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+  if (value < 1e-15) return '0';
+  const text = String(value);
+  return text.includes('e') ? value.toFixed(20).replace(/0+$/, '') : text;
 }
 
 function chunk<T>(items: T[]): T[][] {

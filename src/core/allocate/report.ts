@@ -119,7 +119,7 @@ export function buildReport(
     solver: {
       mode: solver.mode,
       objective,
-      gapToExact: exact === null ? null : exact > 0 ? (exact - solver.heuristicObjective) / exact : 0,
+      gapToExact: exact === null ? null : exact > 1e-9 ? (exact - solver.heuristicObjective) / exact : 0,
       heuristicObjective: solver.heuristicObjective,
       exactObjective: exact,
       apportionment: pact.settings.apportionment,

@@ -10,7 +10,12 @@ const timeLimitSeconds = 120;
  */
 export const solveWithHighs: MilpSolver = async (lp: string): Promise<MilpSolution> => {
   const solver = await highs();
-  const result = solver.solve(lp, { output_flag: false, mip_rel_gap: 1e-9, time_limit: timeLimitSeconds });
+  const result = solver.solve(lp, {
+    output_flag: false,
+    mip_rel_gap: 1e-9,
+    mip_abs_gap: 1e-12,
+    time_limit: timeLimitSeconds,
+  });
   if (result.Status === 'Optimal') {
     const values: Record<string, number> = {};
     for (const [name, column] of Object.entries(result.Columns)) values[name] = column.Primal ?? 0;
