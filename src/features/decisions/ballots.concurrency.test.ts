@@ -64,6 +64,9 @@ describe('casting under concurrency', () => {
       expect((failure.error as DomainError).code).toBe('decision.closed');
     }
     const succeeded = settled.filter((s) => s.ok);
+    // The close really raced the casts: some landed before it, some were refused after it.
+    expect(succeeded.length).toBeGreaterThan(0);
+    expect(failures.length).toBeGreaterThan(0);
     const perOrganization = new Map<string, { count: number; receipts: Set<string> }>();
     for (const s of succeeded) {
       const entry = perOrganization.get(s.organizationId) ?? { count: 0, receipts: new Set<string>() };
