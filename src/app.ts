@@ -10,6 +10,7 @@ import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
+import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -25,6 +26,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerAuditRoutes,
   registerRegistryRoutes,
   registerDecisionRoutes,
+  registerMapRoutes,
 ];
 
 export interface BuildAppOptions {

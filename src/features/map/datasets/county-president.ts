@@ -196,6 +196,7 @@ function addAlaskaStatewideOnce(b: BundleBuilder, rows: CountyRow[]): void {
 function addCountySet(b: BundleBuilder, year: number, rows: CountyRow[]): void {
   const set = b.resultSet(presidentialResultSet(year, 'county', source));
   b.election(usGeneralElection(year));
+  noteMissingOthers(b, rows);
   for (const r of rows) {
     const stateFips = r.fips.slice(0, 2);
     const state = stateByFips(stateFips);
@@ -278,6 +279,31 @@ function addCountySet(b: BundleBuilder, year: number, rows: CountyRow[]): void {
         subject: r.fips,
         row: r.row,
         message: `total_votes ${r.total} is below the sum of the party columns`,
+      });
+    }
+  }
+}
+
+/**
+ * Where total_votes is exactly D + R the file carries no other votes (2024: all of Alaska and New
+ * York): third-party share reads 0 there, which understates it. One note per state when every row
+ * of the state is like that, else one per row.
+ */
+function noteMissingOthers(b: BundleBuilder, rows: readonly CountyRow[]): void {
+  const byState = new Map<string, CountyRow[]>();
+  for (const r of rows) byState.set(r.fips.slice(0, 2), [...(byState.get(r.fips.slice(0, 2)) ?? []), r]);
+  for (const [state, stateRows] of byState) {
+    const bare = stateRows.filter((r) => r.other === null && r.total === r.dem + r.rep && r.total > 0);
+    if (bare.length === 0) continue;
+    const whole = bare.length === stateRows.length;
+    for (const r of whole ? bare.slice(0, 1) : bare) {
+      b.issue({
+        code: 'county.no_other_votes',
+        resolution: 'noted',
+        subject: whole ? `${stateByFips(state)?.usps ?? state} (${bare.length} rows)` : r.fips,
+        row: whole ? null : r.row,
+        message:
+          'total_votes is exactly D + R: the file reports no other votes here, so the third-party share reads 0',
       });
     }
   }

@@ -37,7 +37,7 @@ export const atlasUnits = (collection: GeometryCollection<{ name: string }> | un
     typeof g.id === 'string' ? [{ id: g.id, name: nameOf(g.properties) ?? g.id }] : [],
   );
 
-const nameOf = (properties: unknown): string | undefined =>
+export const nameOf = (properties: unknown): string | undefined =>
   typeof properties === 'object' &&
   properties !== null &&
   'name' in properties &&
