@@ -48,8 +48,8 @@ export async function castBallot(
   }
   const org = await findOrganizationOr404(db, actor, organizationId);
   requireActive(org, 'vote');
-  // Shared lock: casts run side by side, a close waits for them, and later casts see it closed.
-  const decision = await repo.findDecision(db, actor.coalitionId, decisionId, 'share');
+  // Locked: a close waits for this cast to commit, and a cast queued behind a close sees it closed.
+  const decision = await repo.findDecision(db, actor.coalitionId, decisionId, 'update');
   if (!decision) throw notFound('decision.not_found', 'No such decision.');
   const phase = phaseOf(decision, now);
   if (phase === 'closed')

@@ -5,22 +5,13 @@ import type { DecisionsTable } from '../../db/tables/governance.ts';
 export type DecisionRow = Selectable<DecisionsTable>;
 
 /**
- * `share` lets many casts proceed together while keeping a close (which takes `update`) out
- * until they commit; a close then makes later casts wait and see the decision closed.
+ * Casts and closes both lock the decision row for update. Shared locks for casts would let a
+ * steady stream of casts starve a close (PostgreSQL lets new sharers in while an updater waits);
+ * they would buy no parallelism either, since the audit chain serializes a coalition's writes.
  */
-export function findDecision(
-  db: Db,
-  coalitionId: string,
-  id: string,
-  lock: 'update' | 'share' | null = null,
-) {
-  let query = db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('coalition_id', '=', coalitionId)
-    .where('id', '=', id);
+export function findDecision(db: Db, coalitionId: string, id: string, lock: 'update' | null = null) {
+  let query = db.selectFrom('decisions').selectAll().where('coalition_id', '=', coalitionId).where('id', '=', id);
   if (lock === 'update') query = query.forUpdate();
-  if (lock === 'share') query = query.forShare();
   return query.executeTakeFirst();
 }
 
