@@ -10,7 +10,11 @@ export type DecisionRow = Selectable<DecisionsTable>;
  * they would buy no parallelism either, since the audit chain serializes a coalition's writes.
  */
 export function findDecision(db: Db, coalitionId: string, id: string, lock: 'update' | null = null) {
-  let query = db.selectFrom('decisions').selectAll().where('coalition_id', '=', coalitionId).where('id', '=', id);
+  let query = db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .where('id', '=', id);
   if (lock === 'update') query = query.forUpdate();
   return query.executeTakeFirst();
 }
