@@ -8,6 +8,7 @@ import { demoLogin, loadDemo } from '../../src/features/demo/demo.service.ts';
 import type { App } from '../../src/http/types.ts';
 import { testConfig } from '../helpers/test-app.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { e2ePassword, seedE2eCoalition } from './seed.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = join(import.meta.dirname, '..', '..', 'test-results');
@@ -30,12 +31,16 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** The real server with the built web app and the demo coalition, on a free localhost port. */
-export async function startE2eServer(): Promise<E2eServer> {
+/**
+ * The real server with the built web app, the demo coalition and the browser tests' own coalition
+ * (seed.ts), on a free localhost port (or the one given).
+ */
+export async function startE2eServer(options: { port?: number } = {}): Promise<E2eServer> {
   const database = await createTestDatabase();
   await loadDemo(database.db);
+  await seedE2eCoalition(database.db);
   const app = await buildApp({ db: database.db, config: testConfig, serveWebApp: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
@@ -73,9 +78,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export async function signInAsDemoAdmin(page: Page, baseUrl: string): Promise<void> {
+  await signInAs(page, baseUrl, demoLogin.email, demoLogin.password);
+}
+
+/** Signs in through the form; the e2e coalition's users share one password. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password = e2ePassword) {
   await page.goto(`${baseUrl}/signin`);
-  await page.getByLabel('E-mail').fill(demoLogin.email);
-  await page.getByLabel('Password').fill(demoLogin.password);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin$/);
 }
