@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/http/types.ts';
+import { createTestUser } from '../helpers/factories.ts';
+import { seedCoalition } from '../helpers/governance.ts';
+import { buildTestApp, injectAs, signIn, type TestSession } from '../helpers/test-app.ts';
+import { useTestDatabase } from '../helpers/test-database.ts';
+
+const database = useTestDatabase();
+
+describe('governance over HTTP', () => {
+  let app: App;
+  let staff: TestSession;
+  const delegates: { session: TestSession; organizationId: string }[] = [];
+
+  beforeAll(async () => {
+    const { db } = database();
+    const seed = await seedCoalition(db, [
+      { name: 'North Party' },
+      { name: 'South Party' },
+      { name: 'East Movement' },
+    ]);
+    app = await buildTestApp(db);
+    staff = await signIn(app, await createTestUser(db, seed.coalition.slug, 'secretariat'));
+    for (const member of seed.members.slice(0, 2)) {
+      const user = await createTestUser(db, seed.coalition.slug, 'delegate', member.id);
+      delegates.push({ session: await signIn(app, user), organizationId: member.id });
+    }
+  });
+  afterAll(() => app.close());
+
+  it('runs a decision from creation to published tally and receipt lookup', async () => {
+    const created = await injectAs(app, staff, {
+      method: 'POST',
+      url: '/api/decisions',
+      payload: { kind: 'motion', title: 'Joint list for the city council', secret: true },
+    });
+    expect(created.statusCode).toBe(201);
+    const decision = created.json();
+    expect(decision).toMatchObject({ phase: 'open', secret: true, participation: { eligible: 3, voted: 0 } });
+
+    const [first, second] = delegates;
+    if (!first || !second) throw new Error('delegates');
+    const badSplit = await injectAs(app, first.session, {
+      method: 'PUT',
+      url: `/api/decisions/${decision.id}/ballots/${first.organizationId}`,
+      payload: { split: { yes: 700, no: 200 } },
+    });
+    expect(badSplit.statusCode).toBe(400);
+    expect(badSplit.json().error.code).toBe('request.invalid');
+
+    const cast = await injectAs(app, first.session, {
+      method: 'PUT',
+      url: `/api/decisions/${decision.id}/ballots/${first.organizationId}`,
+      payload: { split: { yes: 700, no: 300 } },
+    });
+    expect(cast.statusCode).toBe(200);
+    const receipt = cast.json().receipt;
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await injectAs(app, second.session, {
+      method: 'PUT',
+      url: `/api/decisions/${decision.id}/ballots/${second.organizationId}`,
+      payload: { choice: 'yes' },
+    });
+
+    const before = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/decisions/${decision.id}/ballots`,
+    });
+    expect(before.statusCode).toBe(409);
+    const closed = await injectAs(app, staff, { method: 'POST', url: `/api/decisions/${decision.id}/close` });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().result.tally).toMatchObject({
+      weighted: { yes: '1.700', no: '0.300' },
+      outcome: 'passed',
+    });
+
+    const late = await injectAs(app, second.session, {
+      method: 'PUT',
+      url: `/api/decisions/${decision.id}/ballots/${second.organizationId}`,
+      payload: { choice: 'no' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('decision.closed');
+
+    const lookup = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/decisions/${decision.id}/receipts/${receipt.toLowerCase()}`,
+    });
+    expect(lookup.statusCode).toBe(200);
+    expect(lookup.json()).toEqual({
+      receipt,
+      choice: 'split',
+      split: { yes: 700, no: 300, abstain: 0 },
+      organization: null,
+      counted: true,
+    });
+    const verify = await injectAs(app, staff, { method: 'GET', url: '/api/audit/verify' });
+    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('answers 422 with the failing rule when an application is put to a vote too early', async () => {
+    const applied = await injectAs(app, staff, {
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { name: 'West Collective', kind: 'movement', position: -0.7 },
+    });
+    expect(applied.statusCode).toBe(201);
+    const response = await injectAs(app, staff, {
+      method: 'POST',
+      url: '/api/decisions',
+      payload: {
+        kind: 'admission',
+        title: 'Admit West Collective',
+        subjectOrganizationId: applied.json().id,
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({
+      code: 'admission.rules_not_met',
+      details: { failures: [{ rule: 'the current charter ratified', actual: 0, required: 1, shortBy: 1 }] },
+    });
+  });
+
+  it('publishes every governance route in the OpenAPI document', async () => {
+    const paths = Object.keys((await app.inject('/docs/json')).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/organizations',
+        '/api/organizations/{id}/evidence',
+        '/api/decisions/{id}/ballots/{organizationId}',
+        '/api/charter',
+        '/api/audit/verify',
+      ]),
+    );
+  });
+});
