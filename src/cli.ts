@@ -5,8 +5,9 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
 import { registerAuditCommands } from './features/audit/audit.cli.ts';
-import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
+import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
+import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
@@ -16,5 +17,6 @@ registerOpsCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerAllocateCommands(program);
+registerMapCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { mapDemoStep } from '../map/map.demo.ts';
 import type { DemoContext } from './demo.service.ts';
 
 export interface DemoStep {
@@ -7,4 +8,4 @@ export interface DemoStep {
 }
 
 /** Each feature's contribution to the demo coalition, in order. */
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [mapDemoStep];
