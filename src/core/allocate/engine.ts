@@ -66,8 +66,10 @@ export async function allocateExactly(input: PactInput, solve: MilpSolver): Prom
 }
 
 /**
- * The solver sees win probabilities below 1e-12 as 0 and may leave such races open; they are
- * still worth something, so they go to a member with room, as the heuristic's fill step does.
+ * The solver sees values below its tolerances as 0 and may leave such races open; they are still
+ * worth something, so they go to a member with room, as the heuristic's fill step does. Only when
+ * races are apportioned: with expected wins apportioned, leaving a race open can be what keeps a
+ * member within its band, and the solver's choice stands.
  */
 function completeOpenRaces(prepared: PreparedPact, owner: Int32Array): Allocation {
   const { pact, rules, values, entitlement } = prepared;
@@ -82,6 +84,11 @@ function completeOpenRaces(prepared: PreparedPact, owner: Int32Array): Allocatio
     const lock = rules.lockSource[race];
     if (member !== -1) state.set(race, member, lock ?? { kind: 'exact' });
   });
-  fillOpenRaces(state, pact, rules, entitlement);
+  if (pact.settings.apportionBy === 'races') fillOpenRaces(state, pact, rules, entitlement);
+  else
+    owner.forEach((member, race) => {
+      if (member === -1)
+        state.set(race, -1, { kind: 'open', reason: rules.closed[race] === 1 ? 'all-vetoed' : 'no-room' });
+    });
   return { owner: state.owner, provenance: state.provenance };
 }

@@ -28,7 +28,7 @@ export function explainRace(
     const why =
       provenance.kind === 'open' && provenance.reason === 'all-vetoed'
         ? 'every member is vetoed here'
-        : 'every member allowed here is at its entitlement ceiling';
+        : "giving it to any member allowed here would break that member's entitlement bound";
     return `left open: ${why}${suffix}`;
   }
   const n = pact.members.length;

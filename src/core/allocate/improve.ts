@@ -6,7 +6,7 @@ import type { AllocationState } from './state.ts';
 import type { Pact } from './types.ts';
 
 const minimumGain = 1e-9;
-const passGainToContinue = 1e-4;
+const passGainToContinue = 5e-4;
 /** How many partners each race tries in a swap search before giving up; keeps a pass near-linear. */
 const swapPartnersTried = 8;
 /**
@@ -66,50 +66,45 @@ export function improveBySwaps(
   }
 }
 
-/**
- * Races of `from` that may go to `to` and gain more than `floor` by it, best first, at most `limit`
- * of them. The cut-off is found with a native typed-array sort (no comparator), and only what
- * survives it is sorted with the tie-break on race index: this runs for every pair in every pass.
- */
-function ranked(
-  state: AllocationState,
-  rules: HardRules,
-  from: number,
-  to: number,
-  floor: number,
-  limit: number,
-) {
+/** The races of `from` that may go to `to` (not locked, not vetoed), with what each move gains. */
+interface Side {
+  races: number[];
+  gains: number[];
+  best: number;
+}
+
+function side(state: AllocationState, rules: HardRules, from: number, to: number): Side {
   const n = state.n;
   const value = state.value;
   const races: number[] = [];
   const gains: number[] = [];
+  let best = Number.NEGATIVE_INFINITY;
   for (const race of state.bundle(from)) {
     if (rules.lockedTo[race] !== -1 || rules.vetoed[race * n + to] === 1) continue;
     const gain = (value[race * n + to] ?? 0) - (value[race * n + from] ?? 0);
-    if (gain > floor) {
-      races.push(race);
-      gains.push(gain);
-    }
+    races.push(race);
+    gains.push(gain);
+    if (gain > best) best = gain;
   }
-  const cutoff = races.length > limit ? (Float64Array.from(gains).sort()[races.length - limit] ?? 0) : floor;
-  const order = races
-    .map((_, at) => at)
-    .filter((at) => races.length <= limit || (gains[at] ?? 0) >= cutoff)
+  return { races, gains, best };
+}
+
+/**
+ * The side's races gaining more than `floor`, best first (ties to the lower race index), at most
+ * `limit` of them. The cut-off for `limit` comes from a native typed-array sort (no comparator);
+ * only what passes it is sorted with the comparator. This runs for every pair in every pass.
+ */
+function ranked({ races, gains }: Side, floor: number, limit: number) {
+  const kept = races.map((_, at) => at).filter((at) => (gains[at] ?? 0) > floor);
+  const cutoff =
+    kept.length > limit
+      ? (Float64Array.from(kept, (at) => gains[at] ?? 0).sort()[kept.length - limit] ?? floor)
+      : Number.NEGATIVE_INFINITY;
+  const order = kept
+    .filter((at) => (gains[at] ?? 0) >= cutoff)
     .sort((x, y) => (gains[y] ?? 0) - (gains[x] ?? 0) || (races[x] ?? 0) - (races[y] ?? 0))
     .slice(0, limit);
   return { races: order.map((at) => races[at] ?? -1), gains: order.map((at) => gains[at] ?? 0) };
-}
-
-/** The largest gain any race of `from` would bring by going to `to`, or undefined if none may go. */
-function bestGain(state: AllocationState, rules: HardRules, from: number, to: number): number | undefined {
-  const n = state.n;
-  let best: number | undefined;
-  for (const race of state.bundle(from)) {
-    if (rules.lockedTo[race] !== -1 || rules.vetoed[race * n + to] === 1) continue;
-    const gain = (state.value[race * n + to] ?? 0) - (state.value[race * n + from] ?? 0);
-    if (best === undefined || gain > best) best = gain;
-  }
-  return best;
 }
 
 /** Improving moves from a to b, then swaps between a and b. */
@@ -123,8 +118,9 @@ function searchPair(
   let changed = false;
   let screen = new PairScreen(state, guard, a, b);
 
+  let fromA = side(state, rules, a, b);
   const moves = guard.canShift(a, b)
-    ? ranked(state, rules, a, b, minimumGain, Number.POSITIVE_INFINITY)
+    ? ranked(fromA, minimumGain, Number.POSITIVE_INFINITY)
     : { races: [], gains: [] };
   moves.races.forEach((race, at) => {
     if (screen.rejects(race, -1)) return;
@@ -136,11 +132,11 @@ function searchPair(
   });
 
   // A swap gains gainA(r) + gainB(s) > 0, so neither side needs to look below minus the other's best.
-  const bestA = bestGain(state, rules, a, b);
-  const bestB = bestGain(state, rules, b, a);
-  if (bestA === undefined || bestB === undefined) return changed;
-  const left = ranked(state, rules, a, b, minimumGain - bestB, Number.POSITIVE_INFINITY);
-  const right = ranked(state, rules, b, a, minimumGain - bestA, partnersRanked);
+  if (changed) fromA = side(state, rules, a, b);
+  const fromB = side(state, rules, b, a);
+  if (fromA.races.length === 0 || fromB.races.length === 0) return changed;
+  const left = ranked(fromA, minimumGain - fromB.best, Number.POSITIVE_INFINITY);
+  const right = ranked(fromB, minimumGain - fromA.best, partnersRanked);
   const used = new Uint8Array(right.races.length);
   let refusals = 0;
   for (let i = 0; i < left.races.length; i += 1) {

@@ -1,5 +1,6 @@
 import { claimsBefore } from './apportion.ts';
 import type { Entitlement } from './entitlement.ts';
+import { RaceHeap } from './race-heap.ts';
 import type { HardRules } from './rules.ts';
 import type { AllocationState } from './state.ts';
 import type { Pact } from './types.ts';
@@ -57,18 +58,20 @@ function runPhase(
   const n = pact.members.length;
   const weights = pact.members.map((member) => member.weight);
   const method = pact.settings.apportionment;
-  const choices = pact.members.map((_, member) =>
-    phase.races
-      .filter((race) => rules.vetoed[race * n + member] === 0)
-      .sort((a, b) => (state.value[b * n + member] ?? 0) - (state.value[a * n + member] ?? 0) || a - b),
+  const choices = pact.members.map(
+    (_, member) =>
+      new RaceHeap(
+        phase.races.filter((race) => rules.vetoed[race * n + member] === 0),
+        state.value,
+        n,
+        member,
+      ),
   );
-  const cursor = new Int32Array(n);
   const nextChoice = (member: number): number => {
-    const list = choices[member] ?? [];
-    let at = cursor[member] ?? 0;
-    while (at < list.length && state.owner[list[at] ?? 0] !== -1) at += 1;
-    cursor[member] = at;
-    return list[at] ?? -1;
+    const heap = choices[member];
+    if (heap === undefined) return -1;
+    while (heap.peek() !== -1 && state.owner[heap.peek()] !== -1) heap.pop();
+    return heap.peek();
   };
   const group = phase.group;
   const target = group === undefined ? undefined : entitlement.groups[group]?.apportioned;

@@ -101,20 +101,22 @@ function readRaces(input: PactInput, memberIndex: Map<string, number>, issues: I
       issues.push({ path: `${path}.seats`, message: 'must be a whole number of at least 1' });
     }
     const memberVotes = new Array<number>(memberIndex.size).fill(0);
-    let strongestOpponent = 0;
-    let totalVotes = 0;
-    // Sorted keys: the total is summed in the same order whatever the file's key order.
-    const entries = Object.entries(race.votes).sort(([a], [b]) => compareIds(a, b));
-    for (const [key, votes] of entries) {
+    const opponentVotes: number[] = [];
+    for (const [key, votes] of Object.entries(race.votes)) {
       if (!(votes >= 0 && Number.isFinite(votes))) {
         issues.push({ path: `${path}.votes.${key}`, message: 'must be a non-negative number' });
         continue;
       }
-      totalVotes += votes;
       const member = memberIndex.get(key);
-      if (member === undefined) strongestOpponent = Math.max(strongestOpponent, votes);
+      if (member === undefined) opponentVotes.push(votes);
       else memberVotes[member] = votes;
     }
+    // Summed in an order fixed by the values, not by the file's key order: fractional vote counts
+    // then add up to the same total, bit for bit, however the file lists them.
+    const opponents = Float64Array.from(opponentVotes).sort();
+    const totalVotes =
+      memberVotes.reduce((sum, votes) => sum + votes, 0) + opponents.reduce((sum, votes) => sum + votes, 0);
+    const strongestOpponent = opponents[opponents.length - 1] ?? 0;
     return {
       id: race.id as RaceId,
       seats,

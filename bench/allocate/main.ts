@@ -1,0 +1,99 @@
+/**
+ * bench/allocate: the pact engine at the sizes DESIGN and issue 6 name.
+ *   1. heuristic, 7,386 races × 20 members (seeded synthetic pact): target < 1 s;
+ *   2. exact (HiGHS), the 577 French constituencies of 2024 with a 6-member pact: target < 60 s;
+ *   3. exact, a synthetic 600 races × 8 members (the largest size exact mode is meant for).
+ * Baselines measured in the same run: the picking sequence alone (no improving swaps) and every
+ * member running everywhere (no pact). Times are medians of a few runs after one warm-up.
+ */
+import {
+  type AllocationReport,
+  allocate,
+  allocateByHeuristic,
+  allocateExactly,
+  objectiveOf,
+  type PactInput,
+  preparePact,
+} from '../../src/core/allocate/index.ts';
+import { syntheticPact } from '../../src/core/allocate/synthetic.ts';
+import { solveWithHighs } from '../../src/features/pacts/allocation.solver.ts';
+import { loadFrance2024Pact } from '../../src/features/pacts/france-2024.pact.ts';
+
+async function timed<T>(run: () => Promise<T> | T, repeats: number): Promise<{ ms: number; result: T }> {
+  let result = await run();
+  const times: number[] = [];
+  for (let at = 0; at < repeats; at += 1) {
+    const start = performance.now();
+    result = await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)] ?? 0, result };
+}
+
+const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+const verdict = (value: number, target: number) =>
+  value < target ? `OK, target < ${target} ms` : `MISSED target ${target} ms`;
+const flags = (report: AllocationReport) =>
+  `entitlement ±1 ${report.fairness.entitlementWithinOne ? 'yes' : 'NO'}, WEF1 ${report.fairness.wef1 ? 'yes' : 'NO'}`;
+
+async function heuristicAtScale(): Promise<void> {
+  const input = syntheticPact({ seed: 2026, races: 7386, members: 20 });
+  console.log('\n1. heuristic, 7,386 races × 20 members (synthetic, seed 2026)');
+  const full = await timed(() => allocate(input), 3);
+  const picking = await timed(() => allocate(input, { improve: false }), 3);
+  const prepare = await timed(() => preparePact(input), 3);
+  const improvedOnly = full.ms - prepare.ms;
+  const pickOnly = picking.ms - prepare.ms;
+  console.log(
+    `   whole allocate() (validate, model, search, report) ${ms(full.ms)}  ${verdict(full.ms, 1000)}`,
+  );
+  console.log(`     of which prepare (validate + transfer model)      ${ms(prepare.ms)}`);
+  console.log(`   baseline: picking sequence only                    ${ms(picking.ms)}`);
+  console.log(
+    `   search time, picking + swaps vs picking alone: ${improvedOnly.toFixed(0)} / ${pickOnly.toFixed(0)} ms = ${(improvedOnly / pickOnly).toFixed(1)}×`,
+  );
+  const wins = full.result.expectedWins;
+  const base = picking.result.solver.objective;
+  console.log(
+    `   expected wins: ${wins.pact.toFixed(2)} (swaps) vs ${base.toFixed(2)} (picking only, ×${(wins.pact / base).toFixed(4)}) vs ${wins.noPact.toFixed(2)} (no pact, ×${(wins.pact / wins.noPact).toFixed(3)})`,
+  );
+  console.log(`   fairness: ${flags(full.result)}; picking only: ${flags(picking.result)}`);
+}
+
+async function exactCase(title: string, input: PactInput, target: number | null): Promise<void> {
+  console.log(`\n${title}`);
+  const prepared = preparePact(input);
+  const start = performance.now();
+  const report = await allocateExactly(input, solveWithHighs);
+  const total = performance.now() - start;
+  const heuristic = await timed(() => objectiveOf(prepared, allocateByHeuristic(prepared).owner), 3);
+  console.log(
+    `   exact (heuristic + HiGHS MILP, first call loads WebAssembly) ${ms(total)}${target === null ? '' : `  ${verdict(total, target)}`}`,
+  );
+  console.log(
+    `   baseline: heuristic search alone                              ${ms(heuristic.ms)}  (exact/heuristic time ${(total / heuristic.ms).toFixed(0)}×)`,
+  );
+  const gap = report.solver.gapToExact ?? 0;
+  console.log(
+    `   objective: exact ${report.solver.objective.toFixed(4)}, heuristic ${report.solver.heuristicObjective.toFixed(4)}; gap ${(100 * gap).toFixed(4)} %`,
+  );
+  console.log(
+    `   no pact ${report.expectedWins.noPact.toFixed(2)} → pact ${report.expectedWins.pact.toFixed(2)} (×${(report.expectedWins.pact / report.expectedWins.noPact).toFixed(3)})`,
+  );
+  console.log(`   fairness of the exact allocation: ${flags(report)} (WEF1 is not a MILP constraint)`);
+  const heuristicReport = allocate(input);
+  console.log(`   fairness of the heuristic:        ${flags(heuristicReport)}`);
+}
+
+await heuristicAtScale();
+await exactCase(
+  '2. exact, France 2024, 577 constituencies × 6 centre-right members',
+  await loadFrance2024Pact(),
+  60_000,
+);
+await exactCase(
+  '3. exact, 600 races × 8 members (synthetic, seed 7)',
+  syntheticPact({ seed: 7, races: 600, members: 8 }),
+  null,
+);
