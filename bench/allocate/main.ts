@@ -76,7 +76,7 @@ async function exactCase(title: string, input: PactInput, target: number | null)
   );
   const gap = report.solver.gapToExact ?? 0;
   console.log(
-    `   objective: exact ${report.solver.objective.toFixed(4)}, heuristic ${report.solver.heuristicObjective.toFixed(4)}; gap ${(100 * gap).toFixed(4)} %`,
+    `   objective: exact ${report.solver.objective.toFixed(4)}, heuristic ${report.solver.heuristicObjective.toFixed(4)}; gap ${(100 * gap).toFixed(4)} % (${gap.toExponential(2)})`,
   );
   console.log(
     `   no pact ${report.expectedWins.noPact.toFixed(2)} → pact ${report.expectedWins.pact.toFixed(2)} (×${(report.expectedWins.pact / report.expectedWins.noPact).toFixed(3)})`,
