@@ -5,8 +5,10 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
 import { registerAuditCommands } from './features/audit/audit.cli.ts';
+import { registerDecisionCommands } from './features/decisions/decisions.cli.ts';
 import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
+import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 
 const program = new Command('concord')
@@ -16,6 +18,8 @@ const program = new Command('concord')
 registerOpsCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
+registerRegistryCommands(program);
+registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerMapCommands(program);
 
