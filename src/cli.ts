@@ -8,8 +8,8 @@ import { registerAuditCommands } from './features/audit/audit.cli.ts';
 import { registerDecisionCommands } from './features/decisions/decisions.cli.ts';
 import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
-import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
+import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
