@@ -30,6 +30,13 @@ function failure(input: PactInput): DomainError {
   throw new Error('expected a DomainError');
 }
 
+/** A list the error carries in its details (`issues`, `collisions`). */
+function details<T>(error: DomainError, key: string): T[] {
+  const list = error.details?.[key];
+  if (!Array.isArray(list)) throw new Error(`no ${key} in the error details`);
+  return list as T[];
+}
+
 describe('validation', () => {
   it('names every bad reference with its path', () => {
     const error = failure(
@@ -45,7 +52,7 @@ describe('validation', () => {
     );
     expect(error.kind).toBe('invalid');
     expect(error.code).toBe('pact.invalid');
-    const paths = (error.details?.issues as { path: string }[]).map((issue) => issue.path);
+    const paths = details<{ path: string }>(error, 'issues').map((issue) => issue.path);
     expect(paths).toEqual(['members[1].id', 'locks[0].race', 'vetoes[0].member', 'presets[0].races[0]']);
   });
 });
@@ -79,7 +86,7 @@ describe('infeasible locks and vetoes', () => {
   it('more locks than the entitlement ceiling (apportioned 2, ceiling 3)', () => {
     const locks = ['r1', 'r2', 'r3', 'r4'].map((race) => ({ race, member: 'a' }));
     const error = failure(base({ locks }));
-    const [collision] = error.details?.collisions as { constraints: string[]; reason: string }[];
+    const [collision] = details<{ constraints: string[]; reason: string }>(error, 'collisions');
     expect(collision?.constraints).toEqual([
       'locks[0]',
       'locks[1]',
@@ -95,7 +102,7 @@ describe('infeasible locks and vetoes', () => {
   it('vetoes that leave a member below its floor', () => {
     const vetoes = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((race) => ({ race, member: 'c' }));
     const error = failure(base({ vetoes }));
-    const [collision] = error.details?.collisions as { member: string; constraints: string[] }[];
+    const [collision] = details<{ member: string; constraints: string[] }>(error, 'collisions');
     expect(collision?.member).toBe('c');
     expect(collision?.constraints).toContain('vetoes[5]');
   });
