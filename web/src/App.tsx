@@ -1,8 +1,11 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.ts';
 import { Layout } from './components/Layout.tsx';
+import { RequireRole } from './components/RequireRole.tsx';
 import { ErrorMessage, Loading } from './components/Status.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
+import * as pages from './lazy-pages.ts';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
@@ -18,18 +21,45 @@ function RequireSession({ children }: { children: React.ReactNode }) {
 
 export function App() {
   return (
-    <Routes>
-      <Route path="/signin" element={<SignInPage />} />
-      <Route
-        element={
-          <RequireSession>
-            <Layout />
-          </RequireSession>
-        }
-      >
-        <Route index element={<DashboardPage />} />
-      </Route>
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Suspense fallback={<Loading label="Loading the page" />}>
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/public" element={<pages.PublicIndexPage />} />
+        <Route path="/public/:slug" element={<pages.PublicLayout />}>
+          <Route index element={<pages.PublicCharterPage />} />
+          <Route path="members" element={<pages.PublicMembersPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="members" element={<pages.MembersPage />} />
+          <Route
+            path="members/apply"
+            element={
+              <RequireRole staff>
+                <pages.ApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route path="members/:id" element={<pages.MemberPage />} />
+          <Route path="decisions" element={<pages.DecisionsPage />} />
+          <Route
+            path="decisions/new"
+            element={
+              <RequireRole staff>
+                <pages.NewDecisionPage />
+              </RequireRole>
+            }
+          />
+          <Route path="decisions/:id" element={<pages.DecisionPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
   );
 }

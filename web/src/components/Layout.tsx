@@ -1,5 +1,7 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
-import { type Role, useSession, useSignOut } from '../api/session.ts';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
+import { Loading } from './Status.tsx';
 
 interface NavItem {
   to: string;
@@ -9,14 +11,30 @@ interface NavItem {
 }
 
 /** Screens register here as they land; the server enforces the same rules on every call. */
-export const navItems: NavItem[] = [{ to: '/', label: 'Dashboard' }];
+export const navItems: NavItem[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/members', label: 'Members' },
+  { to: '/members/apply', label: 'New application', roles: staffRoles },
+  { to: '/decisions', label: 'Decisions' },
+  { to: '/decisions/new', label: 'New decision', roles: staffRoles },
+];
+
+/** The item for a path: the longest `to` that is the path or a parent of it. */
+export function activeItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  const matches = items.filter(
+    (item) => pathname === item.to || (item.to !== '/' && pathname.startsWith(`${item.to}/`)),
+  );
+  return matches.sort((a, b) => b.to.length - a.to.length)[0];
+}
 
 export function Layout() {
   const session = useSession().data;
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   if (!session) return null;
   const visible = navItems.filter((item) => !item.roles || item.roles.includes(session.role));
+  const active = activeItem(visible, pathname);
 
   return (
     <div className="app">
@@ -29,11 +47,18 @@ export function Layout() {
           <ul>
             {visible.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <Link
+                  to={item.to}
+                  className={item === active ? 'active' : undefined}
+                  aria-current={item === active ? 'page' : undefined}
+                >
                   {item.label}
-                </NavLink>
+                </Link>
               </li>
             ))}
+            <li>
+              <Link to={`/public/${session.coalition.slug}`}>Public site</Link>
+            </li>
           </ul>
         </nav>
         <div className="account">
@@ -50,7 +75,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading label="Loading the page" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

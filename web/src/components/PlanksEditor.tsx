@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import type { Plank } from '../api/types.ts';
+
+/** Edits a list of planks (title + text); every control is labelled with the plank's number. */
+export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: (planks: Plank[]) => void }) {
+  const id = useId();
+  const update = (index: number, patch: Partial<Plank>) =>
+    onChange(planks.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  return (
+    <fieldset className="planks-editor">
+      <legend>Platform planks</legend>
+      {planks.map((plank, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: planks have no identity until saved; the position is it.
+        <div key={i} className="plank-row">
+          <div className="field">
+            <label htmlFor={`${id}-${i}-title`}>Plank {i + 1} title</label>
+            <input
+              id={`${id}-${i}-title`}
+              required
+              maxLength={200}
+              value={plank.title}
+              onChange={(e) => update(i, { title: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-${i}-text`}>Plank {i + 1} text</label>
+            <textarea
+              id={`${id}-${i}-text`}
+              required
+              rows={2}
+              maxLength={10000}
+              value={plank.text}
+              onChange={(e) => update(i, { text: e.target.value })}
+            />
+          </div>
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => onChange(planks.filter((_, j) => j !== i))}
+          >
+            Remove plank {i + 1}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => onChange([...planks, { title: '', text: '' }])}
+      >
+        Add a plank
+      </button>
+    </fieldset>
+  );
+}

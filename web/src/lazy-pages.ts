@@ -1,0 +1,22 @@
+import { type ComponentType, lazy } from 'react';
+
+/** A page loaded on first visit, so the first load carries only the shell and the dashboard. */
+const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
+
+export const MembersPage = page(() => import('./pages/members/MembersPage.tsx'), 'MembersPage');
+export const MemberPage = page(() => import('./pages/members/MemberPage.tsx'), 'MemberPage');
+export const ApplicationPage = page(() => import('./pages/members/ApplicationPage.tsx'), 'ApplicationPage');
+export const DecisionsPage = page(() => import('./pages/decisions/DecisionsPage.tsx'), 'DecisionsPage');
+export const DecisionPage = page(() => import('./pages/decisions/DecisionPage.tsx'), 'DecisionPage');
+export const NewDecisionPage = page(() => import('./pages/decisions/NewDecisionPage.tsx'), 'NewDecisionPage');
+export const PublicLayout = page(() => import('./pages/public/PublicLayout.tsx'), 'PublicLayout');
+export const PublicCharterPage = page(
+  () => import('./pages/public/PublicCharterPage.tsx'),
+  'PublicCharterPage',
+);
+export const PublicMembersPage = page(
+  () => import('./pages/public/PublicMembersPage.tsx'),
+  'PublicMembersPage',
+);
+export const PublicIndexPage = page(() => import('./pages/public/PublicIndexPage.tsx'), 'PublicIndexPage');

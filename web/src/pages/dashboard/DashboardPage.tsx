@@ -1,0 +1,60 @@
+import { Link } from 'react-router';
+import { useCoalition } from '../../api/coalition.ts';
+import { useSession } from '../../api/session.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { MembersOverview } from './MembersOverview.tsx';
+import { OpenDecisions } from './OpenDecisions.tsx';
+import { RecentActivity } from './RecentActivity.tsx';
+
+export function DashboardPage() {
+  const session = useSession().data;
+  const coalition = useCoalition();
+  const counts = coalition.data?.organizationsByStatus;
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">{session?.coalition.name}</h1>
+      {coalition.isPending ? <Loading label="Loading the coalition" /> : null}
+      {coalition.isError ? <ErrorMessage error={coalition.error} /> : null}
+      {counts ? (
+        <dl className="stats">
+          <div>
+            <dt>Members</dt>
+            <dd>{counts.member}</dd>
+          </div>
+          <div>
+            <dt>Applicants</dt>
+            <dd>{counts.applicant}</dd>
+          </div>
+          <div>
+            <dt>Suspended</dt>
+            <dd>{counts.suspended}</dd>
+          </div>
+          <div>
+            <dt>Charter</dt>
+            <dd>
+              {coalition.data?.charterVersion ? `Version ${coalition.data.charterVersion}` : 'None yet'}
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+      <div className="dashboard-grid">
+        <section aria-labelledby="members-title" className="panel wide">
+          <h2 id="members-title">
+            <Link to="/members">Members</Link>
+          </h2>
+          <MembersOverview />
+        </section>
+        <section aria-labelledby="open-title" className="panel">
+          <h2 id="open-title">
+            <Link to="/decisions">Open decisions</Link>
+          </h2>
+          <OpenDecisions />
+        </section>
+        <section aria-labelledby="activity-title" className="panel">
+          <h2 id="activity-title">Latest activity</h2>
+          <RecentActivity />
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { DecisionResult } from '../../api/types.ts';
+import { formatNumber } from '../../components/labels.ts';
+import { describeSplit } from './split.ts';
+
+/** Every eligible organization: its weight and share, whether it voted, and (open ballots) how. */
+export function TallyTable({ result, secret }: { result: DecisionResult; secret: boolean }) {
+  const ballots = new Map((result.ballots ?? []).map((b) => [b.organizationId, b]));
+  const { weighted, organizations } = result.tally;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>Full tally</caption>
+        <thead>
+          <tr>
+            <th scope="col">Organization</th>
+            <th scope="col" className="num">
+              Strength
+            </th>
+            <th scope="col" className="num">
+              Weight
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+            <th scope="col">Ballot</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.eligible.map((e) => {
+            const ballot = ballots.get(e.organizationId);
+            return (
+              <tr key={e.organizationId}>
+                <th scope="row">{e.name}</th>
+                <td className="num">{formatNumber(e.strength)}</td>
+                <td className="num">
+                  {e.weight}
+                  {e.capped ? ' (capped)' : ''}
+                </td>
+                <td className="num">{(Number(e.share) * 100).toFixed(1)}%</td>
+                <td>
+                  {!e.voted ? 'Did not vote' : secret || !ballot ? 'Voted' : describeSplit(ballot.split)}
+                  {ballot ? <div className="muted receipt">{ballot.receipt}</div> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Weighted totals</th>
+            <td colSpan={4}>
+              yes {weighted.yes} · no {weighted.no} · abstain {weighted.abstain}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">By organization</th>
+            <td colSpan={4}>
+              yes {organizations.yes} · no {organizations.no} · abstain {organizations.abstain}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {result.excluded.length > 0 ? (
+        <p className="muted">
+          Not counted: {result.excluded.map((x) => `${x.name} (${x.reason})`).join(', ')}
+          {result.uncountedBallots > 0 ? `; ${result.uncountedBallots} ballot(s) uncounted` : ''}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useDeferredValue } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useOrganizations } from '../../api/organizations.ts';
+import { useSession } from '../../api/session.ts';
+import { kindLabels, positionLabel } from '../../components/labels.ts';
+import { isStaffRole } from '../../components/roles.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
+import { MemberFilters, type MemberFilterValues } from './MemberFilters.tsx';
+import { inPositionBand } from './position-band.ts';
+
+const filterKeys = ['q', 'kind', 'status', 'position'] as const;
+
+/** The directory: filters live in the address, so a filtered list can be bookmarked and shared. */
+export function MembersPage() {
+  const role = useSession().data?.role;
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(
+    filterKeys.map((k) => [k, params.get(k) ?? '']),
+  ) as unknown as MemberFilterValues;
+  const q = useDeferredValue(values.q.trim());
+  const organizations = useOrganizations({
+    ...(q ? { q } : {}),
+    ...(values.kind ? { kind: values.kind } : {}),
+    ...(values.status ? { status: values.status } : {}),
+  });
+  const band = values.position;
+  const shown = (organizations.data ?? []).filter((o) => !band || inPositionBand(o.position, band));
+
+  const handleChange = (patch: Partial<MemberFilterValues>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section aria-labelledby="members-title">
+      <div className="page-head">
+        <h1 id="members-title">Members</h1>
+        {role && isStaffRole(role) ? (
+          <Link className="button" to="/members/apply">
+            Record an application
+          </Link>
+        ) : null}
+      </div>
+      <MemberFilters values={values} onChange={handleChange} />
+      {organizations.isPending ? <Loading label="Loading members" /> : null}
+      {organizations.isError ? <ErrorMessage error={organizations.error} /> : null}
+      {organizations.data ? (
+        <>
+          <p className="muted" role="status" aria-live="polite">
+            {shown.length} organization{shown.length === 1 ? '' : 's'}
+          </p>
+          <ul className="member-cards">
+            {shown.map((org) => (
+              <li key={org.id}>
+                <h2>
+                  <Link to={`/members/${org.id}`}>{org.name}</Link>
+                </h2>
+                <p className="meta">
+                  <OrganizationStatusBadge status={org.status} /> {kindLabels[org.kind]} · Position{' '}
+                  {positionLabel(org.position)} · Charter {org.charterRatified ? 'ratified' : 'not ratified'}
+                </p>
+                {org.description ? <p>{org.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

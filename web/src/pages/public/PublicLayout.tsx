@@ -1,0 +1,38 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { usePublicCoalition } from '../../api/coalition.ts';
+import { Loading } from '../../components/Status.tsx';
+
+/** The public site: no sign-in, its own light frame. */
+export function PublicLayout() {
+  const { slug = '' } = useParams();
+  const coalition = usePublicCoalition(slug);
+  return (
+    <div className="app public">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">{coalition.data?.coalition.name ?? 'Concord'}</span>
+        <nav aria-label="Public">
+          <ul>
+            <li>
+              <NavLink to={`/public/${slug}`} end>
+                Charter
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/public/${slug}/members`}>Members</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <Link to="/signin">Sign in</Link>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading label="Loading the page" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
