@@ -1,3 +1,4 @@
+import { repairEnvy } from './envy.ts';
 import { improveBySwaps } from './improve.ts';
 import { buildMilp, type MilpSolver, readMilpSolution } from './milp.ts';
 import { fillOpenRaces, runPickingSequence } from './picking.ts';
@@ -26,7 +27,10 @@ export function allocateByHeuristic(prepared: PreparedPact, options: HeuristicOp
   runPickingSequence(state, pact, rules, entitlement);
   fillOpenRaces(state, pact, rules, entitlement);
   repairFloors(state, pact, rules, entitlement);
-  if (options.improve ?? true) improveBySwaps(state, pact, rules, entitlement);
+  if (options.improve ?? true) {
+    repairEnvy(state, pact, rules, entitlement);
+    improveBySwaps(state, pact, rules, entitlement);
+  }
   return { owner: state.owner, provenance: state.provenance };
 }
 

@@ -72,6 +72,8 @@ function reason(pact: Pact, provenance: Provenance): string {
       return 'given to the member that values it most among those with room left';
     case 'repair':
       return `taken from ${member(provenance.from)} so that every member reaches its entitlement floor`;
+    case 'envy':
+      return `taken from ${member(provenance.from)} so that no member envies another beyond one race (WEF1)`;
     case 'move':
       return `moved from ${member(provenance.from)} (+${provenance.gain.toFixed(3)} expected wins)`;
     case 'swap':

@@ -34,10 +34,14 @@ export class ChangeGuard {
     this.recordPairs(Array.from({ length: state.n }, (_, member) => member));
   }
 
-  /** Applies the change if it keeps every guarded rule; returns whether it did. */
+  /**
+   * Applies the change if it keeps the count bounds, the expected-wins band and `accept` (by
+   * default: every pair that held WEF1 still does); returns whether it did.
+   */
   tryApply(
     changes: readonly Reassignment[],
     provenance: (change: Reassignment, from: number) => Provenance,
+    accept: (touched: Set<number>) => boolean = (touched) => this.keepsWef1(touched),
   ): boolean {
     const { state } = this;
     if (!this.countsAllow(changes)) return false;
@@ -56,7 +60,7 @@ export class ChangeGuard {
     for (const change of changes) {
       state.set(change.race, change.to, provenance(change, state.owner[change.race] ?? -1));
     }
-    if (this.keepsWef1(touched) && (!this.guardWins || this.winsExcess() <= excessBefore + 1e-12)) {
+    if (accept(touched) && (!this.guardWins || this.winsExcess() <= excessBefore + 1e-12)) {
       this.recordPairs(touched);
       return true;
     }

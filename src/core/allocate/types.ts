@@ -108,6 +108,7 @@ export type Provenance =
   | { kind: 'fill' }
   | { kind: 'repair'; from: number | null }
   | { kind: 'move'; from: number; gain: number }
+  | { kind: 'envy'; from: number }
   | { kind: 'swap'; from: number; otherRace: number; gain: number }
   | { kind: 'exact' }
   | { kind: 'open'; reason: 'all-vetoed' | 'no-room' };
