@@ -9,8 +9,11 @@ import type { AllocationState } from './state.ts';
  * (the good is removed from the envied bundle; the paper's weak variant may instead copy it into
  * the envious one, and is not what we check). With additive valuations the best g to remove is
  * i's most valued good in A_j. Agents are members, w is the member's weight, goods are races and
- * v_i is member i's own expected wins. The paper shows that the weighted picking sequence in which
- * the agent with the smallest (picks so far + 1) / w_i picks next, i.e. D'Hondt's order, is WEF1.
+ * v_i is member i's own expected wins. That paper shows a weighted round-robin (the agent with the
+ * fewest picks for its weight picks next) is WEF1; Chakraborty, Schmidt-Kraepelin & Suksompong
+ * (IJCAI 2021, Theorem 3.1) characterise WEF1 picking sequences, and the orders of D'Hondt and
+ * Sainte-Laguë are not among them in general: a light member may get its first pick only after a
+ * heavy one has several. Hence the engine checks WEF1 rather than assume it.
  */
 export function wef1Holds(
   ownValue: number,
