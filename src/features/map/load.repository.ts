@@ -143,11 +143,23 @@ export const voteColumns: readonly Column<Insertable<ResultVotesTable>>[] = [
   ['outcome', 'text'],
 ];
 
-/**
- * Inserts new rows and updates only the ones whose values differ, so writing the same rows twice
- * changes nothing. Ids are stable (ids.ts), so the conflict target is always the primary key.
- */
+/** A whole bundle's rows: catalog upserts, then units and votes (their sets were cleared first). */
 export async function writeRows(db: Db, rows: MaterializedRows, onRows?: OnRows): Promise<void> {
+  await upsertCatalog(db, rows, onRows);
+  await insertUnits(db, rows.units, onRows);
+  await insertVotes(db, rows.votes, onRows);
+}
+
+/**
+ * Jurisdictions, elections, races and result sets: inserts new rows and updates only the ones
+ * whose values differ, so writing the same rows twice changes nothing. Ids are stable (ids.ts), so
+ * the conflict target is always the primary key.
+ */
+export async function upsertCatalog(
+  db: Db,
+  rows: Pick<MaterializedRows, 'jurisdictions' | 'elections' | 'races' | 'resultSets'>,
+  onRows?: OnRows,
+): Promise<void> {
   await inBatches(rows.jurisdictions, 'jurisdictions', onRows, (chunk) =>
     db
       .insertInto('jurisdictions')
@@ -220,8 +232,6 @@ export async function writeRows(db: Db, rows: MaterializedRows, onRows?: OnRows)
       )
       .execute(),
   );
-  await insertUnits(db, rows.units, onRows);
-  await insertVotes(db, rows.votes, onRows);
 }
 
 export function insertUnits(db: Db, units: readonly Insertable<ResultUnitsTable>[], onRows?: OnRows) {

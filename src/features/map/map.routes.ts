@@ -4,6 +4,7 @@ import { errorResponseSchema } from '../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import * as catalog from './catalog.service.ts';
 import { listDatasetIssues, listLoadedDatasets } from './datasets.service.ts';
+import { registerMapImportRoutes } from './imports/import.routes.ts';
 import {
   datasetIssueSchema,
   datasetIssuesQuerySchema,
@@ -34,6 +35,7 @@ const readErrors = { 400: errorResponseSchema, 404: errorResponseSchema } as con
 const tags = ['map'];
 
 export const registerMapRoutes: RoutesPlugin = async (app) => {
+  await app.register(registerMapImportRoutes);
   const read = <T>(work: (trx: typeof app.db) => Promise<T>) => app.db.transaction().execute(work);
 
   app.get(

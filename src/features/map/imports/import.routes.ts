@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { requireActor } from '../../../http/auth.ts';
+import { commonErrorResponses } from '../../../http/error-schema.ts';
+import type { RoutesPlugin } from '../../../http/types.ts';
+import { importDistrictsQuerySchema, importRacesQuerySchema, importReportSchema } from './import.schema.ts';
+import { importDistricts, importRaces } from './import.service.ts';
+
+/** A coalition's own races, results and districts: staff only, scoped to the signed-in coalition. */
+export const registerMapImportRoutes: RoutesPlugin = async (app) => {
+  // Only these routes take CSV (this plugin is encapsulated: the parser does not leak to others).
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  app.post(
+    '/api/map/imports/races',
+    {
+      schema: {
+        tags: ['map'],
+        summary:
+          'Import the coalition’s races and results from CSV (Content-Type: text/csv); ?dryRun=true to preview',
+        description:
+          'Columns: election, election_date, office, jurisdiction_kind, jurisdiction_code (required); election_name, ' +
+          'stage, jurisdiction_name, parent, seats, filing_deadline, candidate, party, line, votes, total_votes. ' +
+          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing.',
+        querystring: importRacesQuerySchema,
+        body: z.string().min(1).max(20_000_000),
+        response: { 200: importReportSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return app.db
+        .transaction()
+        .execute((trx) =>
+          importRaces(trx, actor, { file: 'upload', text: request.body, dryRun: request.query.dryRun }),
+        );
+    },
+  );
+
+  app.post(
+    '/api/map/imports/districts',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Import the coalition’s districts from GeoJSON or TopoJSON; ?dryRun=true to preview',
+        description:
+          'Each feature needs a code and a name property and a Polygon or MultiPolygon in longitude/latitude. ' +
+          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing.',
+        querystring: importDistrictsQuerySchema,
+        body: z.looseObject({ type: z.string() }),
+        response: { 200: importReportSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { dryRun, ...options } = request.query;
+      return app.db.transaction().execute((trx) =>
+        importDistricts(trx, actor, {
+          file: 'upload',
+          text: JSON.stringify(request.body),
+          dryRun,
+          options,
+        }),
+      );
+    },
+  );
+};
