@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
-import { loadConfig } from '../../config.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { serve } from '../../server.ts';
-import { loadDemo } from '../demo/demo.service.ts';
 
-/** serve, migrate and demo: running Concord itself. */
+/** serve, migrate and demo: running Concord itself. Modules load inside the actions (fast --help). */
 export function registerOpsCommands(program: Command): void {
   program
     .command('serve')
@@ -22,6 +18,10 @@ Examples:
     )
     .action(
       runCommand(async (options: { demoIfEmpty?: boolean }) => {
+        const [{ serve }, { loadConfig }] = await Promise.all([
+          import('../../server.ts'),
+          import('../../config.ts'),
+        ]);
         await serve(loadConfig(), { demoIfEmpty: options.demoIfEmpty === true });
       }),
     );
@@ -35,6 +35,7 @@ Examples:
     )
     .action(
       runCommand(async () => {
+        const { migrateToLatest } = await import('../../db/migrate.ts');
         await withDatabase(
           async ({ db }) => {
             const applied = await migrateToLatest(db);
@@ -53,6 +54,7 @@ Examples:
     .addHelpText('after', '\nExample:\n  $ concord demo && concord serve')
     .action(
       runCommand(async () => {
+        const { loadDemo } = await import('../demo/demo.service.ts');
         await withDatabase(async ({ db }) => {
           const { login } = await loadDemo(db, { log: (line) => process.stdout.write(`${line}\n`) });
           process.stdout.write(`demo login: ${login.email} / ${login.password}\n`);
