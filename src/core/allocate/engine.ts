@@ -14,16 +14,21 @@ export interface HeuristicOptions {
   improve?: boolean;
 }
 
-/** The fast allocation: picking sequence, open races filled, floors repaired, then local search. */
-export function allocateByHeuristic(prepared: PreparedPact, options: HeuristicOptions = {}): Allocation {
-  const { pact, rules, values, entitlement } = prepared;
-  const state = new AllocationState(
+/** An allocation of nothing yet, sized and bounded for the pact. */
+function emptyState({ pact, values, entitlement }: PreparedPact): AllocationState {
+  return new AllocationState(
     pact.races.length,
     pact.members.length,
     values.value,
     entitlement.groupsOfRace,
     entitlement.groups.length,
   );
+}
+
+/** The fast allocation: picking sequence, open races filled, floors repaired, then local search. */
+export function allocateByHeuristic(prepared: PreparedPact, options: HeuristicOptions = {}): Allocation {
+  const { pact, rules, entitlement } = prepared;
+  const state = emptyState(prepared);
   runPickingSequence(state, pact, rules, entitlement);
   fillOpenRaces(state, pact, rules, entitlement);
   repairFloors(state, pact, rules, entitlement);
@@ -76,14 +81,8 @@ export async function allocateExactly(input: PactInput, solve: MilpSolver): Prom
  * member within its band, and the solver's choice stands.
  */
 function completeOpenRaces(prepared: PreparedPact, owner: Int32Array): Allocation {
-  const { pact, rules, values, entitlement } = prepared;
-  const state = new AllocationState(
-    pact.races.length,
-    pact.members.length,
-    values.value,
-    entitlement.groupsOfRace,
-    entitlement.groups.length,
-  );
+  const { pact, rules, entitlement } = prepared;
+  const state = emptyState(prepared);
   owner.forEach((member, race) => {
     const lock = rules.lockSource[race];
     if (member !== -1) state.set(race, member, lock ?? { kind: 'exact' });
