@@ -1,0 +1,198 @@
+import { invalid } from '../errors.ts';
+import type { CandidateName } from './types.ts';
+
+/**
+ * Every ballot read from a file, with identical ballots merged (their weights summed), so that
+ * counting scales with distinct ballots. Ranks are packed into one typed array: per rank a token
+ * `BLANK`, a candidate index (≥ 0), or an overvote `-k` followed by its k candidate indices.
+ * Trailing blank ranks are dropped: they never change how a ballot counts.
+ */
+export interface BallotStore {
+  candidates: readonly CandidateName[];
+  /** Distinct ballots. */
+  size: number;
+  /** Ballot i's tokens are tokens[offsets[i] .. offsets[i + 1]). */
+  offsets: Int32Array;
+  tokens: Int16Array;
+  /** Weight of ballot i in units of 10^-weightDecimals (exact integers). */
+  weights: Float64Array;
+  weightDecimals: number;
+  /** Sum of all weights, in the same units. */
+  totalWeight: number;
+  /** Ballot rows read, before merging. */
+  rows: number;
+}
+
+export const BLANK = -1;
+/** Candidate indices must fit the Int16 tokens, overvote markers included. */
+export const maxCandidates = 32_000;
+const maxWeightDecimals = 9;
+
+/** A ballot weight as an exact decimal: `units × 10^-decimals`. */
+export interface ExactWeight {
+  units: number;
+  decimals: number;
+}
+
+function hashTokens(tokens: Int16Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 ^ (end - start);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (tokens[i] as number), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Accumulates ballots one rank at a time; `finish` hands over the store. */
+export class BallotStoreBuilder {
+  private tokens = new Int16Array(1 << 16);
+  private length = 0;
+  private ballotStart = 0;
+  private offsets = new Int32Array(1 << 12);
+  private weights = new Float64Array(1 << 12);
+  private hashes = new Uint32Array(1 << 12);
+  private size = 0;
+  private slots = new Int32Array(1 << 13);
+  private weightDecimals = 0;
+  private totalWeight = 0;
+  private rows = 0;
+
+  beginBallot(): void {
+    this.length = this.ballotStart;
+  }
+
+  pushBlank(): void {
+    this.pushToken(BLANK);
+  }
+
+  pushCandidate(candidate: number): void {
+    this.pushToken(candidate);
+  }
+
+  /** An overvote: two or more distinct candidates at one rank. */
+  pushOvervote(candidates: readonly number[]): void {
+    this.pushToken(-candidates.length);
+    for (const candidate of candidates) this.pushToken(candidate);
+  }
+
+  /** Closes the ballot begun last; `row` names it in errors. */
+  endBallot(weight: ExactWeight, row: number): void {
+    while (this.length > this.ballotStart && this.tokens[this.length - 1] === BLANK) this.length -= 1;
+    const units = this.scaleWeight(weight, row);
+    this.rows += 1;
+    this.totalWeight += units;
+    if (this.totalWeight > Number.MAX_SAFE_INTEGER) {
+      throw invalid('ballot.total_weight_too_large', `row ${row}: the total weight exceeds the exact range`, {
+        row,
+        reason: 'total weight too large to count exactly',
+      });
+    }
+    const hash = hashTokens(this.tokens, this.ballotStart, this.length);
+    const existing = this.findSlot(hash);
+    if (existing >= 0) {
+      this.weights[existing] = (this.weights[existing] as number) + units;
+      this.length = this.ballotStart;
+      return;
+    }
+    this.appendBallot(hash, units);
+  }
+
+  finish(candidates: readonly CandidateName[], remap: Int16Array | null): BallotStore {
+    const tokens = this.tokens.slice(0, this.ballotStart);
+    if (remap !== null) {
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as number;
+        if (token >= 0) tokens[i] = remap[token] as number;
+      }
+    }
+    const offsets = this.offsets.slice(0, this.size + 1);
+    return {
+      candidates,
+      size: this.size,
+      offsets,
+      tokens,
+      weights: this.weights.slice(0, this.size),
+      weightDecimals: this.weightDecimals,
+      totalWeight: this.totalWeight,
+      rows: this.rows,
+    };
+  }
+
+  private pushToken(token: number): void {
+    if (this.length === this.tokens.length) {
+      const grown = new Int16Array(this.tokens.length * 2);
+      grown.set(this.tokens);
+      this.tokens = grown;
+    }
+    this.tokens[this.length++] = token;
+  }
+
+  /** Brings the weight and every stored weight to one common number of decimals. */
+  private scaleWeight(weight: ExactWeight, row: number): number {
+    if (weight.decimals > maxWeightDecimals) {
+      throw invalid('ballot.weight_precision', `row ${row}: a weight has more than 9 decimals`, { row });
+    }
+    if (weight.decimals > this.weightDecimals) {
+      const factor = 10 ** (weight.decimals - this.weightDecimals);
+      for (let i = 0; i < this.size; i++) this.weights[i] = (this.weights[i] as number) * factor;
+      this.totalWeight *= factor;
+      this.weightDecimals = weight.decimals;
+    }
+    return weight.units * 10 ** (this.weightDecimals - weight.decimals);
+  }
+
+  private findSlot(hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = this.length - this.ballotStart;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return -1;
+      const ballot = entry - 1;
+      if (this.hashes[ballot] !== hash) continue;
+      const start = this.offsets[ballot] as number;
+      if ((this.offsets[ballot + 1] as number) - start !== length) continue;
+      if (this.sameTokens(start, length)) return ballot;
+    }
+  }
+
+  private sameTokens(start: number, length: number): boolean {
+    for (let i = 0; i < length; i++) {
+      if (this.tokens[start + i] !== this.tokens[this.ballotStart + i]) return false;
+    }
+    return true;
+  }
+
+  private appendBallot(hash: number, units: number): void {
+    if (this.size + 2 > this.offsets.length) this.growBallots();
+    const ballot = this.size++;
+    this.offsets[ballot] = this.ballotStart;
+    this.offsets[ballot + 1] = this.length;
+    this.weights[ballot] = units;
+    this.hashes[ballot] = hash;
+    this.ballotStart = this.length;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.insertSlot(ballot, hash);
+  }
+
+  private insertSlot(ballot: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = ballot + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let ballot = 0; ballot < this.size; ballot++) this.insertSlot(ballot, this.hashes[ballot] as number);
+  }
+
+  private growBallots(): void {
+    const capacity = this.offsets.length * 2;
+    const offsets = new Int32Array(capacity);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+    const weights = new Float64Array(capacity);
+    weights.set(this.weights);
+    this.weights = weights;
+    const hashes = new Uint32Array(capacity);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+  }
+}
