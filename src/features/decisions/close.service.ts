@@ -10,10 +10,10 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { requireStaff } from '../registry/authorize.ts';
 import { adoptCharterVersion } from '../registry/charter.service.ts';
 import { applyTransition } from '../registry/status.service.ts';
-import { listBallots, type StoredBallotContent } from './ballots.repository.ts';
+import { listBallots } from './ballots.repository.ts';
 import * as repo from './decisions.repository.ts';
 import type { DecisionResult, DecisionRules } from './decisions.schema.ts';
-import { rollOf, rulesOf } from './views.ts';
+import { rollOf, rulesOf, storedSplit } from './views.ts';
 
 function majorityMethod(method: string, rules: DecisionRules): MajorityMethod {
   switch (method) {
@@ -54,7 +54,7 @@ async function finalize(
   const eligible = roll.voters.filter((v) => current.get(v.organizationId) === 'member');
   const eligibleIds = new Set(eligible.map((v) => v.organizationId));
   const counted = ballots.filter((b) => eligibleIds.has(b.organization_id));
-  const splitOf = (b: (typeof ballots)[number]) => (b.content as StoredBallotContent).split;
+  const splitOf = (b: (typeof ballots)[number]) => storedSplit(b.content);
   const decided = decideMajority({
     method: majorityMethod(row.method, rules),
     weighting:

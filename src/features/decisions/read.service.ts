@@ -11,6 +11,7 @@ import {
   phaseOf,
   resultOf,
   rollOf,
+  storedSplit,
   toDecisionSummary,
   toDecisionView,
 } from './views.ts';
@@ -96,7 +97,7 @@ export async function listPublishedBallots(db: Db, actor: Actor, id: string, now
     secret: row.secret,
     ballotsDigest: result.ballotsDigest,
     ballots: rows.map((b) => {
-      const split = (b.content as ballots.StoredBallotContent).split;
+      const split = storedSplit(b.content);
       return {
         receipt: b.receipt,
         choice: choiceOf(split),

@@ -33,6 +33,12 @@ export function choiceOf(split: Split): 'yes' | 'no' | 'abstain' | 'split' {
   return 'split';
 }
 
+/** The split of a stored ballot, keys in yes/no/abstain order (jsonb does not keep the order). */
+export function storedSplit(content: unknown): Split {
+  const { yes, no, abstain } = (content as StoredBallotContent).split;
+  return { yes, no, abstain };
+}
+
 export function myBallotView(ballot: {
   organization_id: string;
   receipt: string;
@@ -44,7 +50,7 @@ export function myBallotView(ballot: {
   return {
     organizationId: ballot.organization_id,
     receipt: ballot.receipt,
-    split: (ballot.content as StoredBallotContent).split,
+    split: storedSplit(ballot.content),
     revision: ballot.revision,
     castAt: iso(ballot.cast_at),
     updatedAt: iso(ballot.updated_at),
