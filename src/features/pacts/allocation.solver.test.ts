@@ -92,9 +92,9 @@ describe('exact mode (HiGHS)', () => {
         if (report === 'infeasible') return;
         const heuristic = allocate(input).solver.objective;
         expect(report.solver.heuristicObjective).toBeCloseTo(heuristic, 9);
-        expect(report.solver.objective).toBeGreaterThanOrEqual(heuristic - 1e-7);
-        // HiGHS proves optimality to its tolerances (about 1e-9 relative), not to the last bit.
-        expect(report.solver.gapToExact).toBeGreaterThanOrEqual(-1e-7);
+        expect(report.solver.objective).toBeGreaterThanOrEqual(heuristic - 1e-6);
+        // HiGHS proves optimality to its tolerances (reduced costs to 1e-7), not to the last bit.
+        expect(report.solver.gapToExact).toBeGreaterThanOrEqual(-1e-6);
         for (const lock of input.locks ?? []) expect(report.assignments[lock.race]).toBe(lock.member);
         for (const veto of input.vetoes ?? []) expect(report.assignments[veto.race]).not.toBe(veto.member);
       }),
