@@ -1,0 +1,117 @@
+import { BallotStoreBuilder } from '../tabulate/ballot-store.ts';
+import { tabulate } from '../tabulate/tabulate.ts';
+import { asCandidateName, type TabulationResult } from '../tabulate/types.ts';
+import { formatRatio } from './decimal.ts';
+import { quorumNeeded } from './majority.ts';
+import type { Fraction, OrganizationId, Voter, Weighting } from './types.ts';
+import { weighVoters } from './weights.ts';
+
+/** Shares are thousandths of a weight, so weight × share is a decimal with three places. */
+const shareDecimals = 3;
+
+export const rankedMethods = ['irv', 'stv', 'schulze', 'approval'] as const;
+export type RankedMethod = (typeof rankedMethods)[number];
+
+/**
+ * One organization's ranked ballot: one or more rankings (option indices, most preferred first;
+ * for approval, the approved options), each carrying a share of the organization's weight in
+ * thousandths. A delegation that splits puts 700 on one ranking and 300 on another.
+ */
+export interface RankedBallot {
+  organizationId: OrganizationId;
+  parts: { ranking: readonly number[]; share: number }[];
+}
+
+export type RankedOutcome = 'decided' | 'tie' | 'no_quorum';
+
+export interface RankedDecision {
+  weights: { organizationId: OrganizationId; weight: string; share: string; capped: boolean }[];
+  capNote: string | null;
+  quorum: { eligible: number; voted: number; required: Fraction; needed: number; met: boolean };
+  /** The engine's full count (rounds, transfers, tiebreaks); null without a quorum or votes. */
+  count: TabulationResult | null;
+  winners: string[];
+  outcome: RankedOutcome;
+  explanation: string;
+}
+
+/**
+ * Counts a ranked decision with the tabulation engine: each organization's ballot weighs its
+ * exact (possibly capped) weight times its shares, given to the engine as exact decimals with
+ * three places (weight × thousandths). Ties follow the engine's default (previous round, then a
+ * random draw seeded with `seed`, so anyone can recount and get the same draw).
+ */
+export function decideRanked(input: {
+  method: RankedMethod;
+  seats: number;
+  options: readonly string[];
+  weighting: Weighting;
+  quorum: Fraction;
+  voters: readonly Voter[];
+  ballots: readonly RankedBallot[];
+  seed: string;
+}): RankedDecision {
+  const { weights, capNote } = weighVoters(input.voters, input.weighting);
+  const weightOf = new Map(weights.map((w) => [w.organizationId, w.weight]));
+  const total = weights.reduce((sum, w) => sum + w.weight, 0n);
+  const counted = input.ballots.filter((b) => weightOf.has(b.organizationId));
+  const eligible = weights.length;
+  const voted = counted.length;
+  const needed = quorumNeeded(eligible, input.quorum);
+  const met = eligible > 0 && voted * input.quorum.den >= input.quorum.num * eligible;
+  const published = {
+    weights: weights.map((w) => ({
+      organizationId: w.organizationId,
+      weight: w.weight.toString(),
+      share: formatRatio(w.weight, total, 6),
+      capped: w.capped,
+    })),
+    capNote,
+    quorum: { eligible, voted, required: input.quorum, needed, met },
+  };
+  if (!met) {
+    return {
+      ...published,
+      count: null,
+      winners: [],
+      outcome: 'no_quorum',
+      explanation: `quorum not met: ${voted} of ${eligible} voted, ${needed} needed`,
+    };
+  }
+  const builder = new BallotStoreBuilder();
+  let row = 0;
+  for (const ballot of counted) {
+    const weight = weightOf.get(ballot.organizationId) ?? 0n;
+    for (const part of ballot.parts) {
+      const units = weight * BigInt(part.share);
+      row += 1;
+      if (units === 0n) continue;
+      builder.beginBallot();
+      for (const option of part.ranking) builder.pushCandidate(option);
+      builder.endBallot({ units: Number(units), decimals: shareDecimals }, row);
+    }
+  }
+  const store = builder.finish(input.options.map(asCandidateName), null);
+  if (store.size === 0) {
+    return {
+      ...published,
+      count: null,
+      winners: [],
+      outcome: 'no_quorum',
+      explanation: 'no ballot carries any weight',
+    };
+  }
+  const count = tabulate(store, { method: input.method, seats: input.seats, seed: input.seed });
+  const winners = [...count.winners];
+  if (count.outcome.kind === 'tie') {
+    const explanation = `a tie the rules cannot break between ${count.outcome.tied.join(', ')}`;
+    return { ...published, count, winners, outcome: 'tie', explanation };
+  }
+  return {
+    ...published,
+    count,
+    winners,
+    outcome: 'decided',
+    explanation: `${input.method} elects ${winners.join(', ')}`,
+  };
+}
