@@ -6,7 +6,7 @@ import { e2eCoalition, e2ePassword, e2eUsers } from './seed.ts';
  * `npm run build:web && npx tsx test/e2e/dev-server.ts [port]` (in-memory database, gone on exit).
  */
 const port = Number(process.argv[2] ?? 8091);
-const server = await startE2eServer({ port });
+const server = await startE2eServer({ port, demo: false });
 console.log(`${server.url}  coalition "${e2eCoalition.name}", password ${e2ePassword} for:`);
 for (const [role, email] of Object.entries(e2eUsers)) console.log(`  ${role.padEnd(16)} ${email}`);
 const stop = () => server.close().then(() => process.exit(0));

@@ -32,12 +32,13 @@ export interface E2eServer {
 }
 
 /**
- * The real server with the built web app, the demo coalition and the browser tests' own coalition
- * (seed.ts), on a free localhost port (or the one given).
+ * The real server with the built web app, the demo coalition (unless `demo: false`: tests of the
+ * e2e coalition need not follow the demo's changes) and the browser tests' own coalition (seed.ts),
+ * on a free localhost port (or the one given).
  */
-export async function startE2eServer(options: { port?: number } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { port?: number; demo?: boolean } = {}): Promise<E2eServer> {
   const database = await createTestDatabase();
-  await loadDemo(database.db);
+  if (options.demo !== false) await loadDemo(database.db);
   await seedE2eCoalition(database.db);
   const app = await buildApp({ db: database.db, config: testConfig, serveWebApp: true });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
@@ -66,7 +67,7 @@ export async function openPage(
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} at ${message.location().url}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return { context, page, consoleErrors };
@@ -93,4 +94,12 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(/\/signin$/);
+}
+
+/**
+ * Console errors a test did not expect. Signed out, the app asks GET /api/session and the server
+ * answers 401, which Chromium logs as a failed resource; that one probe is expected.
+ */
+export function unexpectedConsoleErrors(consoleErrors: readonly string[]): string[] {
+  return consoleErrors.filter((e) => !(e.includes('status of 401') && /\/api\/session$/.test(e)));
 }

@@ -153,11 +153,19 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
     }
     await closeDecision(trx, secretariat, closed.id);
 
-    await createDecision(trx, secretariat, {
+    const open = await createDecision(trx, secretariat, {
       kind: 'motion',
       title: e2eDecisions.open,
       body: 'The forum adopts the common housing platform for the municipal elections.',
     });
+    // Two members without a named delegate have voted already: one more ballot makes the quorum.
+    for (const [name, choice] of [
+      ['Civic Renewal', 'yes'],
+      ['Harbor Tenants Union', 'no'],
+    ] as const) {
+      const voter = delegates.get(name);
+      if (voter?.organizationId) await castBallot(trx, voter, open.id, voter.organizationId, { choice });
+    }
     await createDecision(trx, secretariat, { kind: 'motion', title: e2eDecisions.secret, secret: true });
   });
 }

@@ -24,7 +24,8 @@ export function RoundsChart({ rounds, title }: { rounds: readonly ChartRound[]; 
   const candidates = [...new Set(rounds.flatMap((r) => Object.keys(r.tallies)))];
   const max = Math.max(1, ...rounds.flatMap((r) => Object.values(r.tallies).map(Number)));
   const color = (name: string) => palette[candidates.indexOf(name) % palette.length];
-  const roundHeight = (candidates.length + 1) * rowHeight + 8;
+  const headed = rounds.length > 1;
+  const roundHeight = (candidates.length + (headed ? 1 : 0)) * rowHeight + 8;
   const height = rounds.length * roundHeight;
 
   return (
@@ -40,14 +41,14 @@ export function RoundsChart({ rounds, title }: { rounds: readonly ChartRound[]; 
           const top = r * roundHeight;
           return (
             <g key={round.round} transform={`translate(0 ${top})`}>
-              {rounds.length > 1 ? (
+              {headed ? (
                 <text x={0} y={18} className="chart-round">
                   Round {round.round}
                 </text>
               ) : null}
               {candidates.map((name, i) => {
                 const raw = round.tallies[name];
-                const y = (i + (rounds.length > 1 ? 1 : 0)) * rowHeight + 4;
+                const y = (i + (headed ? 1 : 0)) * rowHeight + 4;
                 const value = raw === undefined ? 0 : Number(raw);
                 const note = round.elected.includes(name)
                   ? ' elected'

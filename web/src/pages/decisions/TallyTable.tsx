@@ -6,6 +6,8 @@ import { describeSplit } from './split.ts';
 export function TallyTable({ result, secret }: { result: DecisionResult; secret: boolean }) {
   const ballots = new Map((result.ballots ?? []).map((b) => [b.organizationId, b]));
   const { weighted, organizations } = result.tally;
+  // Under equal weighting strength plays no part (the API reports 0); the column would mislead.
+  const byStrength = result.weighting === 'strength';
   return (
     <div className="table-scroll">
       <table>
@@ -13,9 +15,11 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
         <thead>
           <tr>
             <th scope="col">Organization</th>
-            <th scope="col" className="num">
-              Strength
-            </th>
+            {byStrength ? (
+              <th scope="col" className="num">
+                Strength
+              </th>
+            ) : null}
             <th scope="col" className="num">
               Weight
             </th>
@@ -31,7 +35,7 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
             return (
               <tr key={e.organizationId}>
                 <th scope="row">{e.name}</th>
-                <td className="num">{formatNumber(e.strength)}</td>
+                {byStrength ? <td className="num">{formatNumber(e.strength)}</td> : null}
                 <td className="num">
                   {e.weight}
                   {e.capped ? ' (capped)' : ''}
@@ -48,13 +52,13 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
         <tfoot>
           <tr>
             <th scope="row">Weighted totals</th>
-            <td colSpan={4}>
+            <td colSpan={byStrength ? 4 : 3}>
               yes {weighted.yes} · no {weighted.no} · abstain {weighted.abstain}
             </td>
           </tr>
           <tr>
             <th scope="row">By organization</th>
-            <td colSpan={4}>
+            <td colSpan={byStrength ? 4 : 3}>
               yes {organizations.yes} · no {organizations.no} · abstain {organizations.abstain}
             </td>
           </tr>

@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInAs,
+  signOut,
+  startE2eServer,
+  unexpectedConsoleErrors,
+} from './harness.ts';
+import { e2eDecisions, e2eUsers } from './seed.ts';
+
+describe('closing a decision and reading the result (browser)', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startE2eServer({ demo: false });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('staff close the vote; the result, chart and tally appear; the voter finds its receipt', async () => {
+    const { page, consoleErrors, context } = await openPage(browser);
+    await signInAs(page, server.url, e2eUsers.greensDelegate);
+    await page.goto(`${server.url}/decisions`);
+    await page.getByRole('link', { name: e2eDecisions.open }).click();
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByRole('button', { name: 'Cast the ballot' }).click();
+    const receipt = await page.locator('code.receipt').textContent();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await signOut(page);
+
+    await signInAs(page, server.url, e2eUsers.secretariat);
+    await page.getByRole('link', { name: e2eDecisions.open }).click();
+    await page.getByRole('button', { name: 'Close the decision now' }).click();
+    await page.getByRole('button', { name: 'Yes, close and count' }).click();
+
+    await page.getByRole('heading', { name: 'Result: Passed' }).waitFor();
+    expect(await page.getByRole('img', { name: /Weighted votes: yes 2\.000, no 1\.000/ }).count()).toBe(1);
+    const tally = page.getByRole('table', { name: 'Full tally' });
+    expect(await tally.getByRole('row', { name: /Riverside Greens/ }).textContent()).toContain('Yes');
+    expect(await tally.getByRole('row', { name: /Open Streets Network/ }).textContent()).toContain(
+      'Did not vote',
+    );
+    expect(await page.getByRole('button', { name: 'Close the decision now' }).count()).toBe(0);
+
+    await page.getByLabel('Receipt code').fill(receipt?.toLowerCase() ?? '');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const found = page.getByRole('status').filter({ hasText: 'is in the published list' });
+    await found.waitFor();
+    expect(await found.textContent()).toContain('Riverside Greens');
+    await screenshot(page, 'decision-closed-result');
+
+    await page.getByLabel('Receipt code').fill('0000-0000-0000-0000');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('alert').filter({ hasText: 'No ballot with this receipt' }).waitFor();
+    // The 404 of the unknown receipt is the answer being shown; nothing else may log an error.
+    expect(unexpectedConsoleErrors(consoleErrors).filter((e) => !e.includes('status of 404'))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInAs,
+  startE2eServer,
+  unexpectedConsoleErrors,
+} from './harness.ts';
+import { e2eUsers } from './seed.ts';
+
+describe('member directory on a phone (browser, 390×844)', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startE2eServer({ demo: false });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('filters, searches and opens a member without horizontal scrolling', async () => {
+    const { page, consoleErrors, context } = await openPage(browser, {
+      viewport: { width: 390, height: 844 },
+    });
+    await signInAs(page, server.url, e2eUsers.viewer);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await page.getByText('7 organizations').waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-members');
+
+    await page.getByLabel('Kind').selectOption('party');
+    await page.getByText('3 organizations').waitFor();
+    await page.getByLabel('Position').selectOption('right');
+    await page.getByText('1 organization').waitFor();
+    expect(page.url()).toContain('kind=party');
+    await page.getByLabel('Position').selectOption('');
+    await page.getByLabel('Kind').selectOption('');
+    await page.getByLabel('Search').fill('greens');
+    await page.getByText('2 organizations').waitFor();
+    await page.getByLabel('Status').selectOption('applicant');
+    await page.getByText('0 organizations').waitFor();
+    await page.getByLabel('Status').selectOption('');
+    await page.getByText('2 organizations').waitFor();
+
+    await page.getByRole('link', { name: 'Riverside Greens', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Riverside Greens' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Strength evidence' }).isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-member');
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+});
