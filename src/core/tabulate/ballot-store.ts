@@ -34,10 +34,16 @@ export interface ExactWeight {
   decimals: number;
 }
 
-function hashTokens(tokens: Int16Array, start: number, end: number): number {
-  let hash = 0x811c9dc5 ^ (end - start);
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (tokens[i] as number), 0x01000193);
-  return hash >>> 0;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** Murmur3's finaliser, so that the low bits used by the table depend on every token. */
+function finalHash(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /** Accumulates ballots one rank at a time; `finish` hands over the store. */
@@ -47,15 +53,23 @@ export class BallotStoreBuilder {
   private ballotStart = 0;
   private offsets = new Int32Array(1 << 12);
   private weights = new Float64Array(1 << 12);
-  private hashes = new Uint32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
   private size = 0;
-  private slots = new Int32Array(1 << 13);
+  /** Open addressing, two ints per slot: the ballot's hash, then its index + 1 (0 = empty). */
+  private slots = new Int32Array(1 << 14);
+  // The ballot being built is hashed token by token; trailing blanks are left out of the hash.
+  private runningHash = FNV_OFFSET;
+  private contentHash = FNV_OFFSET;
+  private contentLength = 0;
   private weightDecimals = 0;
   private totalWeight = 0;
   private rows = 0;
 
   beginBallot(): void {
     this.length = this.ballotStart;
+    this.contentLength = this.ballotStart;
+    this.runningHash = FNV_OFFSET;
+    this.contentHash = FNV_OFFSET;
   }
 
   pushBlank(): void {
@@ -74,7 +88,7 @@ export class BallotStoreBuilder {
 
   /** Closes the ballot begun last; `row` names it in errors. */
   endBallot(weight: ExactWeight, row: number): void {
-    while (this.length > this.ballotStart && this.tokens[this.length - 1] === BLANK) this.length -= 1;
+    this.length = this.contentLength;
     const units = this.scaleWeight(weight, row);
     this.rows += 1;
     this.totalWeight += units;
@@ -84,7 +98,7 @@ export class BallotStoreBuilder {
         reason: 'total weight too large to count exactly',
       });
     }
-    const hash = hashTokens(this.tokens, this.ballotStart, this.length);
+    const hash = finalHash(this.contentHash ^ (this.length - this.ballotStart));
     const existing = this.findSlot(hash);
     if (existing >= 0) {
       this.weights[existing] = (this.weights[existing] as number) + units;
@@ -122,6 +136,11 @@ export class BallotStoreBuilder {
       this.tokens = grown;
     }
     this.tokens[this.length++] = token;
+    this.runningHash = Math.imul(this.runningHash ^ token, FNV_PRIME);
+    if (token !== BLANK) {
+      this.contentHash = this.runningHash;
+      this.contentLength = this.length;
+    }
   }
 
   /** Brings the weight and every stored weight to one common number of decimals. */
@@ -129,6 +148,7 @@ export class BallotStoreBuilder {
     if (weight.decimals > maxWeightDecimals) {
       throw invalid('ballot.weight_precision', `row ${row}: a weight has more than 9 decimals`, { row });
     }
+    if (weight.decimals === this.weightDecimals) return weight.units;
     if (weight.decimals > this.weightDecimals) {
       const factor = 10 ** (weight.decimals - this.weightDecimals);
       for (let i = 0; i < this.size; i++) this.weights[i] = (this.weights[i] as number) * factor;
@@ -139,13 +159,13 @@ export class BallotStoreBuilder {
   }
 
   private findSlot(hash: number): number {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     const length = this.length - this.ballotStart;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] as number;
+      const entry = this.slots[2 * slot + 1] as number;
       if (entry === 0) return -1;
+      if (this.slots[2 * slot] !== hash) continue;
       const ballot = entry - 1;
-      if (this.hashes[ballot] !== hash) continue;
       const start = this.offsets[ballot] as number;
       if ((this.offsets[ballot + 1] as number) - start !== length) continue;
       if (this.sameTokens(start, length)) return ballot;
@@ -167,15 +187,16 @@ export class BallotStoreBuilder {
     this.weights[ballot] = units;
     this.hashes[ballot] = hash;
     this.ballotStart = this.length;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (this.size * 4 > this.slots.length) this.rehash();
     else this.insertSlot(ballot, hash);
   }
 
   private insertSlot(ballot: number, hash: number): void {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = ballot + 1;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = ballot + 1;
   }
 
   private rehash(): void {
@@ -191,7 +212,7 @@ export class BallotStoreBuilder {
     const weights = new Float64Array(capacity);
     weights.set(this.weights);
     this.weights = weights;
-    const hashes = new Uint32Array(capacity);
+    const hashes = new Int32Array(capacity);
     hashes.set(this.hashes);
     this.hashes = hashes;
   }

@@ -1,5 +1,5 @@
 import { invalid } from '../errors.ts';
-import { maxCandidates } from './ballot-store.ts';
+import { FNV_OFFSET, FNV_PRIME, maxCandidates } from './ballot-store.ts';
 import { asCandidateName, type CandidateName } from './types.ts';
 
 /**
@@ -43,6 +43,11 @@ export class CandidateRegistry {
   /** Index of the name text[start, end), or -1 when it is unknown. */
   find(text: string, start: number, end: number): number {
     return this.lookup(text, start, end, hashRange(text, start, end));
+  }
+
+  /** `find` for a caller that already hashed the range with `hashRange`'s function (FNV-1a). */
+  findHashed(text: string, start: number, end: number, hash: number): number {
+    return this.lookup(text, start, end, hash);
   }
 
   /** Index of the name, registering it when the list is open; -1 when a fixed list lacks it. */
@@ -112,9 +117,9 @@ function detachedCopy(slice: string): string {
   return slice.split('').join('');
 }
 
-function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+export function hashRange(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 

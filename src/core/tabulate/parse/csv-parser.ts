@@ -1,5 +1,5 @@
 import { invalid } from '../../errors.ts';
-import type { BallotStoreBuilder, ExactWeight } from '../ballot-store.ts';
+import { type BallotStoreBuilder, type ExactWeight, FNV_OFFSET, FNV_PRIME } from '../ballot-store.ts';
 import type { CandidateRegistry } from '../candidate-registry.ts';
 import { type CsvLayout, readCsvHeader } from './csv-header.ts';
 import { isBlankChar, pushRankCell } from './rank-cell.ts';
@@ -10,6 +10,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const BOM = 0xfeff;
+const EQUALS = 61;
+const SPACE = 32;
+const TAB = 9;
 /** One ballot row can never need more than this; beyond it the file is not a ballot file. */
 const maxRowLength = 1 << 20;
 
@@ -97,15 +100,21 @@ export class CsvBallotParser {
         this.takeCell(quoted.value, 0, quoted.value.length, row);
         pos = quoted.end;
       } else {
+        // Hot path: one pass finds the cell's end and hashes it for the candidate lookup.
         const cellStart = pos;
+        let hash = FNV_OFFSET;
+        let plain = true;
         for (; pos < length; pos++) {
           const code = text.charCodeAt(pos);
           if (code === COMMA || code === LF || code === CR) break;
           if (code === QUOTE)
             throw this.error('ballot.malformed_csv', row, 'a quote inside an unquoted cell');
+          if (code === EQUALS || code === SPACE || code === TAB) plain = false;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
         }
         if (pos === length && !final) return incomplete;
-        this.takeCell(text, cellStart, pos, row);
+        if (!(plain && this.takePlainRank(text, cellStart, pos, hash >>> 0)))
+          this.takeCell(text, cellStart, pos, row);
       }
       if (pos === length) break;
       const terminator = text.charCodeAt(pos);
@@ -119,6 +128,22 @@ export class CsvBallotParser {
     }
     this.finishRecord(row);
     return pos;
+  }
+
+  /** A rank cell holding one known name or nothing, without blanks or "=": false if not that case. */
+  private takePlainRank(text: string, start: number, end: number, hash: number): boolean {
+    const layout = this.layout;
+    if (layout === null || this.column === layout.weightColumn || this.column >= layout.names.length)
+      return false;
+    if (start === end) {
+      this.builder.pushBlank();
+    } else {
+      const candidate = this.registry.findHashed(text, start, end, hash);
+      if (candidate < 0) return false;
+      this.builder.pushCandidate(candidate);
+    }
+    this.column += 1;
+    return true;
   }
 
   private takeCell(text: string, start: number, end: number, row: number): void {
