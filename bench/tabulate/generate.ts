@@ -42,9 +42,12 @@ export function* syntheticRankings(spec: BallotFileSpec): Generator<number[]> {
     let total = left.reduce((sum, w) => sum + w, 0);
     const ranks: number[] = [];
     while (ranks.length < length) {
-      let draw = random() * total;
+      let draw = random() * total - (left[0] as number);
       let pick = 0;
-      while (pick < left.length - 1 && (draw -= left[pick] as number) > 0) pick++;
+      while (pick < left.length - 1 && draw > 0) {
+        pick += 1;
+        draw -= left[pick] as number;
+      }
       total -= left[pick] as number;
       left[pick] = 0;
       ranks.push(pick);
