@@ -2,6 +2,7 @@ import type { Entitlement } from './entitlement.ts';
 import { ChangeGuard } from './guards.ts';
 import type { HardRules } from './rules.ts';
 import { PairScreen } from './screen.ts';
+import { type Ranked, SideBuffer } from './side.ts';
 import type { AllocationState } from './state.ts';
 import type { Pact } from './types.ts';
 
@@ -37,6 +38,13 @@ export function improveBySwaps(
 ): void {
   const n = pact.members.length;
   const guard = new ChangeGuard(state, pact, entitlement);
+  const search: PairSearch = {
+    state,
+    rules,
+    guard,
+    sideA: new SideBuffer(pact.races.length),
+    sideB: new SideBuffer(pact.races.length),
+  };
   const version = new Int32Array(n).fill(1);
   const searched = new Int32Array(n * n * 2);
   const objective = () => {
@@ -52,7 +60,7 @@ export function improveBySwaps(
         if (a === b) continue;
         const at = (a * n + b) * 2;
         if (searched[at] === version[a] && searched[at + 1] === version[b]) continue;
-        const changed = searchPair(state, rules, guard, a, b);
+        const changed = searchPair(search, a, b);
         if (changed) {
           improved = true;
           version[a] = (version[a] ?? 0) + 1;
@@ -66,92 +74,52 @@ export function improveBySwaps(
   }
 }
 
-/** The races of `from` that may go to `to` (not locked, not vetoed), with what each move gains. */
-interface Side {
-  races: number[];
-  gains: number[];
-  best: number;
-}
-
-function side(state: AllocationState, rules: HardRules, from: number, to: number): Side {
-  const n = state.n;
-  const value = state.value;
-  const races: number[] = [];
-  const gains: number[] = [];
-  let best = Number.NEGATIVE_INFINITY;
-  for (const race of state.bundle(from)) {
-    if (rules.lockedTo[race] !== -1 || rules.vetoed[race * n + to] === 1) continue;
-    const gain = (value[race * n + to] ?? 0) - (value[race * n + from] ?? 0);
-    races.push(race);
-    gains.push(gain);
-    if (gain > best) best = gain;
-  }
-  return { races, gains, best };
-}
-
-/**
- * The side's races gaining more than `floor`, best first (ties to the lower race index), at most
- * `limit` of them. The cut-off for `limit` comes from a native typed-array sort (no comparator);
- * only what passes it is sorted with the comparator. This runs for every pair in every pass.
- */
-function ranked({ races, gains }: Side, floor: number, limit: number) {
-  const kept = races.map((_, at) => at).filter((at) => (gains[at] ?? 0) > floor);
-  const cutoff =
-    kept.length > limit
-      ? (Float64Array.from(kept, (at) => gains[at] ?? 0).sort()[kept.length - limit] ?? floor)
-      : Number.NEGATIVE_INFINITY;
-  const order = kept
-    .filter((at) => (gains[at] ?? 0) >= cutoff)
-    .sort((x, y) => (gains[y] ?? 0) - (gains[x] ?? 0) || (races[x] ?? 0) - (races[y] ?? 0))
-    .slice(0, limit);
-  return { races: order.map((at) => races[at] ?? -1), gains: order.map((at) => gains[at] ?? 0) };
-}
-
 /** Improving moves from a to b, then swaps between a and b. */
-function searchPair(
-  state: AllocationState,
-  rules: HardRules,
-  guard: ChangeGuard,
-  a: number,
-  b: number,
-): boolean {
+function searchPair(search: PairSearch, a: number, b: number): boolean {
+  const { state, rules, guard, sideA, sideB } = search;
   let changed = false;
-  let screen = new PairScreen(state, guard, a, b);
+  // Built on first use and after every accepted change: most pairs never need one.
+  let current: PairScreen | undefined;
+  const screen = () => {
+    current ??= new PairScreen(state, guard, a, b);
+    return current;
+  };
 
-  let fromA = side(state, rules, a, b);
-  const moves = guard.canShift(a, b)
-    ? ranked(fromA, minimumGain, Number.POSITIVE_INFINITY)
-    : { races: [], gains: [] };
-  moves.races.forEach((race, at) => {
-    if (screen.rejects(race, -1)) return;
-    const gain = moves.gains[at] ?? 0;
-    if (guard.tryApply([{ race, to: b }], () => ({ kind: 'move', from: a, gain }))) {
-      changed = true;
-      screen = new PairScreen(state, guard, a, b);
-    }
-  });
+  sideA.fill(state, rules, a, b);
+  if (guard.canShift(a, b)) {
+    const moves = copy(sideA.rank(minimumGain, Number.POSITIVE_INFINITY));
+    moves.races.forEach((race, at) => {
+      if (screen().rejects(race, -1)) return;
+      const gain = moves.gains[at] ?? 0;
+      if (guard.tryApply([{ race, to: b }], () => ({ kind: 'move', from: a, gain }))) {
+        changed = true;
+        current = undefined;
+      }
+    });
+    if (changed) sideA.fill(state, rules, a, b);
+  }
 
   // A swap gains gainA(r) + gainB(s) > 0, so neither side needs to look below minus the other's best.
-  if (changed) fromA = side(state, rules, a, b);
-  const fromB = side(state, rules, b, a);
-  if (fromA.races.length === 0 || fromB.races.length === 0) return changed;
-  const left = ranked(fromA, minimumGain - fromB.best, Number.POSITIVE_INFINITY);
-  const right = ranked(fromB, minimumGain - fromA.best, partnersRanked);
-  const used = new Uint8Array(right.races.length);
+  sideB.fill(state, rules, b, a);
+  if (sideA.size === 0 || sideB.size === 0) return changed;
+  const bestA = sideA.best;
+  const left = sideA.rank(minimumGain - sideB.best, Number.POSITIVE_INFINITY);
+  const right = sideB.rank(minimumGain - bestA, partnersRanked);
+  const used = new Uint8Array(right.length);
   let refusals = 0;
-  for (let i = 0; i < left.races.length; i += 1) {
+  for (let i = 0; i < left.length; i += 1) {
     const r = left.races[i] ?? -1;
     const gainR = left.gains[i] ?? 0;
     let tried = 0;
     let screened = 0;
-    for (let j = 0; j < right.races.length; j += 1) {
+    for (let j = 0; j < right.length; j += 1) {
       if (used[j] === 1) continue;
       const s = right.races[j] ?? -1;
       const total = gainR + (right.gains[j] ?? 0);
       if (total <= minimumGain || tried >= swapPartnersTried || screened >= partnersScreened) break;
       if (refusals >= refusalsTolerated) return changed;
       screened += 1;
-      if (screen.rejects(r, s)) continue;
+      if (screen().rejects(r, s)) continue;
       tried += 1;
       const swap = [
         { race: r, to: b },
@@ -167,11 +135,28 @@ function searchPair(
         used[j] = 1;
         changed = true;
         refusals = 0;
-        screen = new PairScreen(state, guard, a, b);
+        current = undefined;
         break;
       }
       refusals += 1;
     }
   }
   return changed;
+}
+
+/** Everything a pair search reads or reuses, made once per local search. */
+interface PairSearch {
+  state: AllocationState;
+  rules: HardRules;
+  guard: ChangeGuard;
+  sideA: SideBuffer;
+  sideB: SideBuffer;
+}
+
+/** A ranked list detached from its buffer (moves change bundles while the list is walked). */
+function copy(ranked: Ranked): { races: number[]; gains: number[] } {
+  return {
+    races: Array.from(ranked.races.subarray(0, ranked.length)),
+    gains: Array.from(ranked.gains.subarray(0, ranked.length)),
+  };
 }

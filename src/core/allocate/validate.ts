@@ -1,4 +1,5 @@
 import { invalid } from '../errors.ts';
+import { maxRacesForSearch } from './side.ts';
 import {
   defaultSettings,
   type Member,
@@ -90,6 +91,12 @@ function readMembers(input: PactInput, issues: Issue[]): Member[] {
 }
 
 function readRaces(input: PactInput, memberIndex: Map<string, number>, issues: Issue[]): Race[] {
+  if (input.races.length > maxRacesForSearch) {
+    issues.push({
+      path: 'races',
+      message: `at most ${maxRacesForSearch} races (the local search packs race indices)`,
+    });
+  }
   const seen = new Set<string>();
   const races = input.races.map((race, index): Race => {
     const path = `races[${index}]`;
