@@ -10,6 +10,7 @@ import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
+import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
@@ -22,5 +23,6 @@ registerRegistryCommands(program);
 registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerMapCommands(program);
+registerTabulationCommands(program);
 
 await program.parseAsync(process.argv);
