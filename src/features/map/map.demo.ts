@@ -1,16 +1,39 @@
+import { readFile } from 'node:fs/promises';
 import type { DemoStep } from '../demo/demo.steps.ts';
 import { prepareDatasets } from './datasets/dataset-files.ts';
+import { importDistricts, importRaces } from './imports/import.service.ts';
 import { loadReferenceData } from './load.service.ts';
+
+const sample = (name: string) => readFile(new URL(`./samples/${name}`, import.meta.url), 'utf8');
 
 /**
  * The demo loads the shipped public datasets (`concord data load`), so the map, the races and the
- * past results are there on first start. Reference data belongs to no coalition.
+ * past results are there on first start, and imports the fictional town of Riverbend's council
+ * districts and races as the demo coalition's own data.
  */
 export const mapDemoStep: DemoStep = {
-  name: 'electoral map: shipped public datasets',
+  name: 'electoral map: shipped public datasets and a sample of the coalition’s own races',
   async run(db, context) {
     const reports = await loadReferenceData(db, await prepareDatasets());
     const loaded = reports.filter((r) => r.status === 'loaded').length;
     context.log(`demo: ${loaded} of ${reports.length} reference datasets loaded`);
+    const admin = {
+      userId: context.adminUserId,
+      coalitionId: context.coalitionId,
+      organizationId: null,
+      role: 'admin' as const,
+    };
+    await importDistricts(db, admin, {
+      file: 'council-districts.geojson',
+      text: await sample('council-districts.geojson'),
+      dryRun: false,
+      options: { kind: 'municipality', parent: 'state:41' },
+    });
+    await importRaces(db, admin, {
+      file: 'council-races.csv',
+      text: await sample('council-races.csv'),
+      dryRun: false,
+    });
+    context.log('demo: Riverbend council districts and races imported for the demo coalition');
   },
 };

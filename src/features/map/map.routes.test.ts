@@ -8,7 +8,7 @@ import { prepareDatasets } from './datasets/dataset-files.ts';
 import { loadReferenceData } from './load.service.ts';
 
 const database = useTestDatabase();
-const fixture = (name: string) => readFile(new URL(`./fixtures/import/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFile(new URL(`./samples/${name}`, import.meta.url), 'utf8');
 
 describe('map API', () => {
   let app: App;

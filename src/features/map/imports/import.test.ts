@@ -11,7 +11,7 @@ import { importDistricts, importRaces } from './import.service.ts';
 import type { ImportProblem } from './problems.ts';
 
 const database = useTestDatabase();
-const fixture = (name: string) => readFile(new URL(`../fixtures/import/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFile(new URL(`../samples/${name}`, import.meta.url), 'utf8');
 
 async function problemsOf(work: Promise<unknown>): Promise<ImportProblem[]> {
   const error = await work.then(
