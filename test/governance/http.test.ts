@@ -91,6 +91,7 @@ describe('governance over HTTP', () => {
       receipt,
       choice: 'split',
       split: { yes: 700, no: 300, abstain: 0 },
+      parts: null,
       organization: null,
       counted: true,
     });

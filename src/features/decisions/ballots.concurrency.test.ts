@@ -89,7 +89,7 @@ describe('casting under concurrency', () => {
     }
 
     const view = await inTx(db, (trx) => getDecisionView(trx, seed.viewer, decision.id));
-    expect(view.result?.tally.quorum.voted).toBe(rows.length);
+    expect(view.result?.tally?.quorum.voted).toBe(rows.length);
     const audit = await db
       .selectFrom('audit_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-export interface StoredBallotContent {
-  split: { yes: number; no: number; abstain: number };
-}
+/** A yes/no/abstain ballot keeps its split; a ranked one its rankings (option names) with shares. */
+export type StoredBallotContent =
+  | { split: { yes: number; no: number; abstain: number } }
+  | { parts: { ranking: string[]; share: number }[] };
 
 /**
  * One ballot per organization and decision: a second cast by any of its delegates updates the

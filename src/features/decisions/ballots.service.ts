@@ -1,21 +1,59 @@
 import type { Actor } from '../../core/actor.ts';
-import type { Split } from '../../core/decide/types.ts';
-import { conflict, forbidden, notFound } from '../../core/errors.ts';
+import { wholeSplit } from '../../core/decide/types.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { requireActive } from '../registry/authorize.ts';
 import { findOrganizationOr404 } from '../registry/organizations.service.ts';
+import type { StoredBallotContent } from './ballots.repository.ts';
 import * as ballots from './ballots.repository.ts';
 import * as repo from './decisions.repository.ts';
-import type { BallotInput } from './decisions.schema.ts';
+import { type BallotInput, type DecisionRules, isRankedMethod } from './decisions.schema.ts';
 import { newReceipt } from './receipt.ts';
-import { iso, phaseOf, rollOf } from './views.ts';
+import { iso, phaseOf, rollOf, rulesOf, storedBallot } from './views.ts';
 
-export function toSplit(input: BallotInput): Split {
-  if ('choice' in input) {
-    return { yes: 0, no: 0, abstain: 0, [input.choice]: 1000 };
+function checkRanking(ranking: readonly string[], options: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const option of ranking) {
+    if (!options.includes(option)) {
+      throw invalid('ballot.unknown_option', `"${option}" is not an option of this decision.`, {
+        option,
+        options,
+      });
+    }
+    if (seen.has(option))
+      throw invalid('ballot.duplicate_option', `"${option}" appears twice in one ranking.`, { option });
+    seen.add(option);
   }
-  return input.split;
+  return [...ranking];
+}
+
+/** The ballot to store, in the form the decision's method takes, checked against its options. */
+export function ballotContent(method: string, rules: DecisionRules, input: BallotInput): StoredBallotContent {
+  if (!isRankedMethod(method)) {
+    if ('choice' in input) return { split: { yes: 0, no: 0, abstain: 0, [input.choice]: wholeSplit } };
+    if ('split' in input) return { split: input.split };
+    throw invalid(
+      'ballot.wrong_form',
+      'This decision takes {"choice": "yes"|"no"|"abstain"} or a {"split"}.',
+    );
+  }
+  const options = rules.options ?? [];
+  if ('approve' in input && method === 'approval')
+    return { parts: [{ ranking: checkRanking(input.approve, options), share: wholeSplit }] };
+  if ('ranking' in input)
+    return { parts: [{ ranking: checkRanking(input.ranking, options), share: wholeSplit }] };
+  if ('rankings' in input) {
+    return {
+      parts: input.rankings.map((p) => ({ ranking: checkRanking(p.ranking, options), share: p.share })),
+    };
+  }
+  throw invalid(
+    'ballot.wrong_form',
+    method === 'approval'
+      ? 'This decision takes {"approve": [options]} or {"ranking": [options]}.'
+      : 'This decision takes {"ranking": [options, most preferred first]} or split {"rankings": [...]}.',
+  );
 }
 
 /**
@@ -66,13 +104,13 @@ export async function castBallot(
   if (!roll.voters.some((v) => v.organizationId === org.id) || org.status !== 'member') {
     throw forbidden('ballot.not_eligible', `${org.name} is not on the roll of this decision.`);
   }
-  const split = toSplit(input);
+  const content = ballotContent(decision.method, rulesOf(decision), input);
   const stored = await ballots.upsertBallot(db, {
     coalitionId: actor.coalitionId,
     decisionId,
     organizationId: org.id,
     castBy: actor.userId,
-    content: { split },
+    content,
     receipt: newReceipt(),
     now,
   });
@@ -84,13 +122,13 @@ export async function castBallot(
     // A secret ballot's content never enters the log: only that the organization voted.
     payload: decision.secret
       ? { organizationId: org.id, revision: stored.revision }
-      : { organizationId: org.id, revision: stored.revision, split, receipt: stored.receipt },
+      : { organizationId: org.id, revision: stored.revision, receipt: stored.receipt, ...content },
   });
   return {
     decisionId,
     organizationId: org.id,
     receipt: stored.receipt,
-    split,
+    ...storedBallot(content),
     revision: stored.revision,
     castAt: iso(stored.cast_at),
     updatedAt: iso(stored.updated_at),

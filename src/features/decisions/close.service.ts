@@ -1,7 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
-import { decideMajority } from '../../core/decide/decide.ts';
-import { asOrganizationId, type MajorityMethod } from '../../core/decide/types.ts';
+import { asOrganizationId } from '../../core/decide/types.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { TransitionCause } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
@@ -11,22 +10,10 @@ import { requireStaff } from '../registry/authorize.ts';
 import { adoptCharterVersion } from '../registry/charter.service.ts';
 import { applyTransition } from '../registry/status.service.ts';
 import { listBallots } from './ballots.repository.ts';
+import { countDecision } from './count.ts';
 import * as repo from './decisions.repository.ts';
-import type { DecisionResult, DecisionRules } from './decisions.schema.ts';
-import { rollOf, rulesOf, storedSplit } from './views.ts';
-
-function majorityMethod(method: string, rules: DecisionRules): MajorityMethod {
-  switch (method) {
-    case 'supermajority':
-      return { kind: 'supermajority', threshold: rules.threshold ?? { num: 2, den: 3 } };
-    case 'double_majority':
-      return { kind: 'double_majority' };
-    case 'consensus':
-      return { kind: 'consensus' };
-    default:
-      return { kind: 'majority' };
-  }
-}
+import type { DecisionResult } from './decisions.schema.ts';
+import { digestEntry, rollOf, rulesOf, storedBallot } from './views.ts';
 
 /**
  * Computes and stores the result with its full tally, appends `decision.closed`, then carries
@@ -53,22 +40,20 @@ async function finalize(
   // Suspended, expelled or withdrawn since the roll was made: no longer eligible, not in the quorum.
   const eligible = roll.voters.filter((v) => current.get(v.organizationId) === 'member');
   const eligibleIds = new Set(eligible.map((v) => v.organizationId));
-  const counted = ballots.filter((b) => eligibleIds.has(b.organization_id));
-  const splitOf = (b: (typeof ballots)[number]) => storedSplit(b.content);
-  const decided = decideMajority({
-    method: majorityMethod(row.method, rules),
-    weighting:
-      rules.weighting === 'equal'
-        ? { kind: 'equal' }
-        : { kind: 'strength', capPermille: rules.weightCapPermille },
-    quorum: rules.quorum,
+  const counted = ballots
+    .filter((b) => eligibleIds.has(b.organization_id))
+    .map((b) => ({ organizationId: b.organization_id, receipt: b.receipt, ballot: storedBallot(b.content) }));
+  const counting = countDecision({
+    decisionId: row.id,
+    method: row.method,
+    rules,
     voters: eligible.map((v) => ({
       organizationId: asOrganizationId(v.organizationId),
       strength: v.strength,
     })),
-    ballots: counted.map((b) => ({ organizationId: asOrganizationId(b.organization_id), split: splitOf(b) })),
+    ballots: counted,
   });
-  const voted = new Set(counted.map((b) => b.organization_id));
+  const voted = new Set(counted.map((b) => b.organizationId));
   const names = new Map(roll.voters.map((v) => [v.organizationId, v.name]));
   const result: DecisionResult = {
     closedAt: closedAt.toISOString(),
@@ -76,8 +61,8 @@ async function finalize(
     weighting: rules.weighting,
     strengthMetric: rules.strengthMetric,
     weightCapPermille: rules.weightCapPermille,
-    capNote: decided.capNote,
-    eligible: decided.weights.map((w, i) => ({
+    capNote: counting.capNote,
+    eligible: counting.weights.map((w, i) => ({
       organizationId: w.organizationId,
       name: names.get(w.organizationId) ?? '',
       strength: eligible[i]?.strength ?? 0,
@@ -97,23 +82,24 @@ async function finalize(
         })),
     ],
     uncountedBallots: ballots.length - counted.length,
-    tally: { ...decided.tally, method: row.method as DecisionResult['tally']['method'] },
+    tally: counting.tally,
+    ranked: counting.ranked,
     ballots: row.secret
       ? null
       : counted.map((b) => ({
-          organizationId: b.organization_id,
-          name: names.get(b.organization_id) ?? '',
+          organizationId: b.organizationId,
+          name: names.get(b.organizationId) ?? '',
           receipt: b.receipt,
-          split: splitOf(b),
+          ...b.ballot,
         })),
     // Binds the published list of ballots into the audit chain: anyone can recompute it.
-    ballotsDigest: sha256Hex(canonicalJson(counted.map((b) => ({ receipt: b.receipt, split: splitOf(b) })))),
+    ballotsDigest: sha256Hex(canonicalJson(counted.map((b) => digestEntry(b.receipt, b.ballot)))),
     applied: null,
   };
   await repo.updateDecision(db, row.id, {
     status: 'closed',
     result: JSON.stringify(result),
-    outcome: result.tally.outcome,
+    outcome: counting.outcome,
     closed_at: closedAt,
     closed_by: close.actor?.userId ?? null,
   });
@@ -124,7 +110,7 @@ async function finalize(
     subject: { type: 'decision', id: row.id },
     payload: { ...result },
   });
-  result.applied = result.tally.outcome === 'passed' ? await carryOut(db, row, close) : null;
+  result.applied = counting.outcome === 'passed' ? await carryOut(db, row, close) : null;
   return repo.updateDecision(db, row.id, { result: JSON.stringify(result) });
 }
 

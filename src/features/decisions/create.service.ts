@@ -10,7 +10,13 @@ import type { OrganizationRow } from '../registry/organizations.repository.ts';
 import { findOrganizationOr404 } from '../registry/organizations.service.ts';
 import { getSettings } from '../registry/settings.service.ts';
 import * as repo from './decisions.repository.ts';
-import type { CreateDecisionInput, DecisionRules, DecisionView, Roll } from './decisions.schema.ts';
+import {
+  type CreateDecisionInput,
+  type DecisionRules,
+  type DecisionView,
+  isRankedMethod,
+  type Roll,
+} from './decisions.schema.ts';
 import { toDecisionView } from './views.ts';
 
 type Kind = CreateDecisionInput['kind'];
@@ -57,11 +63,45 @@ function checkShape(input: CreateDecisionInput, method: string, weighting: strin
   if (input.threshold && method !== 'supermajority') {
     throw invalid('decision.threshold_not_allowed', 'Only a supermajority takes a threshold.');
   }
+  checkOptions(input, method);
   if (input.threshold && input.threshold.num * 2 <= input.threshold.den) {
     throw invalid('decision.threshold_invalid', 'A supermajority threshold must exceed one half.', {
       threshold: input.threshold,
     });
   }
+}
+
+function checkOptions(input: CreateDecisionInput, method: string): void {
+  const ranked = isRankedMethod(method);
+  if (!ranked) {
+    if (input.options || input.seats) {
+      throw invalid(
+        'decision.options_not_allowed',
+        'Only ranked methods (irv, stv, schulze, approval) take options and seats.',
+      );
+    }
+    return;
+  }
+  if (input.kind !== 'motion') {
+    throw invalid(
+      'decision.ranked_only_for_motions',
+      `A ${input.kind} is a yes/no question: ranked methods are for motions.`,
+    );
+  }
+  if (!input.options)
+    throw invalid('decision.options_required', `A ${method} decision needs the options to rank.`);
+  if (new Set(input.options.map((o) => o.toLowerCase())).size !== input.options.length) {
+    throw invalid('decision.options_duplicate', 'Two options have the same name.');
+  }
+  const seats = input.seats ?? 1;
+  if ((method === 'irv' || method === 'schulze') && seats !== 1) {
+    throw invalid(
+      'decision.seats_invalid',
+      `${method} picks one option; use stv or approval to pick several.`,
+    );
+  }
+  if (seats >= input.options.length)
+    throw invalid('decision.seats_invalid', 'There must be more options than seats.');
 }
 
 async function checkSubject(db: Db, actor: Actor, input: CreateDecisionInput, now: Date) {
@@ -142,8 +182,11 @@ export async function createDecision(
   requireStaff(actor, 'put a decision to the vote');
   const settings = await getSettings(db, actor.coalitionId);
   const method = input.method ?? defaultMethod(input.kind);
+  const ranked = isRankedMethod(method);
   const rules: DecisionRules = {
     threshold: method === 'supermajority' ? (input.threshold ?? { num: 2, den: 3 }) : null,
+    options: ranked ? (input.options ?? null) : null,
+    seats: ranked ? (input.seats ?? 1) : null,
     weighting: input.weighting ?? 'equal',
     strengthMetric: input.strengthMetric ?? settings.strengthMetric,
     weightCapPermille:

@@ -43,13 +43,18 @@ const fraction = (text: string | undefined) => {
   const [num, den] = text.split('/').map(Number);
   return { num, den };
 };
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 const permille = (text: string | undefined) =>
   text === undefined ? undefined : Math.round(Number(text) * 1000);
 
-/** "yes=70,no=30" (percent) → {split: {yes: 700, no: 300}} in thousandths. */
-function ballotFrom(o: { choice?: string; split?: string }) {
-  if (o.choice && o.split) throw invalid('cli.invalid', 'Give --choice or --split, not both.');
+/** "yes=70,no=30" (percent) → {split: {yes: 700, no: 300}} in thousandths; rankings as repeated options. */
+function ballotFrom(o: { choice?: string; split?: string; rank?: string[]; approve?: string[] }) {
+  const given = [o.choice, o.split, o.rank, o.approve].filter((x) => x !== undefined).length;
+  if (given !== 1)
+    throw invalid('cli.invalid', 'Give exactly one of --choice, --split, --rank or --approve.');
   if (o.choice) return parseWith(ballotInputSchema, { choice: o.choice });
+  if (o.rank) return parseWith(ballotInputSchema, { ranking: o.rank });
+  if (o.approve) return parseWith(ballotInputSchema, { approve: o.approve });
   if (!o.split) throw invalid('cli.invalid', 'Give --choice yes|no|abstain or --split yes=70,no=30.');
   const split = Object.fromEntries(
     o.split.split(',').map((part) => {
@@ -70,7 +75,7 @@ function printDecision(d: DecisionView): void {
   if (d.myBallot)
     lines.push(`your ballot: ${JSON.stringify(d.myBallot.split)} receipt ${d.myBallot.receipt}`);
   const r = d.result;
-  if (r) {
+  if (r?.tally) {
     const t = r.tally;
     lines.push(`outcome: ${t.outcome.toUpperCase()} — ${t.explanation}`);
     lines.push(
@@ -82,12 +87,26 @@ function printDecision(d: DecisionView): void {
     lines.push(
       `members    yes ${t.organizations.yes}  no ${t.organizations.no}  abstain ${t.organizations.abstain}`,
     );
+  }
+  if (r?.ranked) {
+    const k = r.ranked;
+    lines.push(`outcome: ${k.outcome.toUpperCase()} — ${k.explanation}`);
+    lines.push(
+      `quorum: ${k.quorum.voted} of ${k.quorum.eligible} voted, ${k.quorum.needed} needed (${k.quorum.met ? 'met' : 'not met'})`,
+    );
+    for (const round of k.count?.rounds ?? []) {
+      const tallies = Object.entries(round.tallies).map(([option, votes]) => `${option} ${votes}`);
+      lines.push(`  round ${round.round}: ${tallies.join(', ')}`);
+    }
+  }
+  if (r) {
     for (const e of r.eligible) {
       lines.push(
         `  ${e.name.padEnd(32)} weight ${e.weight.padStart(8)} share ${e.share}${e.capped ? ' (capped)' : ''}${e.voted ? '' : ' did not vote'}`,
       );
     }
-    for (const b of r.ballots ?? []) lines.push(`  ${b.receipt}  ${b.name}: ${JSON.stringify(b.split)}`);
+    for (const b of r.ballots ?? [])
+      lines.push(`  ${b.receipt}  ${b.name}: ${JSON.stringify(b.split ?? b.parts)}`);
     if (r.applied) lines.push(`applied: ${r.applied}`);
     lines.push(`ballots digest: ${r.ballotsDigest}`);
   }
@@ -145,7 +164,12 @@ export function registerDecisionCommands(program: Command): void {
       '--proposal-file <path>',
       'charter amendment: JSON file {"planks":[{"title","text"}]} with the full new text',
     )
-    .option('--method <method>', 'majority, supermajority, double_majority or consensus')
+    .option(
+      '--method <method>',
+      'majority, supermajority, double_majority, consensus, irv, stv, schulze or approval',
+    )
+    .option('--option <name>', 'ranked methods: an option to rank or approve (repeat)', collect)
+    .option('--seats <n>', 'stv and approval: how many options win')
     .option('--threshold <k/n>', 'supermajority threshold, e.g. 2/3')
     .option('--weighting <w>', 'equal (one organization one vote) or strength')
     .option('--cap <share>', 'strength weighting: cap on one member share, e.g. 0.4')
@@ -158,10 +182,11 @@ export function registerDecisionCommands(program: Command): void {
 Examples:
   $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind motion --title "Joint list in the capital" --secret
   $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind admission --subject "Valley Farmers League" --title "Admit the League" --dry-run
-  $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind motion --title "Budget" --method double_majority --weighting strength --cap 0.4`,
+  $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind motion --title "Budget" --method double_majority --weighting strength --cap 0.4
+  $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind motion --title "Candidate for governor" --method irv --option "Ana Ruiz" --option "Ben Ode" --option "Cy Park"`,
     )
     .action(
-      runCommand(async (o: Common & Record<string, string | boolean | undefined>) => {
+      runCommand(async (o: Common & Record<string, string | string[] | boolean | undefined>) => {
         const str = (key: string) => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
         const view = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
@@ -177,6 +202,8 @@ Examples:
             grounds: str('grounds'),
             proposal: proposalFile ? JSON.parse(readFileSync(proposalFile, 'utf8')) : undefined,
             method: str('method'),
+            options: Array.isArray(o.option) ? o.option : undefined,
+            seats: str('seats') === undefined ? undefined : Number(str('seats')),
             threshold: fraction(str('threshold')),
             weighting: str('weighting'),
             weightCapPermille: permille(str('cap')),
@@ -197,25 +224,34 @@ Examples:
   )
     .option('--choice <choice>', 'yes, no or abstain')
     .option('--split <parts>', 'split the weight in percent, e.g. yes=70,no=30')
+    .option('--rank <option>', 'ranked decisions: an option, most preferred first (repeat)', collect)
+    .option('--approve <option>', 'approval decisions: an approved option (repeat)', collect)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ concord decision cast <decision-uuid> --coalition demo --as delegate.harbor-greens@demo.concord.example --choice yes\n  $ concord decision cast <decision-uuid> --coalition demo --as delegate.harbor-greens@demo.concord.example --split yes=70,no=30',
+      '\nExamples:\n  $ concord decision cast <decision-uuid> --coalition demo --as delegate.harbor-greens@demo.concord.example --choice yes\n  $ concord decision cast <decision-uuid> --coalition demo --as delegate.harbor-greens@demo.concord.example --split yes=70,no=30\n  $ concord decision cast <decision-uuid> --coalition demo --as delegate.harbor-greens@demo.concord.example --rank "Cy Park" --rank "Ana Ruiz"',
     )
     .action(
-      runCommand(async (id: string, o: Common & { choice?: string; split?: string }) => {
-        const ballot = ballotFrom(o);
-        const cast = await withDatabase(async ({ db }) => {
-          const actor = await resolveCliActor(db, o.coalition, o.as);
-          if (!actor.organizationId)
-            throw invalid('cli.invalid', `${o.as} is not a delegate of any organization.`);
-          const organizationId = actor.organizationId;
-          return runWrite(db, o.dryRun === true, (trx) => castBallot(trx, actor, id, organizationId, ballot));
-        });
-        if (o.json) return printJson(cast);
-        process.stdout.write(
-          `ballot ${cast.revision > 1 ? 'changed' : 'cast'}: ${JSON.stringify(cast.split)}\nreceipt: ${cast.receipt} (keep it to find your ballot in the published list)\n`,
-        );
-      }),
+      runCommand(
+        async (
+          id: string,
+          o: Common & { choice?: string; split?: string; rank?: string[]; approve?: string[] },
+        ) => {
+          const ballot = ballotFrom(o);
+          const cast = await withDatabase(async ({ db }) => {
+            const actor = await resolveCliActor(db, o.coalition, o.as);
+            if (!actor.organizationId)
+              throw invalid('cli.invalid', `${o.as} is not a delegate of any organization.`);
+            const organizationId = actor.organizationId;
+            return runWrite(db, o.dryRun === true, (trx) =>
+              castBallot(trx, actor, id, organizationId, ballot),
+            );
+          });
+          if (o.json) return printJson(cast);
+          process.stdout.write(
+            `ballot ${cast.revision > 1 ? 'changed' : 'cast'}: ${JSON.stringify(cast.split)}\nreceipt: ${cast.receipt} (keep it to find your ballot in the published list)\n`,
+          );
+        },
+      ),
     );
 
   withCommon(decision.command('close <id>').description('Close now and compute the result (staff)'), true)

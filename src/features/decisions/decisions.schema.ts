@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rankedMethods } from '../../core/decide/ranked.ts';
 import { wholeSplit, yesNoOptions } from '../../core/decide/types.ts';
 import { fractionSchema, planksSchema, strengthMetricSchema } from '../registry/registry.schema.ts';
 
@@ -11,7 +12,10 @@ export const decisionKinds = [
   'charter_amendment',
 ] as const;
 export const majorityMethods = ['majority', 'supermajority', 'double_majority', 'consensus'] as const;
-export const decisionMethods = majorityMethods;
+export const decisionMethods = [...majorityMethods, ...rankedMethods] as const;
+export const isRankedMethod = (method: string): method is (typeof rankedMethods)[number] =>
+  (rankedMethods as readonly string[]).includes(method);
+export const decisionOutcomes = ['passed', 'rejected', 'no_quorum', 'decided', 'tie'] as const;
 export const weightings = ['equal', 'strength'] as const;
 
 export const decisionKindSchema = z.enum(decisionKinds);
@@ -29,6 +33,10 @@ export const createDecisionSchema = z.object({
   proposal: z.object({ planks: planksSchema.min(1) }).optional(),
   /** Default: supermajority for expulsion and charter amendments, simple majority otherwise. */
   method: decisionMethodSchema.optional(),
+  /** Ranked methods (irv, stv, schulze, approval; motions only): the options to rank or approve. */
+  options: z.array(z.string().trim().min(1).max(200)).min(2).max(50).optional(),
+  /** stv and approval: how many options win (default 1). */
+  seats: z.number().int().min(1).max(49).optional(),
   /** Supermajority threshold (default 2/3); must exceed one half. */
   threshold: fractionSchema.optional(),
   weighting: z.enum(weightings).optional(),
@@ -52,14 +60,33 @@ export const splitSchema = z
     message: `a split is in thousandths of the organization's weight and must sum to ${wholeSplit} (70/30 is {"yes":700,"no":300})`,
   });
 
+const optionName = z.string().trim().min(1).max(200);
+const rankingSchema = z.array(optionName).min(1).max(50);
+
 export const ballotInputSchema = z.union([
   z.strictObject({ choice: z.enum(yesNoOptions) }),
   z.strictObject({ split: splitSchema }),
+  /** Ranked methods: option names, most preferred first. */
+  z.strictObject({ ranking: rankingSchema }),
+  /** Approval: every option approved of. */
+  z.strictObject({ approve: z.array(optionName).max(50) }),
+  /** A split delegation: several rankings, each with a share of the weight in thousandths. */
+  z.strictObject({
+    rankings: z
+      .array(z.object({ ranking: rankingSchema, share: z.number().int().min(1).max(wholeSplit) }))
+      .min(1)
+      .max(10)
+      .refine((parts) => parts.reduce((sum, p) => sum + p.share, 0) === wholeSplit, {
+        message: `the shares are thousandths of the weight and must sum to ${wholeSplit}`,
+      }),
+  }),
 ]);
 export type BallotInput = z.infer<typeof ballotInputSchema>;
 
 export const decisionRulesSchema = z.object({
   threshold: fractionSchema.nullable(),
+  options: z.array(z.string()).nullable().default(null),
+  seats: z.number().int().nullable().default(null),
   weighting: z.enum(weightings),
   strengthMetric: strengthMetricSchema,
   weightCapPermille: z.number().int().nullable(),
@@ -74,10 +101,11 @@ export const rollSchema = z.object({
 export type Roll = z.infer<typeof rollSchema>;
 
 const splitViewSchema = z.object({ yes: z.number(), no: z.number(), abstain: z.number() });
+export const rankedPartsSchema = z.array(z.object({ ranking: z.array(z.string()), share: z.number().int() }));
 const totalsSchema = z.object({ yes: z.string(), no: z.string(), abstain: z.string() });
 
 export const tallySchema = z.object({
-  method: decisionMethodSchema,
+  method: z.enum(majorityMethods),
   quorum: z.object({
     eligible: z.number().int(),
     voted: z.number().int(),
@@ -92,6 +120,32 @@ export const tallySchema = z.object({
   vetoes: z.number().int(),
   outcome: z.enum(['passed', 'rejected', 'no_quorum']),
   explanation: z.string(),
+});
+
+/** A ranked decision's count: the tabulation engine's result (see docs/tabulation.md) and the quorum. */
+export const rankedCountSchema = z.object({
+  method: z.enum(rankedMethods),
+  seats: z.number().int(),
+  options: z.array(z.string()),
+  winners: z.array(z.string()),
+  outcome: z.enum(['decided', 'tie', 'no_quorum']),
+  explanation: z.string(),
+  quorum: tallySchema.shape.quorum,
+  count: z
+    .looseObject({
+      winners: z.array(z.string()),
+      ranking: z.array(z.string()),
+      rounds: z.array(
+        z.looseObject({
+          round: z.number().int(),
+          tallies: z.record(z.string(), z.union([z.number(), z.string()])),
+        }),
+      ),
+      tiebreaks: z.array(z.unknown()),
+      condorcetWinner: z.string().nullable(),
+      totalWeight: z.union([z.number(), z.string()]),
+    })
+    .nullable(),
 });
 
 export const decisionResultSchema = z.object({
@@ -115,14 +169,23 @@ export const decisionResultSchema = z.object({
   excluded: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
   /** Ballots cast by organizations that were no longer eligible when the decision closed. */
   uncountedBallots: z.number().int(),
-  tally: tallySchema,
+  /** Majority-style methods. */
+  tally: tallySchema.nullable(),
+  /** Ranked methods. */
+  ranked: rankedCountSchema.nullable().default(null),
   /** Open ballots only: who voted how. */
   ballots: z
     .array(
-      z.object({ organizationId: z.uuid(), name: z.string(), receipt: z.string(), split: splitViewSchema }),
+      z.object({
+        organizationId: z.uuid(),
+        name: z.string(),
+        receipt: z.string(),
+        split: splitViewSchema.nullable(),
+        parts: rankedPartsSchema.nullable().default(null),
+      }),
     )
     .nullable(),
-  /** sha256 of the canonical JSON of the counted ballots [{receipt, split}] sorted by receipt. */
+  /** sha256 of the canonical JSON of the counted ballots, [{receipt, split}] or [{receipt, parts}], sorted by receipt. */
   ballotsDigest: z.string(),
   applied: z.string().nullable(),
 });
@@ -131,7 +194,8 @@ export type DecisionResult = z.infer<typeof decisionResultSchema>;
 export const myBallotSchema = z.object({
   organizationId: z.uuid(),
   receipt: z.string(),
-  split: splitViewSchema,
+  split: splitViewSchema.nullable(),
+  parts: rankedPartsSchema.nullable(),
   revision: z.number().int(),
   castAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -147,7 +211,7 @@ export const decisionSummarySchema = z.object({
   phase: z.enum(['scheduled', 'open', 'closed']),
   opensAt: z.iso.datetime(),
   closesAt: z.iso.datetime(),
-  outcome: z.enum(['passed', 'rejected', 'no_quorum']).nullable(),
+  outcome: z.enum(decisionOutcomes).nullable(),
   participation: z.object({ eligible: z.number().int(), voted: z.number().int() }),
 });
 
@@ -172,8 +236,9 @@ export type DecisionView = z.infer<typeof decisionSchema>;
 
 export const publishedBallotSchema = z.object({
   receipt: z.string(),
-  choice: z.enum(['yes', 'no', 'abstain', 'split']),
-  split: splitViewSchema,
+  choice: z.enum(['yes', 'no', 'abstain', 'split', 'ranking']),
+  split: splitViewSchema.nullable(),
+  parts: rankedPartsSchema.nullable(),
   /** Open ballots only. */
   organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   counted: z.boolean(),

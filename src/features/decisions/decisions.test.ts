@@ -120,7 +120,7 @@ describe('decisions', () => {
 
     const view = await inTx(db, (trx) => getDecisionView(trx, seed.viewer, decision.id));
     expect(view.result?.ballots).toBeNull();
-    expect(view.result?.tally.outcome).toBe('passed');
+    expect(view.result?.tally?.outcome).toBe('passed');
     const events = await db
       .selectFrom('audit_events')
       .select(['action', 'payload'])
@@ -282,7 +282,7 @@ describe('decisions', () => {
     // Suspended after the roll was made: not counted in the other decision's quorum either.
     await inTx(db, (trx) => closeDecision(trx, seed.secretariat, other.id));
     const result = (await inTx(db, (trx) => getDecisionView(trx, seed.viewer, other.id))).result;
-    expect(result?.tally.quorum.eligible).toBe(4);
+    expect(result?.tally?.quorum.eligible).toBe(4);
     expect(result?.excluded).toEqual([
       { organizationId: accused.id, name: 'Teal League', reason: 'suspended when the decision closed' },
     ]);
@@ -344,6 +344,80 @@ describe('decisions', () => {
     });
   });
 
+  it('ranks options by IRV with split delegations, publishes the rankings by receipt, and refuses ill-formed ballots', async () => {
+    const { db } = database();
+    const seed = await setup(db);
+    const options = ['Ana Ruiz', 'Ben Ode', 'Cy Park'];
+    const decision = await inTx(db, (trx) =>
+      createDecision(
+        trx,
+        seed.secretariat,
+        motion({ title: 'Candidate for governor', method: 'irv', options }),
+      ),
+    );
+    const cast = (i: number, body: Parameters<typeof castBallot>[4]) =>
+      inTx(db, (trx) => castBallot(trx, member(seed, i).delegate, decision.id, member(seed, i).id, body));
+    expect(await codeOf(cast(0, { choice: 'yes' }))).toBe('ballot.wrong_form');
+    expect(await codeOf(cast(0, { ranking: ['Ana Ruiz', 'Zed'] }))).toBe('ballot.unknown_option');
+    expect(await codeOf(cast(0, { ranking: ['Ana Ruiz', 'Ana Ruiz'] }))).toBe('ballot.duplicate_option');
+    await cast(0, { ranking: ['Ana Ruiz', 'Ben Ode'] });
+    await cast(1, { ranking: ['Ana Ruiz', 'Cy Park'] });
+    await cast(2, {
+      rankings: [
+        { ranking: ['Ben Ode', 'Cy Park'], share: 600 },
+        { ranking: ['Cy Park'], share: 400 },
+      ],
+    });
+    await cast(3, { ranking: ['Cy Park', 'Ben Ode'] });
+    await cast(4, { ranking: ['Cy Park', 'Ana Ruiz'] });
+    await inTx(db, (trx) => closeDecision(trx, seed.secretariat, decision.id));
+    const view = await inTx(db, (trx) => getDecisionView(trx, seed.viewer, decision.id));
+    expect(view.outcome).toBe('decided');
+    expect(view.result?.tally).toBeNull();
+    // Round 1: Ana 2, Ben 0.6, Cy 2.4; Ben out, his 0.6 goes to Cy: Cy 3.0 beats Ana 2.
+    expect(view.result?.ranked).toMatchObject({ method: 'irv', winners: ['Cy Park'], outcome: 'decided' });
+    expect(view.result?.ranked?.count?.rounds.map((r) => r.tallies)).toEqual([
+      { 'Ana Ruiz': 2, 'Ben Ode': 0.6, 'Cy Park': 2.4 },
+      { 'Ana Ruiz': 2, 'Cy Park': 3 },
+    ]);
+    const published = await inTx(db, (trx) => listPublishedBallots(trx, seed.viewer, decision.id));
+    expect(published.ballots.every((b) => b.choice === 'ranking' && b.split === null)).toBe(true);
+    const digest = sha256Hex(
+      canonicalJson(published.ballots.map(({ receipt, parts }) => ({ receipt, parts }))),
+    );
+    expect(published.ballotsDigest).toBe(digest);
+  });
+
+  it('counts an approval vote for two seats', async () => {
+    const { db } = database();
+    const seed = await setup(db, [100, 100, 100]);
+    const decision = await inTx(db, (trx) =>
+      createDecision(
+        trx,
+        seed.secretariat,
+        motion({
+          title: 'Two spokespeople',
+          method: 'approval',
+          seats: 2,
+          options: ['Ana', 'Ben', 'Cy', 'Di'],
+        }),
+      ),
+    );
+    const approvals = [
+      ['Ana', 'Ben'],
+      ['Ben', 'Cy'],
+      ['Ben', 'Ana', 'Di'],
+    ];
+    for (const [i, approve] of approvals.entries()) {
+      const m = member(seed, i);
+      await inTx(db, (trx) => castBallot(trx, m.delegate, decision.id, m.id, { approve }));
+    }
+    await inTx(db, (trx) => closeDecision(trx, seed.secretariat, decision.id));
+    const ranked = (await inTx(db, (trx) => getDecisionView(trx, seed.viewer, decision.id))).result?.ranked;
+    expect(ranked?.count?.rounds[0]?.tallies).toEqual({ Ana: 2, Ben: 3, Cy: 1, Di: 1 });
+    expect(ranked?.winners).toEqual(['Ben', 'Ana']);
+  });
+
   it('validates the shape of a decision', async () => {
     const { db } = database();
     const seed = await setup(db, [100]);
@@ -357,6 +431,20 @@ describe('decisions', () => {
     );
     expect(await create({ kind: 'admission', title: 'x' })).toBe('decision.subject_required');
     expect(await create({ kind: 'charter_amendment', title: 'x' })).toBe('decision.proposal_required');
+    expect(await create(motion({ method: 'irv' }))).toBe('decision.options_required');
+    expect(await create(motion({ method: 'irv', options: ['A', 'B'], seats: 2 }))).toBe(
+      'decision.seats_invalid',
+    );
+    expect(await create(motion({ options: ['A', 'B'] }))).toBe('decision.options_not_allowed');
+    expect(
+      await create({
+        kind: 'expulsion',
+        title: 'x',
+        method: 'irv',
+        subjectOrganizationId: member(seed, 0).id,
+        grounds: 'g',
+      }),
+    ).toBe('decision.ranked_only_for_motions');
     expect(await create(motion({ closesAt: '2001-01-01T00:00:00Z' }))).toBe('decision.window_invalid');
     expect(
       await create({ kind: 'reinstatement', title: 'x', subjectOrganizationId: member(seed, 0).id }),

@@ -11,7 +11,7 @@ import {
   phaseOf,
   resultOf,
   rollOf,
-  storedSplit,
+  storedBallot,
   toDecisionSummary,
   toDecisionView,
 } from './views.ts';
@@ -97,11 +97,11 @@ export async function listPublishedBallots(db: Db, actor: Actor, id: string, now
     secret: row.secret,
     ballotsDigest: result.ballotsDigest,
     ballots: rows.map((b) => {
-      const split = storedSplit(b.content);
+      const ballot = storedBallot(b.content);
       return {
         receipt: b.receipt,
-        choice: choiceOf(split),
-        split,
+        choice: choiceOf(ballot),
+        ...ballot,
         organization: row.secret ? null : { id: b.organization_id, name: names.get(b.organization_id) ?? '' },
         counted: counted.has(b.organization_id),
       };

@@ -26,18 +26,32 @@ export const rulesOf = (row: DecisionRow): DecisionRules => decisionRulesSchema.
 export const resultOf = (row: DecisionRow): DecisionResult | null =>
   row.result === null ? null : decisionResultSchema.parse(row.result);
 
-export function choiceOf(split: Split): 'yes' | 'no' | 'abstain' | 'split' {
+export function choiceOf(ballot: BallotContentView): 'yes' | 'no' | 'abstain' | 'split' | 'ranking' {
+  const split = ballot.split;
+  if (!split) return 'ranking';
   if (split.yes === 1000) return 'yes';
   if (split.no === 1000) return 'no';
   if (split.abstain === 1000) return 'abstain';
   return 'split';
 }
 
-/** The split of a stored ballot, keys in yes/no/abstain order (jsonb does not keep the order). */
-export function storedSplit(content: unknown): Split {
-  const { yes, no, abstain } = (content as StoredBallotContent).split;
-  return { yes, no, abstain };
+export interface BallotContentView {
+  split: Split | null;
+  parts: { ranking: string[]; share: number }[] | null;
 }
+
+/** A stored ballot as shown: split keys in yes/no/abstain order (jsonb does not keep the order). */
+export function storedBallot(content: unknown): BallotContentView {
+  const stored = content as StoredBallotContent;
+  if ('parts' in stored)
+    return { split: null, parts: stored.parts.map((p) => ({ ranking: [...p.ranking], share: p.share })) };
+  const { yes, no, abstain } = stored.split;
+  return { split: { yes, no, abstain }, parts: null };
+}
+
+/** What the published digest covers for one ballot: {receipt, split} or {receipt, parts}. */
+export const digestEntry = (receipt: string, ballot: BallotContentView) =>
+  ballot.split ? { receipt, split: ballot.split } : { receipt, parts: ballot.parts };
 
 export function myBallotView(ballot: {
   organization_id: string;
@@ -50,7 +64,7 @@ export function myBallotView(ballot: {
   return {
     organizationId: ballot.organization_id,
     receipt: ballot.receipt,
-    split: storedSplit(ballot.content),
+    ...storedBallot(ballot.content),
     revision: ballot.revision,
     castAt: iso(ballot.cast_at),
     updatedAt: iso(ballot.updated_at),
@@ -80,11 +94,14 @@ export function toDecisionSummary(row: DecisionRow, context: ViewContext): Decis
     outcome: (row.outcome as DecisionSummary['outcome']) ?? null,
     participation: {
       // The eligible count is the roll's until the close, then the result's (members may have left).
-      eligible: row.result === null ? rollOf(row).voters.length : (resultOf(row)?.tally.quorum.eligible ?? 0),
+      eligible: row.result === null ? rollOf(row).voters.length : eligibleAtClose(resultOf(row)),
       voted: context.voted,
     },
   };
 }
+
+const eligibleAtClose = (result: DecisionResult | null): number =>
+  result?.tally?.quorum.eligible ?? result?.ranked?.quorum.eligible ?? 0;
 
 export function toDecisionView(
   row: DecisionRow,
