@@ -31,7 +31,10 @@ export const e2eDecisions = {
   closed: 'Joint statement on rent control',
   open: 'Adopt the common housing platform',
   secret: 'Elect the forum spokesperson slate',
+  ranked: "Choose the forum's campaign theme",
 } as const;
+
+export const e2eThemes = ['Housing', 'Transit', 'Climate jobs', 'Childcare'] as const;
 
 interface MemberSeed extends CreateOrganizationInput {
   members: number;
@@ -167,6 +170,23 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
       if (voter?.organizationId) await castBallot(trx, voter, open.id, voter.organizationId, { choice });
     }
     await createDecision(trx, secretariat, { kind: 'motion', title: e2eDecisions.secret, secret: true });
+
+    const ranked = await createDecision(trx, secretariat, {
+      kind: 'motion',
+      title: e2eDecisions.ranked,
+      method: 'irv',
+      options: [...e2eThemes],
+    });
+    for (const [name, ranking] of [
+      ['Civic Renewal', ['Transit', 'Housing']],
+      ['Harbor Tenants Union', ['Housing', 'Childcare']],
+      ['Open Streets Network', ['Childcare', 'Transit']],
+    ] as const) {
+      const voter = delegates.get(name);
+      if (voter?.organizationId) {
+        await castBallot(trx, voter, ranked.id, voter.organizationId, { ranking: [...ranking] });
+      }
+    }
   });
 }
 

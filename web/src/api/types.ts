@@ -10,7 +10,6 @@ import type {
   decisionSchema,
   decisionSummarySchema,
   publishedBallotSchema,
-  tallySchema,
 } from '../../../src/features/decisions/decisions.schema.ts';
 import type {
   admissionCheckSchema,
@@ -46,9 +45,12 @@ export type DecisionSummary = z.infer<typeof decisionSummarySchema>;
 export type DecisionKind = Decision['kind'];
 export type DecisionMethod = Decision['method'];
 export type DecisionResult = NonNullable<Decision['result']>;
-export type Tally = z.infer<typeof tallySchema>;
 /** An organization's weight in thousandths per option, summing to 1000 (70/30 is 700/300/0). */
-export type Split = NonNullable<Decision['myBallot']>['split'];
+export type Split = NonNullable<NonNullable<Decision['myBallot']>['split']>;
+/** A ranked ballot: one or more rankings, each with a share of the weight in thousandths. */
+export type RankedParts = NonNullable<NonNullable<Decision['myBallot']>['parts']>;
+export type RankedCount = NonNullable<DecisionResult['ranked']>;
+export type MajorityTally = NonNullable<DecisionResult['tally']>;
 export type BallotInput = z.input<typeof ballotInputSchema>;
 export type CreateDecisionInput = z.input<typeof createDecisionSchema>;
 export type PublishedBallot = z.infer<typeof publishedBallotSchema>;

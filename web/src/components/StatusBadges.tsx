@@ -16,8 +16,8 @@ export function OrganizationStatusBadge({ status }: { status: OrganizationStatus
 
 export function DecisionStateBadge({ decision }: { decision: Pick<DecisionSummary, 'phase' | 'outcome'> }) {
   if (decision.outcome) {
-    const tone = decision.outcome === 'passed' ? 'ok' : 'bad';
-    return <Badge tone={tone}>{outcomeLabels[decision.outcome]}</Badge>;
+    const tone = { passed: 'ok', decided: 'ok', tie: 'warn', rejected: 'bad', no_quorum: 'bad' } as const;
+    return <Badge tone={tone[decision.outcome]}>{outcomeLabels[decision.outcome]}</Badge>;
   }
   return <Badge tone={decision.phase === 'open' ? 'warn' : 'neutral'}>{phaseLabels[decision.phase]}</Badge>;
 }

@@ -46,6 +46,10 @@ export const methodLabels: Record<DecisionMethod, string> = {
   supermajority: 'Supermajority',
   double_majority: 'Double majority',
   consensus: 'Consensus with veto',
+  irv: 'Instant runoff (ranked)',
+  stv: 'Single transferable vote (ranked)',
+  schulze: 'Schulze (ranked, Condorcet)',
+  approval: 'Approval',
 };
 
 export const phaseLabels: Record<DecisionSummary['phase'], string> = {
@@ -58,6 +62,8 @@ export const outcomeLabels: Record<NonNullable<DecisionSummary['outcome']>, stri
   passed: 'Passed',
   rejected: 'Rejected',
   no_quorum: 'No quorum',
+  decided: 'Decided',
+  tie: 'Tie',
 };
 
 export const organizationKinds = Object.keys(kindLabels) as OrganizationKind[];

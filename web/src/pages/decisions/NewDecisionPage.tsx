@@ -10,6 +10,8 @@ import { ErrorMessage } from '../../components/Status.tsx';
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
 const methods = Object.keys(methodLabels) as DecisionMethod[];
+const rankedMethods: readonly DecisionMethod[] = ['irv', 'stv', 'schulze', 'approval'];
+const multiSeat: readonly DecisionMethod[] = ['stv', 'approval'];
 
 /** Staff put a decision to the vote; the server checks due process and the admission rules. */
 export function NewDecisionPage() {
@@ -27,6 +29,9 @@ export function NewDecisionPage() {
   const [weighting, setWeighting] = useState<'equal' | 'strength'>('equal');
   const [secret, setSecret] = useState(false);
   const [closesAt, setClosesAt] = useState('');
+  const [options, setOptions] = useState('');
+  const [seats, setSeats] = useState('1');
+  const ranked = method !== '' && rankedMethods.includes(method);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,6 +45,15 @@ export function NewDecisionPage() {
       ...(needsGrounds.includes(kind) ? { grounds } : {}),
       ...(kind === 'charter_amendment' ? { proposal: { planks } } : {}),
       ...(method ? { method } : {}),
+      ...(ranked
+        ? {
+            options: options
+              .split('\n')
+              .map((o) => o.trim())
+              .filter(Boolean),
+          }
+        : {}),
+      ...(ranked && multiSeat.includes(method) ? { seats: Number(seats) } : {}),
       ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
     };
     create.mutate(input, { onSuccess: (decision) => navigate(`/decisions/${decision.id}`) });
@@ -122,6 +136,34 @@ export function NewDecisionPage() {
             ))}
           </select>
         </div>
+        {ranked ? (
+          <div className="field">
+            <label htmlFor={`${id}-options`}>
+              Options to rank, one per line (ranked methods are for motions)
+            </label>
+            <textarea
+              id={`${id}-options`}
+              required
+              rows={4}
+              value={options}
+              onChange={(e) => setOptions(e.target.value)}
+            />
+          </div>
+        ) : null}
+        {ranked && multiSeat.includes(method) ? (
+          <div className="field">
+            <label htmlFor={`${id}-seats`}>Winners (seats)</label>
+            <input
+              id={`${id}-seats`}
+              type="number"
+              min={1}
+              max={49}
+              required
+              value={seats}
+              onChange={(e) => setSeats(e.target.value)}
+            />
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={`${id}-weighting`}>Weighting</label>
           <select

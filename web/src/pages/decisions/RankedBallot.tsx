@@ -14,7 +14,7 @@ import {
   sortableKeyboardCoordinates,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { RankedItem } from './RankedItem.tsx';
 
 export interface RankedBallotProps {
@@ -46,10 +46,20 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const rankOf = (id: unknown) => ranked.indexOf(String(id)) + 1;
+  // The first "over" is the item itself, right after the pick-up: staying silent keeps the pick-up
+  // announcement from being cut off.
+  const moved = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${active.id}, rank ${rankOf(active.id)} of ${ranked.length}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `${active.id} would take rank ${rankOf(over.id)}.` : `${active.id} is outside the list.`,
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return `Picked up ${active.id}, rank ${rankOf(active.id)} of ${ranked.length}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over) return `${active.id} is outside the list.`;
+      if (over.id === active.id && !moved.current) return undefined;
+      moved.current = true;
+      return `${active.id} would take rank ${rankOf(over.id)}.`;
+    },
     onDragEnd: ({ active, over }) =>
       over ? `${active.id} dropped at rank ${rankOf(over.id)}.` : `${active.id} dropped; order unchanged.`,
     onDragCancel: ({ active }) => `Moving ${active.id} cancelled; order unchanged.`,

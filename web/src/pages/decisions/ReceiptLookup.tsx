@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useReceiptLookup } from '../../api/decisions.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
-import { describeSplit } from './split.ts';
+import { describeBallot } from './split.ts';
 
 /** Anyone finds a ballot in the published list by its receipt: proof it was counted as cast. */
 export function ReceiptLookup({ decisionId }: { decisionId: string }) {
@@ -35,7 +35,7 @@ export function ReceiptLookup({ decisionId }: { decisionId: string }) {
       {lookup.isError ? <ErrorMessage error={lookup.error} /> : null}
       {found ? (
         <p role="status" className="ok-text">
-          Ballot <code>{found.receipt}</code> is in the published list: {describeSplit(found.split)}
+          Ballot <code>{found.receipt}</code> is in the published list: {describeBallot(found)}
           {found.organization ? ` (${found.organization.name})` : ''},{' '}
           {found.counted ? 'counted' : 'not counted'}.
         </p>

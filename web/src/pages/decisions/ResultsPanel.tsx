@@ -1,51 +1,117 @@
-import type { Decision, DecisionResult } from '../../api/types.ts';
+import type { Decision, DecisionResult, MajorityTally, RankedCount } from '../../api/types.ts';
 import { formatDateTime, outcomeLabels } from '../../components/labels.ts';
-import { RoundsChart } from '../../components/RoundsChart.tsx';
+import { type ChartRound, RoundsChart } from '../../components/RoundsChart.tsx';
 import { ReceiptLookup } from './ReceiptLookup.tsx';
+import { RoundsTable } from './RoundsTable.tsx';
 import { TallyTable } from './TallyTable.tsx';
 
-/** A majority-style tally is one round of three options; ranked methods will report several rounds. */
-const roundsOf = (result: DecisionResult) => [
-  {
-    round: 1,
-    tallies: {
-      Yes: result.tally.weighted.yes,
-      No: result.tally.weighted.no,
-      Abstain: result.tally.weighted.abstain,
-    },
-    elected: [],
-    eliminated: [],
-  },
-];
+const names = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** The engine's rounds as the chart reads them (elected and eliminated pass through the API as-is). */
+export function chartRounds(count: NonNullable<RankedCount['count']>): ChartRound[] {
+  return count.rounds.map((r) => ({
+    round: r.round,
+    tallies: r.tallies,
+    ...(typeof r.exhausted === 'number' || typeof r.exhausted === 'string' ? { exhausted: r.exhausted } : {}),
+    elected: names(r.elected),
+    eliminated: names(r.eliminated),
+  }));
+}
 
 export function ResultsPanel({ decision, result }: { decision: Decision; result: DecisionResult }) {
-  const { tally } = result;
+  const outcome = result.tally?.outcome ?? result.ranked?.outcome;
   return (
     <section aria-labelledby="result-title" className="panel results">
       <h2 id="result-title">
         Result:{' '}
-        <span className={tally.outcome === 'passed' ? 'ok-text' : 'bad-text'}>
-          {outcomeLabels[tally.outcome]}
-        </span>
+        {outcome ? (
+          <span className={outcome === 'passed' || outcome === 'decided' ? 'ok-text' : 'bad-text'}>
+            {outcomeLabels[outcome]}
+          </span>
+        ) : (
+          'not counted'
+        )}
       </h2>
-      <p>{tally.explanation}.</p>
       <p className="muted">
         Closed {formatDateTime(result.closedAt)}{' '}
-        {result.closeReason === 'staff' ? 'by staff' : 'when the window ended'}. Quorum: {tally.quorum.voted}{' '}
-        of {tally.quorum.eligible} voted, {tally.quorum.needed} needed ({tally.quorum.met ? 'met' : 'not met'}
-        ). Yes share {(Number(tally.yesShare) * 100).toFixed(1)}%, needs {tally.threshold}.
+        {result.closeReason === 'staff' ? 'by staff' : 'when the window ended'}.
         {result.capNote ? ` ${result.capNote}` : ''}
         {result.applied ? ` Applied: ${result.applied}.` : ''}
       </p>
-      <RoundsChart
-        rounds={roundsOf(result)}
-        title={`Weighted votes: yes ${tally.weighted.yes}, no ${tally.weighted.no}, abstain ${tally.weighted.abstain}`}
-      />
+      {result.tally ? <MajorityResult tally={result.tally} /> : null}
+      {result.ranked ? <RankedResult ranked={result.ranked} /> : null}
       <TallyTable result={result} secret={decision.secret} />
       <p className="muted digest">
         Digest of the counted ballots (sha256): <code>{result.ballotsDigest}</code>
       </p>
       <ReceiptLookup decisionId={decision.id} />
     </section>
+  );
+}
+
+function QuorumLine({ quorum }: { quorum: MajorityTally['quorum'] }) {
+  return (
+    <>
+      Quorum: {quorum.voted} of {quorum.eligible} voted, {quorum.needed} needed (
+      {quorum.met ? 'met' : 'not met'}).
+    </>
+  );
+}
+
+function MajorityResult({ tally }: { tally: MajorityTally }) {
+  const { weighted } = tally;
+  // A yes/no tally is one round of three options in the chart.
+  const round = {
+    round: 1,
+    tallies: { Yes: weighted.yes, No: weighted.no, Abstain: weighted.abstain },
+    elected: [],
+    eliminated: [],
+  };
+  return (
+    <>
+      <p>{tally.explanation}.</p>
+      <p className="muted">
+        <QuorumLine quorum={tally.quorum} /> Yes share {(Number(tally.yesShare) * 100).toFixed(1)}%, needs{' '}
+        {tally.threshold}.
+      </p>
+      <RoundsChart
+        rounds={[round]}
+        title={`Weighted votes: yes ${weighted.yes}, no ${weighted.no}, abstain ${weighted.abstain}`}
+      />
+    </>
+  );
+}
+
+function RankedResult({ ranked }: { ranked: RankedCount }) {
+  const rounds = ranked.count ? chartRounds(ranked.count) : [];
+  return (
+    <>
+      <p>
+        {ranked.winners.length > 0 ? (
+          <>
+            {ranked.winners.length === 1 ? 'Winner' : 'Winners'}: <strong>{ranked.winners.join(', ')}</strong>
+            .{' '}
+          </>
+        ) : null}
+        {ranked.explanation}.
+      </p>
+      <p className="muted">
+        <QuorumLine quorum={ranked.quorum} />
+        {ranked.count?.condorcetWinner ? ` Condorcet winner: ${ranked.count.condorcetWinner}.` : ''}
+        {ranked.count && ranked.count.ranking.length > 0
+          ? ` Full order: ${ranked.count.ranking.join(', ')}.`
+          : ''}
+      </p>
+      {rounds.length > 0 ? (
+        <>
+          <RoundsChart
+            rounds={rounds}
+            title={`Votes per option in each of ${rounds.length} round${rounds.length === 1 ? '' : 's'}`}
+          />
+          <RoundsTable rounds={rounds} />
+        </>
+      ) : null}
+    </>
   );
 }

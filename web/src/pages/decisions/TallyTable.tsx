@@ -1,11 +1,10 @@
 import type { DecisionResult } from '../../api/types.ts';
 import { formatNumber } from '../../components/labels.ts';
-import { describeSplit } from './split.ts';
+import { describeBallot } from './split.ts';
 
 /** Every eligible organization: its weight and share, whether it voted, and (open ballots) how. */
 export function TallyTable({ result, secret }: { result: DecisionResult; secret: boolean }) {
   const ballots = new Map((result.ballots ?? []).map((b) => [b.organizationId, b]));
-  const { weighted, organizations } = result.tally;
   // Under equal weighting strength plays no part (the API reports 0); the column would mislead.
   const byStrength = result.weighting === 'strength';
   return (
@@ -42,27 +41,31 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
                 </td>
                 <td className="num">{(Number(e.share) * 100).toFixed(1)}%</td>
                 <td>
-                  {!e.voted ? 'Did not vote' : secret || !ballot ? 'Voted' : describeSplit(ballot.split)}
+                  {!e.voted ? 'Did not vote' : secret || !ballot ? 'Voted' : describeBallot(ballot)}
                   {ballot ? <div className="muted receipt">{ballot.receipt}</div> : null}
                 </td>
               </tr>
             );
           })}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Weighted totals</th>
-            <td colSpan={byStrength ? 4 : 3}>
-              yes {weighted.yes} · no {weighted.no} · abstain {weighted.abstain}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">By organization</th>
-            <td colSpan={byStrength ? 4 : 3}>
-              yes {organizations.yes} · no {organizations.no} · abstain {organizations.abstain}
-            </td>
-          </tr>
-        </tfoot>
+        {result.tally ? (
+          <tfoot>
+            <tr>
+              <th scope="row">Weighted totals</th>
+              <td colSpan={byStrength ? 4 : 3}>
+                yes {result.tally.weighted.yes} · no {result.tally.weighted.no} · abstain{' '}
+                {result.tally.weighted.abstain}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">By organization</th>
+              <td colSpan={byStrength ? 4 : 3}>
+                yes {result.tally.organizations.yes} · no {result.tally.organizations.no} · abstain{' '}
+                {result.tally.organizations.abstain}
+              </td>
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
       {result.excluded.length > 0 ? (
         <p className="muted">

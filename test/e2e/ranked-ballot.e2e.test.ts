@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2eServer,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInAs,
+  signOut,
+  startE2eServer,
+  unexpectedConsoleErrors,
+} from './harness.ts';
+import { e2eDecisions, e2eUsers } from './seed.ts';
+
+const order = (page: Page) => page.locator('.ranked-item .name').allTextContents();
+
+describe('ranked ballot by keyboard (browser)', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startE2eServer({ demo: false });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('orders options with the drag handle and the move buttons, casts, and the count shows its rounds', async () => {
+    const { page, consoleErrors, context } = await openPage(browser);
+    await signInAs(page, server.url, e2eUsers.greensDelegate);
+    await page.goto(`${server.url}/decisions`);
+    await page.getByRole('link', { name: e2eDecisions.ranked }).click();
+    await page.getByRole('list', { name: 'Your ranking' }).waitFor();
+    expect(await order(page)).toEqual(['Housing', 'Transit', 'Climate jobs', 'Childcare']);
+
+    // Keyboard drag: pick up "Climate jobs" (rank 3), two steps up, drop. @dnd-kit announces each step.
+    // Each step waits for its announcement, as a screen-reader user would hear it.
+    const announced = (text: string) =>
+      expect.poll(() => page.locator('[id^="DndLiveRegion"]').textContent()).toContain(text);
+    await page.getByRole('button', { name: 'Drag Climate jobs, rank 3' }).focus();
+    await page.keyboard.press('Space');
+    await announced('Picked up Climate jobs, rank 3 of 4');
+    await page.keyboard.press('ArrowUp');
+    await announced('Climate jobs would take rank 2');
+    await page.keyboard.press('ArrowUp');
+    await announced('Climate jobs would take rank 1');
+    await page.keyboard.press('Space');
+    await announced('Climate jobs dropped at rank 1');
+    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Housing', 'Transit', 'Childcare']);
+
+    // Move buttons keep focus on themselves: Enter twice moves "Housing" from 2 down to 4.
+    await page.getByRole('button', { name: 'Move Housing down' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Transit', 'Housing', 'Childcare']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Transit', 'Childcare', 'Housing']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Move Housing down',
+    );
+
+    // Leave the last one unranked, then cast with Enter on the submit button.
+    await page.getByRole('button', { name: 'Leave Housing unranked' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Rank Housing' }).waitFor();
+    await page.getByRole('button', { name: 'Cast the ballot' }).focus();
+    await page.keyboard.press('Enter');
+    const recorded = page.getByRole('status').filter({ hasText: 'Recorded' });
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toContain('Climate jobs > Transit > Childcare');
+    await screenshot(page, 'ranked-ballot-cast');
+    await signOut(page);
+
+    await signInAs(page, server.url, e2eUsers.secretariat);
+    await page.getByRole('link', { name: e2eDecisions.ranked }).click();
+    await page.getByRole('button', { name: 'Close the decision now' }).click();
+    await page.getByRole('button', { name: 'Yes, close and count' }).click();
+    await page.getByRole('heading', { name: /^Result: / }).waitFor();
+    const rounds = page.getByRole('table', { name: 'Votes by round' });
+    await rounds.waitFor();
+    expect(await rounds.getByRole('columnheader').allTextContents()).toContain('Round 1');
+    expect(await page.getByRole('img', { name: /in each of \d+ rounds?/ }).count()).toBe(1);
+    await screenshot(page, 'ranked-result');
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+});
