@@ -84,8 +84,8 @@ export class CandidateRegistry {
       const entry = this.slots[slot] as number;
       if (entry === 0) return -1;
       const index = entry - 1;
-      const name = this.names[index] as string;
-      if (this.hashes[index] === hash && name.length === length && text.startsWith(name, start)) return index;
+      if (this.hashes[index] === hash && sameText(this.names[index] as string, text, start, length))
+        return index;
     }
   }
 
@@ -110,6 +110,12 @@ export class CandidateRegistry {
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = index + 1;
   }
+}
+
+function sameText(name: string, text: string, start: number, length: number): boolean {
+  if (name.length !== length) return false;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** A flat copy: V8 may represent a slice as a view that keeps the whole parsed chunk alive. */

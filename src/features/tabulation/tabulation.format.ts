@@ -77,7 +77,7 @@ export function formatTabulation(result: PublishedTabulation): string {
   const seats = `${result.seats} seat${result.seats === 1 ? '' : 's'}`;
   const lines = [
     `${methodTitles[result.method]}: ${seats}, ${result.candidates.length} candidates, ` +
-      `${result.ballots.read} ballots (${result.ballots.distinct} distinct), total weight ${result.totalWeight}`,
+      `${result.ballots.read} ballots (counted in ${result.ballots.groups} groups), total weight ${result.totalWeight}`,
     '',
   ];
   if (result.rounds.length > 0) lines.push(roundTable(result), '');

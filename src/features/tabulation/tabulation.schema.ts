@@ -76,7 +76,9 @@ export const tabulationResultSchema = z.object({
     z.object({ kind: z.literal('tie'), round: z.number().int(), purpose, tied: z.array(name) }),
   ]),
   totalWeight: tally,
-  ballots: z.object({ read: z.number().int(), distinct: z.number().int() }),
+  ballots: z
+    .object({ read: z.number().int(), groups: z.number().int() })
+    .describe('ballots read, and the rows they were merged into'),
   quota: z.string().optional(),
   pairwise: pairTable.optional(),
   strongestPaths: pairTable.optional(),

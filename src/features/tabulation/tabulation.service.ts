@@ -38,7 +38,7 @@ export function engineOptions(settings: TabulationSettings): TabulationOptions {
 /** Counts ballots already read: the step after `readBallotSource`, timed apart by the benchmark. */
 export function countBallots(store: BallotStore, settings: TabulationSettings): PublishedTabulation {
   const result = tabulate(store, engineOptions(settings));
-  return { ...result, ballots: { read: store.rows, distinct: store.size } };
+  return { ...result, ballots: { read: store.rows, groups: store.size } };
 }
 
 /**
