@@ -11,8 +11,6 @@ import {
 } from './harness.ts';
 import { e2eDecisions, e2eUsers } from './seed.ts';
 
-// The ranked ballot (drag-and-drop and keyboard) waits for ranked decision methods in the API;
-// until then the keyboard flow is proven on the split-weight ballot.
 describe('casting a split ballot by keyboard (browser)', () => {
   let server: E2eServer;
   let browser: Browser;

@@ -1,7 +1,8 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
 import { Loading } from './Status.tsx';
+import { useFocusOnNavigate } from './useFocusOnNavigate.ts';
 
 interface NavItem {
   to: string;
@@ -32,6 +33,8 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigate(mainRef);
   if (!session) return null;
   const visible = navItems.filter((item) => !item.roles || item.roles.includes(session.role));
   const active = activeItem(visible, pathname);
@@ -74,7 +77,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         <Suspense fallback={<Loading label="Loading the page" />}>
           <Outlet />
         </Suspense>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useCoalition } from '../../api/coalition.ts';
 import { useSession } from '../../api/session.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MembersOverview } from './MembersOverview.tsx';
 import { OpenDecisions } from './OpenDecisions.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -10,6 +11,7 @@ export function DashboardPage() {
   const session = useSession().data;
   const coalition = useCoalition();
   const counts = coalition.data?.organizationsByStatus;
+  usePageTitle('Dashboard');
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{session?.coalition.name}</h1>

@@ -6,6 +6,7 @@ import { kindLabels, metricLabels, positionLabel } from '../../components/labels
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
 import { currentFigure } from '../../components/strength.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** Members and applicants with their size (the coalition's strength metric), position and charter. */
 export function MembersOverview() {
@@ -21,7 +22,7 @@ export function MembersOverview() {
   if (organizations.isError) return <ErrorMessage error={organizations.error} />;
   if (active.length === 0) return <p>No members yet.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Members table">
       <table>
         <caption className="visually-hidden">Members and applicants</caption>
         <thead>
@@ -64,6 +65,6 @@ export function MembersOverview() {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { PlankList } from '../../components/PlankList.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 import { BallotPanel } from './BallotPanel.tsx';
 import { CloseDecision } from './CloseDecision.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -15,6 +16,7 @@ export function DecisionPage() {
   const { id = '' } = useParams();
   const session = useSession().data;
   const decision = useDecision(id);
+  usePageTitle(decision.data?.title);
   if (decision.isPending) return <Loading label="Loading the decision" />;
   if (decision.isError) return <ErrorMessage error={decision.error} />;
   const d = decision.data;

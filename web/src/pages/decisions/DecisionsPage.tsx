@@ -13,12 +13,14 @@ import {
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 
 const phases = Object.keys(phaseLabels) as NonNullable<DecisionsFilter['phase']>[];
 
 export function DecisionsPage() {
   const role = useSession().data?.role;
   const [params, setParams] = useSearchParams();
+  usePageTitle('Decisions');
   const phase = (params.get('phase') ?? '') as DecisionsFilter['phase'] | '';
   const kind = (params.get('kind') ?? '') as DecisionKind | '';
   const decisions = useDecisions({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });

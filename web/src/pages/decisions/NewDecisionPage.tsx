@@ -6,6 +6,7 @@ import type { CreateDecisionInput, DecisionKind, DecisionMethod, Plank } from '.
 import { decisionKindLabels, decisionKinds, methodLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
@@ -18,6 +19,7 @@ export function NewDecisionPage() {
   const id = useId();
   const navigate = useNavigate();
   const create = useCreateDecision();
+  usePageTitle('New decision');
   const organizations = useOrganizations();
   const [kind, setKind] = useState<DecisionKind>('motion');
   const [title, setTitle] = useState('');

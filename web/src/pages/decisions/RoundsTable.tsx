@@ -1,4 +1,5 @@
 import type { ChartRound } from '../../components/RoundsChart.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** The round-by-round figures behind the chart: one row per option, one column per round. */
 export function RoundsTable({ rounds }: { rounds: readonly ChartRound[] }) {
@@ -6,7 +7,7 @@ export function RoundsTable({ rounds }: { rounds: readonly ChartRound[] }) {
   const fate = (name: string, round: ChartRound) =>
     round.elected.includes(name) ? ' (elected)' : round.eliminated.includes(name) ? ' (eliminated)' : '';
   return (
-    <div className="table-scroll">
+    <TableScroll label="Votes by round">
       <table>
         <caption>Votes by round</caption>
         <thead>
@@ -43,6 +44,6 @@ export function RoundsTable({ rounds }: { rounds: readonly ChartRound[] }) {
           ) : null}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

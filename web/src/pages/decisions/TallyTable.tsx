@@ -1,5 +1,6 @@
 import type { DecisionResult } from '../../api/types.ts';
 import { formatNumber } from '../../components/labels.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { describeBallot } from './split.ts';
 
 /** Every eligible organization: its weight and share, whether it voted, and (open ballots) how. */
@@ -8,7 +9,7 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
   // Under equal weighting strength plays no part (the API reports 0); the column would mislead.
   const byStrength = result.weighting === 'strength';
   return (
-    <div className="table-scroll">
+    <TableScroll label="Full tally">
       <table>
         <caption>Full tally</caption>
         <thead>
@@ -73,6 +74,6 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
           {result.uncountedBallots > 0 ? `; ${result.uncountedBallots} ballot(s) uncounted` : ''}.
         </p>
       ) : null}
-    </div>
+    </TableScroll>
   );
 }

@@ -5,12 +5,14 @@ import type { OrganizationKind, Plank } from '../../api/types.ts';
 import { kindLabels, organizationKinds } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 
 /** Staff record an organization's application; the admission vote comes once the rules pass. */
 export function ApplicationPage() {
   const id = useId();
   const navigate = useNavigate();
   const create = useCreateOrganization();
+  usePageTitle('Record an application');
   const parents = useOrganizations({ status: 'member' });
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OrganizationKind>('party');

@@ -4,6 +4,7 @@ import type { OrganizationDetail } from '../../api/types.ts';
 import { formatDate, formatNumber, metricLabels } from '../../components/labels.ts';
 import { canActFor, isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { EvidenceForm } from './EvidenceForm.tsx';
 
 export function EvidenceSection({ organization }: { organization: OrganizationDetail }) {
@@ -16,7 +17,7 @@ export function EvidenceSection({ organization }: { organization: OrganizationDe
       {organization.evidence.length === 0 ? (
         <p className="muted">No figures submitted yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Strength evidence table">
           <table>
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function EvidenceSection({ organization }: { organization: OrganizationDe
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {verify.isError ? <ErrorMessage error={verify.error} /> : null}
       {canActFor(session, organization.id) ? <EvidenceForm organizationId={organization.id} /> : null}

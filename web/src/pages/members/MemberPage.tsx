@@ -7,6 +7,7 @@ import { PlankList } from '../../components/PlankList.tsx';
 import { isDelegateOf } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 import { AdmissionPanel } from './AdmissionPanel.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { StatusHistory } from './StatusHistory.tsx';
@@ -14,6 +15,7 @@ import { StatusHistory } from './StatusHistory.tsx';
 export function MemberPage() {
   const { id = '' } = useParams();
   const organization = useOrganization(id);
+  usePageTitle(organization.data?.name);
   if (organization.isPending) return <Loading label="Loading the member" />;
   if (organization.isError) return <ErrorMessage error={organization.error} />;
   const org = organization.data;

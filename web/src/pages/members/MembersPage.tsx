@@ -6,6 +6,7 @@ import { kindLabels, positionLabel } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MemberFilters, type MemberFilterValues } from './MemberFilters.tsx';
 import { inPositionBand } from './position-band.ts';
 
@@ -15,6 +16,7 @@ const filterKeys = ['q', 'kind', 'status', 'position'] as const;
 export function MembersPage() {
   const role = useSession().data?.role;
   const [params, setParams] = useSearchParams();
+  usePageTitle('Members');
   const values = Object.fromEntries(
     filterKeys.map((k) => [k, params.get(k) ?? '']),
   ) as unknown as MemberFilterValues;

@@ -3,10 +3,12 @@ import { usePublicCoalition } from '../../api/coalition.ts';
 import { formatDateTime } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 
 export function PublicCharterPage() {
   const { slug = '' } = useParams();
   const coalition = usePublicCoalition(slug);
+  usePageTitle(coalition.data ? `${coalition.data.coalition.name}: charter` : 'Charter');
   if (coalition.isPending) return <Loading label="Loading the charter" />;
   if (coalition.isError) return <ErrorMessage error={coalition.error} />;
   const { charter, members } = coalition.data;

@@ -1,12 +1,15 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { usePublicCoalition } from '../../api/coalition.ts';
 import { Loading } from '../../components/Status.tsx';
+import { useFocusOnNavigate } from '../../components/useFocusOnNavigate.ts';
 
 /** The public site: no sign-in, its own light frame. */
 export function PublicLayout() {
   const { slug = '' } = useParams();
   const coalition = usePublicCoalition(slug);
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigate(mainRef);
   return (
     <div className="app public">
       <a className="skip-link" href="#main">
@@ -28,7 +31,7 @@ export function PublicLayout() {
         </nav>
         <Link to="/signin">Sign in</Link>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         <Suspense fallback={<Loading label="Loading the page" />}>
           <Outlet />
         </Suspense>

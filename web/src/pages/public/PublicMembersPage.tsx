@@ -3,10 +3,12 @@ import { usePublicCoalition } from '../../api/coalition.ts';
 import { kindLabels, positionLabel } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
 
 export function PublicMembersPage() {
   const { slug = '' } = useParams();
   const coalition = usePublicCoalition(slug);
+  usePageTitle(coalition.data ? `Members of ${coalition.data.coalition.name}` : 'Members');
   if (coalition.isPending) return <Loading label="Loading the members" />;
   if (coalition.isError) return <ErrorMessage error={coalition.error} />;
   const { members } = coalition.data;
