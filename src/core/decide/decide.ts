@@ -1,16 +1,8 @@
-import { formatRatio } from './decimal.ts';
 import { type MajorityTally, tallyMajority } from './majority.ts';
-import type { Fraction, MajorityBallot, MajorityMethod, OrganizationId, Voter, Weighting } from './types.ts';
-import { weighVoters } from './weights.ts';
+import type { Fraction, MajorityBallot, MajorityMethod, Voter, Weighting } from './types.ts';
+import { type PublishedWeight, publishWeights, weighVoters } from './weights.ts';
 
-export interface PublishedWeight {
-  organizationId: OrganizationId;
-  /** Exact relative weight (integer as a string). */
-  weight: string;
-  /** Share of the total weight, rounded to 6 places: for display. */
-  share: string;
-  capped: boolean;
-}
+export type { PublishedWeight };
 
 export interface MajorityDecisionResult {
   kind: 'majority';
@@ -33,15 +25,9 @@ export function decideMajority(input: {
   const { weights, capNote } = weighVoters(input.voters, input.weighting);
   const eligible = new Set(weights.map((w) => w.organizationId));
   const counted = input.ballots.filter((b) => eligible.has(b.organizationId));
-  const total = weights.reduce((sum, w) => sum + w.weight, 0n);
   return {
     kind: 'majority',
-    weights: weights.map((w) => ({
-      organizationId: w.organizationId,
-      weight: w.weight.toString(),
-      share: formatRatio(w.weight, total, 6),
-      capped: w.capped,
-    })),
+    weights: publishWeights(weights),
     capNote,
     tally: tallyMajority({ method: input.method, quorum: input.quorum, weights, ballots: counted }),
   };

@@ -1,4 +1,5 @@
 import { formatRatio, formatScaled } from './decimal.ts';
+import { checkQuorum, describeMissedQuorum, type QuorumCheck } from './quorum.ts';
 import {
   type Fraction,
   type MajorityBallot,
@@ -21,7 +22,7 @@ export interface OptionTotals {
 /** The published tally of a yes/no/abstain decision: every figure an exact decimal string. */
 export interface MajorityTally {
   method: MajorityMethod['kind'];
-  quorum: { eligible: number; voted: number; required: Fraction; needed: number; met: boolean };
+  quorum: QuorumCheck;
   /** Weighted votes: Σ weight × split, in the voters' weight units, 3 exact decimals. */
   weighted: OptionTotals;
   /** Organizations counted one each (split ballots count fractionally), 3 exact decimals. */
@@ -42,11 +43,6 @@ interface Sums {
 
 const zero = (): Sums => ({ yes: 0n, no: 0n, abstain: 0n });
 const options: readonly YesNoOption[] = ['yes', 'no', 'abstain'];
-
-/** The quorum holds when voted·den ≥ num·eligible (counted in organizations, abstentions present). */
-export function quorumNeeded(eligible: number, quorum: Fraction): number {
-  return Math.ceil((quorum.num * eligible) / quorum.den);
-}
 
 /**
  * Counts yes/no/abstain ballots (possibly split) under one of the majority-style methods.
@@ -72,22 +68,19 @@ export function tallyMajority(input: {
     }
     if (ballot.split.no > 0) vetoes += 1;
   }
-  const eligible = input.weights.length;
-  const voted = input.ballots.length;
-  const needed = quorumNeeded(eligible, input.quorum);
-  const quorumMet = eligible > 0 && voted * input.quorum.den >= input.quorum.num * eligible;
-  const verdict = quorumMet
+  const quorum = checkQuorum(input.weights.length, input.ballots.length, input.quorum);
+  const verdict = quorum.met
     ? judge(input.method, weighted, orgs, vetoes)
-    : { passed: false, why: `quorum not met: ${voted} of ${eligible} voted, ${needed} needed` };
+    : { passed: false, why: describeMissedQuorum(quorum) };
   return {
     method: input.method.kind,
-    quorum: { eligible, voted, required: input.quorum, needed, met: quorumMet },
+    quorum,
     weighted: format(weighted),
     organizations: format(orgs),
     yesShare: formatRatio(weighted.yes, weighted.yes + weighted.no, 4),
     threshold: describeThreshold(input.method),
     vetoes,
-    outcome: quorumMet ? (verdict.passed ? 'passed' : 'rejected') : 'no_quorum',
+    outcome: quorum.met ? (verdict.passed ? 'passed' : 'rejected') : 'no_quorum',
     explanation: verdict.why,
   };
 }

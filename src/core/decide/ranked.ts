@@ -1,10 +1,9 @@
 import { BallotStoreBuilder } from '../tabulate/ballot-store.ts';
 import { tabulate } from '../tabulate/tabulate.ts';
 import { asCandidateName, type TabulationResult } from '../tabulate/types.ts';
-import { formatRatio } from './decimal.ts';
-import { quorumNeeded } from './majority.ts';
+import { checkQuorum, describeMissedQuorum, type QuorumCheck } from './quorum.ts';
 import type { Fraction, OrganizationId, Voter, Weighting } from './types.ts';
-import { weighVoters } from './weights.ts';
+import { type PublishedWeight, publishWeights, weighVoters } from './weights.ts';
 
 /** Shares are thousandths of a weight, so weight × share is a decimal with three places. */
 const shareDecimals = 3;
@@ -25,9 +24,9 @@ export interface RankedBallot {
 export type RankedOutcome = 'decided' | 'tie' | 'no_quorum';
 
 export interface RankedDecision {
-  weights: { organizationId: OrganizationId; weight: string; share: string; capped: boolean }[];
+  weights: PublishedWeight[];
   capNote: string | null;
-  quorum: { eligible: number; voted: number; required: Fraction; needed: number; met: boolean };
+  quorum: QuorumCheck;
   /** The engine's full count (rounds, transfers, tiebreaks); null without a quorum or votes. */
   count: TabulationResult | null;
   winners: string[];
@@ -53,29 +52,16 @@ export function decideRanked(input: {
 }): RankedDecision {
   const { weights, capNote } = weighVoters(input.voters, input.weighting);
   const weightOf = new Map(weights.map((w) => [w.organizationId, w.weight]));
-  const total = weights.reduce((sum, w) => sum + w.weight, 0n);
   const counted = input.ballots.filter((b) => weightOf.has(b.organizationId));
-  const eligible = weights.length;
-  const voted = counted.length;
-  const needed = quorumNeeded(eligible, input.quorum);
-  const met = eligible > 0 && voted * input.quorum.den >= input.quorum.num * eligible;
-  const published = {
-    weights: weights.map((w) => ({
-      organizationId: w.organizationId,
-      weight: w.weight.toString(),
-      share: formatRatio(w.weight, total, 6),
-      capped: w.capped,
-    })),
-    capNote,
-    quorum: { eligible, voted, required: input.quorum, needed, met },
-  };
-  if (!met) {
+  const quorum = checkQuorum(weights.length, counted.length, input.quorum);
+  const published = { weights: publishWeights(weights), capNote, quorum };
+  if (!quorum.met) {
     return {
       ...published,
       count: null,
       winners: [],
       outcome: 'no_quorum',
-      explanation: `quorum not met: ${voted} of ${eligible} voted, ${needed} needed`,
+      explanation: describeMissedQuorum(quorum),
     };
   }
   const builder = new BallotStoreBuilder();

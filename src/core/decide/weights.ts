@@ -1,4 +1,4 @@
-import { gcd } from './decimal.ts';
+import { formatRatio, gcd } from './decimal.ts';
 import type { OrganizationId, Voter, Weighting } from './types.ts';
 
 export interface VoterWeight {
@@ -77,5 +77,25 @@ function normalize(
     organizationId: v.organizationId,
     weight: divisor > 1n ? v.weight / divisor : v.weight,
     capped: capped.has(v.organizationId),
+  }));
+}
+
+export interface PublishedWeight {
+  organizationId: OrganizationId;
+  /** Exact relative weight (integer as a string). */
+  weight: string;
+  /** Share of the total weight, rounded to 6 places: for display. */
+  share: string;
+  capped: boolean;
+}
+
+/** Weights as a published tally shows them. */
+export function publishWeights(weights: readonly VoterWeight[]): PublishedWeight[] {
+  const total = weights.reduce((sum, w) => sum + w.weight, 0n);
+  return weights.map((w) => ({
+    organizationId: w.organizationId,
+    weight: w.weight.toString(),
+    share: formatRatio(w.weight, total, 6),
+    capped: w.capped,
   }));
 }
