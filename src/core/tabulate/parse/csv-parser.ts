@@ -17,6 +17,15 @@ const TAB = 9;
 const maxRowLength = 1 << 20;
 
 const incomplete = -1;
+const unquoted = -2;
+
+/** Where a quoted cell's opening quote is (blanks before it are allowed), or `unquoted`. */
+function quoteStart(text: string, pos: number): number {
+  let at = pos;
+  while (at < text.length && isBlankChar(text.charCodeAt(at))) at++;
+  if (at === text.length) return at === pos ? unquoted : incomplete;
+  return text.charCodeAt(at) === QUOTE ? at : unquoted;
+}
 
 /**
  * Incremental CSV ballot reader (RFC 4180 quoting, LF/CRLF/CR line ends). Feed it text chunks of
@@ -94,8 +103,12 @@ export class CsvBallotParser {
     this.builder.beginBallot();
     let pos = start;
     for (;;) {
-      if (pos < length && text.charCodeAt(pos) === QUOTE) {
-        const quoted = this.readQuoted(text, pos, final, row);
+      const first = pos < length ? text.charCodeAt(pos) : -1;
+      const quoteAt =
+        first === QUOTE ? pos : first === SPACE || first === TAB ? quoteStart(text, pos) : unquoted;
+      if (quoteAt === incomplete && !final) return incomplete;
+      if (quoteAt >= 0) {
+        const quoted = this.readQuoted(text, quoteAt, final, row);
         if (quoted === null) return incomplete;
         this.takeCell(quoted.value, 0, quoted.value.length, row);
         pos = quoted.end;
