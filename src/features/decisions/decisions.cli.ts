@@ -4,38 +4,20 @@ import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
 import { invalid } from '../../core/errors.ts';
 import {
+  type CommonOptions,
   parseWith,
   printJson,
   resolveCliActor,
   resolveOrganizationId,
   resolveReader,
   runWrite,
+  withCommonOptions,
 } from '../registry/cli-context.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';
 import { ballotInputSchema, createDecisionSchema, type DecisionView } from './decisions.schema.ts';
 import { getDecisionView, listDecisionViews, listPublishedBallots } from './read.service.ts';
-
-interface Common {
-  coalition: string;
-  as?: string;
-  json?: boolean;
-  dryRun?: boolean;
-}
-
-function withCommon(command: Command, write: boolean): Command {
-  command.requiredOption('--coalition <slug>', 'coalition to work on').option('--json', 'print JSON');
-  if (write) {
-    return command
-      .requiredOption(
-        '--as <email>',
-        'the user who acts (their role decides what is allowed; the audit log names them)',
-      )
-      .option('--dry-run', 'check everything, save nothing');
-  }
-  return command.option('--as <email>', 'read as this user (a delegate also sees its own ballot)');
-}
 
 /** "2/3" → {num: 2, den: 3}; "0.4" → 400 thousandths. */
 const fraction = (text: string | undefined) => {
@@ -118,10 +100,10 @@ export function registerDecisionCommands(program: Command): void {
     .command('decision')
     .description('Decisions: create, cast, close, show tallies and ballots');
 
-  withCommon(decision.command('list').description("List the coalition's decisions"), false)
+  withCommonOptions(decision.command('list').description("List the coalition's decisions"), false)
     .addHelpText('after', '\nExample:\n  $ concord decision list --coalition demo')
     .action(
-      runCommand(async (o: Common) => {
+      runCommand(async (o: CommonOptions) => {
         const list = await withDatabase(async ({ db }) => {
           const actor = await resolveReader(db, o.coalition, o.as);
           return db.transaction().execute((trx) => listDecisionViews(trx, actor, {}));
@@ -135,10 +117,13 @@ export function registerDecisionCommands(program: Command): void {
       }),
     );
 
-  withCommon(decision.command('show <id>').description('One decision with its full tally once closed'), false)
+  withCommonOptions(
+    decision.command('show <id>').description('One decision with its full tally once closed'),
+    false,
+  )
     .addHelpText('after', '\nExample:\n  $ concord decision show <decision-uuid> --coalition demo')
     .action(
-      runCommand(async (id: string, o: Common) => {
+      runCommand(async (id: string, o: CommonOptions) => {
         const view = await withDatabase(async ({ db }) => {
           const actor = await resolveReader(db, o.coalition, o.as);
           return db.transaction().execute((trx) => getDecisionView(trx, actor, id));
@@ -148,7 +133,7 @@ export function registerDecisionCommands(program: Command): void {
       }),
     );
 
-  withCommon(decision.command('create').description('Put a decision to the vote (staff)'), true)
+  withCommonOptions(decision.command('create').description('Put a decision to the vote (staff)'), true)
     .requiredOption(
       '--kind <kind>',
       'motion, admission, suspension, expulsion, reinstatement or charter_amendment',
@@ -186,7 +171,7 @@ Examples:
   $ concord decision create --coalition demo --as secretariat@demo.concord.example --kind motion --title "Candidate for governor" --method irv --option "Ana Ruiz" --option "Ben Ode" --option "Cy Park"`,
     )
     .action(
-      runCommand(async (o: Common & Record<string, string | string[] | boolean | undefined>) => {
+      runCommand(async (o: CommonOptions & Record<string, string | string[] | boolean | undefined>) => {
         const str = (key: string) => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
         const view = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
@@ -218,7 +203,7 @@ Examples:
       }),
     );
 
-  withCommon(
+  withCommonOptions(
     decision.command('cast <id>').description("Cast or change your organization's ballot (delegate)"),
     true,
   )
@@ -234,7 +219,7 @@ Examples:
       runCommand(
         async (
           id: string,
-          o: Common & { choice?: string; split?: string; rank?: string[]; approve?: string[] },
+          o: CommonOptions & { choice?: string; split?: string; rank?: string[]; approve?: string[] },
         ) => {
           const ballot = ballotFrom(o);
           const cast = await withDatabase(async ({ db }) => {
@@ -248,19 +233,22 @@ Examples:
           });
           if (o.json) return printJson(cast);
           process.stdout.write(
-            `ballot ${cast.revision > 1 ? 'changed' : 'cast'}: ${JSON.stringify(cast.split)}\nreceipt: ${cast.receipt} (keep it to find your ballot in the published list)\n`,
+            `ballot ${cast.revision > 1 ? 'changed' : 'cast'}: ${JSON.stringify(cast.split ?? cast.parts)}\nreceipt: ${cast.receipt} (keep it to find your ballot in the published list)\n`,
           );
         },
       ),
     );
 
-  withCommon(decision.command('close <id>').description('Close now and compute the result (staff)'), true)
+  withCommonOptions(
+    decision.command('close <id>').description('Close now and compute the result (staff)'),
+    true,
+  )
     .addHelpText(
       'after',
       '\nExample:\n  $ concord decision close <decision-uuid> --coalition demo --as secretariat@demo.concord.example',
     )
     .action(
-      runCommand(async (id: string, o: Common) => {
+      runCommand(async (id: string, o: CommonOptions) => {
         const view = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
           return runWrite(db, o.dryRun === true, async (trx) => {
@@ -273,13 +261,13 @@ Examples:
       }),
     );
 
-  withCommon(
+  withCommonOptions(
     decision.command('ballots <id>').description('The published ballots of a closed decision, by receipt'),
     false,
   )
     .addHelpText('after', '\nExample:\n  $ concord decision ballots <decision-uuid> --coalition demo --json')
     .action(
-      runCommand(async (id: string, o: Common) => {
+      runCommand(async (id: string, o: CommonOptions) => {
         const published = await withDatabase(async ({ db }) => {
           const actor = await resolveReader(db, o.coalition, o.as);
           return db.transaction().execute((trx) => listPublishedBallots(trx, actor, id));

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import { invalid, notFound } from '../../core/errors.ts';
@@ -107,4 +108,28 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   throw invalid('cli.invalid', `${String(issue?.path[0] ?? 'input')}: ${issue?.message ?? 'invalid'}`, {
     issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
   });
+}
+
+export interface CommonOptions {
+  coalition: string;
+  as?: string;
+  json?: boolean;
+  dryRun?: boolean;
+}
+
+/** --coalition and --json on every command; writes also need --as and take --dry-run. */
+export function withCommonOptions(command: Command, write: boolean): Command {
+  command.requiredOption('--coalition <slug>', 'coalition to work on').option('--json', 'print JSON');
+  if (write) {
+    return command
+      .requiredOption(
+        '--as <email>',
+        'the user who acts (their role decides what is allowed; the audit log names them)',
+      )
+      .option('--dry-run', 'check everything, save nothing');
+  }
+  return command.option(
+    '--as <email>',
+    'read as this user (default: as a viewer; a delegate also sees its own ballot)',
+  );
 }

@@ -4,12 +4,14 @@ import { runCommand } from '../../cli/run-command.ts';
 import { checkAdmission } from './admission.service.ts';
 import { getCharterStatus, ratifyCharter } from './charter.service.ts';
 import {
+  type CommonOptions,
   parseWith,
   printJson,
   resolveCliActor,
   resolveOrganizationId,
   resolveReader,
   runWrite,
+  withCommonOptions,
 } from './cli-context.ts';
 import { submitEvidence, verifyEvidence } from './evidence.service.ts';
 import {
@@ -24,41 +26,19 @@ import {
   organizationsQuerySchema,
 } from './registry.schema.ts';
 
-interface Common {
-  coalition: string;
-  as?: string;
-  json?: boolean;
-  dryRun?: boolean;
-}
-
-const common = (command: Command, write: boolean) => {
-  command.requiredOption('--coalition <slug>', 'coalition to work on').option('--json', 'print JSON');
-  if (write) {
-    command
-      .requiredOption(
-        '--as <email>',
-        'the user who acts (their role decides what is allowed; the audit log names them)',
-      )
-      .option('--dry-run', 'check everything, save nothing');
-  } else {
-    command.option('--as <email>', 'read as this user (default: as a viewer)');
-  }
-  return command;
-};
-
 export function registerRegistryCommands(program: Command): void {
   const org = program
     .command('org')
     .description('Member organizations: list, show, apply, withdraw, admission check');
 
-  common(org.command('list').description('List the organizations of a coalition'), false)
+  withCommonOptions(org.command('list').description('List the organizations of a coalition'), false)
     .option('--status <status>', 'applicant, member, suspended, expelled or withdrawn')
     .addHelpText(
       'after',
       '\nExamples:\n  $ concord org list --coalition demo\n  $ concord org list --coalition demo --status applicant --json',
     )
     .action(
-      runCommand(async (o: Common & { status?: string }) => {
+      runCommand(async (o: CommonOptions & { status?: string }) => {
         const filter = parseWith(organizationsQuerySchema, { status: o.status });
         const orgs = await withDatabase(async ({ db }) =>
           listOrganizationViews(db, await resolveReader(db, o.coalition, o.as), filter),
@@ -73,7 +53,7 @@ export function registerRegistryCommands(program: Command): void {
       }),
     );
 
-  common(
+  withCommonOptions(
     org
       .command('show <organization>')
       .description('One organization (id or name) with evidence, delegates and history'),
@@ -81,7 +61,7 @@ export function registerRegistryCommands(program: Command): void {
   )
     .addHelpText('after', '\nExample:\n  $ concord org show "Harbor Greens" --coalition demo')
     .action(
-      runCommand(async (ref: string, o: Common) => {
+      runCommand(async (ref: string, o: CommonOptions) => {
         const detail = await withDatabase(async ({ db }) => {
           const actor = await resolveReader(db, o.coalition, o.as);
           return getOrganizationDetail(db, actor, await resolveOrganizationId(db, actor.coalitionId, ref));
@@ -101,7 +81,7 @@ export function registerRegistryCommands(program: Command): void {
       }),
     );
 
-  common(
+  withCommonOptions(
     org
       .command('apply')
       .description('Record an application (staff) or a founding member (admin, --founding)'),
@@ -119,7 +99,13 @@ export function registerRegistryCommands(program: Command): void {
     .action(
       runCommand(
         async (
-          o: Common & { name: string; kind: string; position?: string; parent?: string; founding?: boolean },
+          o: CommonOptions & {
+            name: string;
+            kind: string;
+            position?: string;
+            parent?: string;
+            founding?: boolean;
+          },
         ) => {
           const created = await withDatabase(async ({ db }) => {
             const actor = await resolveCliActor(db, o.coalition, o.as);
@@ -141,7 +127,7 @@ export function registerRegistryCommands(program: Command): void {
       ),
     );
 
-  common(
+  withCommonOptions(
     org.command('withdraw <organization>').description('Record a withdrawal (its delegate, or staff)'),
     true,
   )
@@ -151,7 +137,7 @@ export function registerRegistryCommands(program: Command): void {
       '\nExample:\n  $ concord org withdraw "Valley Farmers League" --coalition demo --as secretariat@demo.concord.example --note "Letter of 2026-11-20"',
     )
     .action(
-      runCommand(async (ref: string, o: Common & { note: string }) => {
+      runCommand(async (ref: string, o: CommonOptions & { note: string }) => {
         const result = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
           const id = await resolveOrganizationId(db, actor.coalitionId, ref);
@@ -162,7 +148,7 @@ export function registerRegistryCommands(program: Command): void {
       }),
     );
 
-  common(
+  withCommonOptions(
     org
       .command('check <organization>')
       .description('Judge an applicant against the admission rule (exit 3 when it fails)'),
@@ -170,7 +156,7 @@ export function registerRegistryCommands(program: Command): void {
   )
     .addHelpText('after', '\nExample:\n  $ concord org check "Valley Farmers League" --coalition demo')
     .action(
-      runCommand(async (ref: string, o: Common) => {
+      runCommand(async (ref: string, o: CommonOptions) => {
         const verdict = await withDatabase(async ({ db }) => {
           const actor = await resolveReader(db, o.coalition, o.as);
           return checkAdmission(db, actor, await resolveOrganizationId(db, actor.coalitionId, ref));
@@ -189,7 +175,10 @@ export function registerRegistryCommands(program: Command): void {
     );
 
   const evidence = program.command('evidence').description('Strength evidence: submit and verify');
-  common(evidence.command('add <organization>').description('Submit a figure (its delegate, or staff)'), true)
+  withCommonOptions(
+    evidence.command('add <organization>').description('Submit a figure (its delegate, or staff)'),
+    true,
+  )
     .requiredOption('--metric <metric>', 'members, votes, ballot_lines, officeholders or signatures')
     .requiredOption('--value <n>', 'the figure')
     .requiredOption('--as-of <date>', 'YYYY-MM-DD the figure refers to')
@@ -200,7 +189,10 @@ export function registerRegistryCommands(program: Command): void {
     )
     .action(
       runCommand(
-        async (ref: string, o: Common & { metric: string; value: string; asOf: string; source: string }) => {
+        async (
+          ref: string,
+          o: CommonOptions & { metric: string; value: string; asOf: string; source: string },
+        ) => {
           const input = parseWith(evidenceInputSchema, {
             metric: o.metric,
             value: Number(o.value),
@@ -217,7 +209,7 @@ export function registerRegistryCommands(program: Command): void {
         },
       ),
     );
-  common(
+  withCommonOptions(
     evidence.command('verify <organization> <evidenceId>').description('Mark a figure verified (staff)'),
     true,
   )
@@ -226,7 +218,7 @@ export function registerRegistryCommands(program: Command): void {
       '\nExample:\n  $ concord evidence verify "Valley Farmers League" <evidence-uuid> --coalition demo --as secretariat@demo.concord.example',
     )
     .action(
-      runCommand(async (ref: string, evidenceId: string, o: Common) => {
+      runCommand(async (ref: string, evidenceId: string, o: CommonOptions) => {
         const row = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
           const id = await resolveOrganizationId(db, actor.coalitionId, ref);
@@ -238,13 +230,13 @@ export function registerRegistryCommands(program: Command): void {
     );
 
   const charter = program.command('charter').description('The charter: show who ratified, ratify');
-  common(
+  withCommonOptions(
     charter.command('show').description('The current charter and who has and has not ratified it'),
     false,
   )
     .addHelpText('after', '\nExample:\n  $ concord charter show --coalition demo')
     .action(
-      runCommand(async (o: Common) => {
+      runCommand(async (o: CommonOptions) => {
         const status = await withDatabase(async ({ db }) =>
           getCharterStatus(db, await resolveReader(db, o.coalition, o.as)),
         );
@@ -259,7 +251,7 @@ export function registerRegistryCommands(program: Command): void {
         );
       }),
     );
-  common(
+  withCommonOptions(
     charter
       .command('ratify <organization>')
       .description('Ratify the current charter for your organization (delegate)'),
@@ -270,7 +262,7 @@ export function registerRegistryCommands(program: Command): void {
       '\nExample:\n  $ concord charter ratify "Harbor Greens" --coalition demo --as delegate.harbor-greens@demo.concord.example',
     )
     .action(
-      runCommand(async (ref: string, o: Common) => {
+      runCommand(async (ref: string, o: CommonOptions) => {
         const result = await withDatabase(async ({ db }) => {
           const actor = await resolveCliActor(db, o.coalition, o.as);
           const id = await resolveOrganizationId(db, actor.coalitionId, ref);
