@@ -1,6 +1,7 @@
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import * as catalog from './catalog.repository.ts';
+import type { JurisdictionKind } from './kinds.ts';
 import { leanFigures, twoPartyMargin } from './lean.ts';
 import type { RaceVotesView, UnitResultView } from './map.schema.ts';
 import * as repo from './results.repository.ts';
@@ -65,11 +66,16 @@ async function unitResults(db: Db, viewer: Viewer, filter: repo.UnitFilter): Pro
     const lines = votes.get(pairKey(unit.result_set_id, unit.jurisdiction_id)) ?? [];
     return {
       resultSet: { id: unit.result_set_id, slug: unit.set_slug, name: unit.set_name },
-      jurisdiction: { id: unit.jurisdiction_id, kind: unit.kind, code: unit.code, name: unit.name },
+      jurisdiction: {
+        id: unit.jurisdiction_id,
+        kind: unit.kind as JurisdictionKind,
+        code: unit.code,
+        name: unit.name,
+      },
       raceId: unit.race_id,
       ...figuresOf(unit, lines, references.get(unit.result_set_id) ?? null),
       lines,
-    } as UnitResultView;
+    };
   });
 }
 

@@ -1,19 +1,12 @@
+import type { Selectable } from 'kysely';
+import type { JurisdictionsTable, ResultSetsTable } from '../../db/tables/map.ts';
 import type { JurisdictionKind } from './kinds.ts';
 import type { ElectionView, JurisdictionView, RaceView, ResultSetView } from './map.schema.ts';
 import { scopeOf } from './visibility.ts';
 
 /** Rows to API objects (the response schemas then whitelist what leaves the server). */
 
-export function toJurisdictionView(row: {
-  id: string;
-  coalition_id: string | null;
-  kind: string;
-  code: string;
-  name: string;
-  parent_id: string | null;
-  country: string;
-  abbr: string | null;
-}): JurisdictionView {
+export function toJurisdictionView(row: Omit<Selectable<JurisdictionsTable>, 'geometry'>): JurisdictionView {
   return {
     id: row.id,
     kind: row.kind as JurisdictionKind,
@@ -76,17 +69,7 @@ export function toRaceView(row: {
   };
 }
 
-export function toResultSetView(row: {
-  id: string;
-  coalition_id: string | null;
-  slug: string;
-  name: string;
-  dataset_id: string | null;
-  election_id: string | null;
-  office: string | null;
-  unit_kind: string;
-  measure: 'votes' | 'lean';
-}): ResultSetView {
+export function toResultSetView(row: Selectable<ResultSetsTable>): ResultSetView {
   return {
     id: row.id,
     slug: row.slug,

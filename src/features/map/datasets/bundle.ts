@@ -1,4 +1,4 @@
-import type { JurisdictionKind } from '../kinds.ts';
+import { isJurisdictionKind, type JurisdictionKind } from '../kinds.ts';
 
 /**
  * What a dataset parser produces: rows named by natural keys (no database ids yet), plus every
@@ -9,6 +9,14 @@ import type { JurisdictionKind } from '../kinds.ts';
 /** `kind:code`, e.g. `county:01001`, `congressional_district:AK-AL`, `foreign_constituency:ZZ01`. */
 export type JurisdictionKey = `${JurisdictionKind}:${string}`;
 export const jurisdictionKey = (kind: JurisdictionKind, code: string): JurisdictionKey => `${kind}:${code}`;
+
+/** `state:06` → its key; null when the kind is unknown or the code empty. */
+export function parseJurisdictionKey(text: string): JurisdictionKey | null {
+  const at = text.indexOf(':');
+  const kind = text.slice(0, at);
+  const code = text.slice(at + 1).trim();
+  return at > 0 && isJurisdictionKind(kind) && code ? jurisdictionKey(kind, code) : null;
+}
 
 export interface JurisdictionSpec {
   kind: JurisdictionKind;

@@ -2,8 +2,8 @@ import { geoArea } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topojsonFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { type JurisdictionKey, jurisdictionKey } from '../datasets/bundle.ts';
-import { isJurisdictionKind, type JurisdictionKind } from '../kinds.ts';
+import { type JurisdictionKey, jurisdictionKey, parseJurisdictionKey } from '../datasets/bundle.ts';
+import { isJurisdictionKind, type JurisdictionKind, jurisdictionKinds } from '../kinds.ts';
 import type { Problems } from './problems.ts';
 
 /**
@@ -35,23 +35,7 @@ export interface ParsedDistrict {
 }
 
 /** Kinds a district import may create: anything but a nation. */
-const districtKinds = new Set<JurisdictionKind>([
-  'state',
-  'county',
-  'congressional_district',
-  'state_legislative_district',
-  'municipality',
-  'ward',
-  'department',
-  'foreign_constituency',
-]);
-
-function parseKey(text: string): JurisdictionKey | null {
-  const at = text.indexOf(':');
-  const kind = text.slice(0, at);
-  const code = text.slice(at + 1).trim();
-  return at > 0 && isJurisdictionKind(kind) && code ? jurisdictionKey(kind, code) : null;
-}
+const districtKinds = new Set<JurisdictionKind>(jurisdictionKinds.filter((kind) => kind !== 'nation'));
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -171,7 +155,7 @@ export function parseDistricts(text: string, options: DistrictOptions, problems:
   }
   if (options.kind && !isJurisdictionKind(options.kind))
     problems.add(null, 'kind', `unknown kind "${options.kind}"`);
-  const defaultParent = options.parent ? parseKey(options.parent) : null;
+  const defaultParent = options.parent ? parseJurisdictionKey(options.parent) : null;
   if (options.parent && !defaultParent) problems.add(null, 'parent', 'expected kind:code, e.g. state:06');
   const codeProperty = options.codeProperty ?? 'code';
   const nameProperty = options.nameProperty ?? 'name';
@@ -192,7 +176,7 @@ export function parseDistricts(text: string, options: DistrictOptions, problems:
     const name = typeof nameValue === 'string' ? nameValue.trim() : '';
     const kindText = typeof properties.kind === 'string' ? properties.kind : options.kind;
     const parentText = typeof properties.parent === 'string' ? properties.parent : undefined;
-    const parent = parentText ? parseKey(parentText) : defaultParent;
+    const parent = parentText ? parseJurisdictionKey(parentText) : defaultParent;
     const before = problems.count;
     if (!code || code.length > 40)
       problems.add(row, `properties.${codeProperty}`, 'expected a code of 1 to 40 characters');

@@ -1,14 +1,11 @@
-import type { Insertable } from 'kysely';
 import { type Actor, requireRole, staffRoles } from '../../../core/actor.ts';
 import type { Db } from '../../../db/database.ts';
-import type { ResultUnitsTable, ResultVotesTable } from '../../../db/tables/map.ts';
-import type { JurisdictionKey } from '../datasets/bundle.ts';
-import { electionId, raceId, resultSetId } from '../ids.ts';
 import { insertUnits, insertVotes, upsertCatalog } from '../load.repository.ts';
 import { type ChangeCounts, canonicalJson, countChanges, type ImportReport, withoutKeys } from './changes.ts';
 import { type DistrictOptions, parseDistricts } from './districts-geo.ts';
 import * as repo from './import.repository.ts';
 import { Problems } from './problems.ts';
+import { raceImportRows } from './race-import-rows.ts';
 import { parseRaceCsv } from './races-csv.ts';
 import { resolveJurisdictions } from './resolve.ts';
 
@@ -33,67 +30,13 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
   const jurisdictions = await resolveJurisdictions(db, scope, [...parsed.jurisdictions.values()], problems);
   problems.throwIfAny();
 
-  const idOf = (key: JurisdictionKey) => jurisdictions.ids.get(key) ?? '';
-  const elections = [...parsed.elections].map(([slug, e]) => ({
-    id: electionId(scope, slug),
-    coalition_id: scope,
-    slug,
-    name: e.name,
-    country: 'ZZ',
-    election_date: e.date,
-  }));
-  const setSlug = (r: { election: string; office: string; stage: string }) =>
-    `${r.election}-${r.office}${r.stage === 'general' ? '' : `-${r.stage}`}`;
-  const races = parsed.races.map((r) => ({
-    ...r,
-    id: raceId(scope, r.election, r.office, idOf(r.jurisdiction), r.stage),
-    setId: resultSetId(scope, setSlug(r)),
-  }));
-  const raceRows = races.map((r) => ({
-    id: r.id,
-    coalition_id: scope,
-    election_id: electionId(scope, r.election),
-    jurisdiction_id: idOf(r.jurisdiction),
-    office: r.office,
-    stage: r.stage,
-    name: `${r.office} — ${jurisdictions.names.get(r.jurisdiction) ?? r.jurisdiction}`,
-    seats: r.seats,
-    filing_deadline: r.filingDeadline,
-  }));
-  const reported = races.filter((r) => r.lines.length > 0 || r.totalVotes !== null);
-  const resultSets = [...new Map(reported.map((r) => [r.setId, r])).values()].map((r) => ({
-    id: r.setId,
-    coalition_id: scope,
-    slug: setSlug(r),
-    name: `${parsed.elections.get(r.election)?.name ?? r.election} — ${r.office}${r.stage === 'general' ? '' : ` (${r.stage})`}`,
-    dataset_id: null,
-    election_id: electionId(scope, r.election),
-    office: r.office,
-    unit_kind: r.jurisdiction.slice(0, r.jurisdiction.indexOf(':')),
-    measure: 'votes' as const,
-  }));
-  const units: Insertable<ResultUnitsTable>[] = reported.map((r) => ({
-    result_set_id: r.setId,
-    jurisdiction_id: idOf(r.jurisdiction),
-    coalition_id: scope,
-    race_id: r.id,
-    total_votes: r.totalVotes ?? r.lines.reduce((sum, l) => sum + l.votes, 0),
-    invalid_votes: null,
-    registered: null,
-    published_lean: null,
-  }));
-  const votes: Insertable<ResultVotesTable>[] = reported.flatMap((r) =>
-    r.lines.map((l) => ({
-      result_set_id: r.setId,
-      jurisdiction_id: idOf(r.jurisdiction),
-      coalition_id: scope,
-      candidate: l.candidate,
-      line: l.line,
-      party: l.party,
-      votes: l.votes,
-      outcome: null,
-    })),
-  );
+  const {
+    elections,
+    races: raceRows,
+    resultSets,
+    units,
+    votes,
+  } = raceImportRows(parsed, jurisdictions, scope);
 
   const existingElections = await repo.findOwnElections(
     db,
@@ -137,26 +80,44 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
       (v) => [v.party, v.votes],
     ),
   };
+  // A unit is replaced when its total or any of its lines differs: it then gets exactly the file's lines.
+  const linesByUnit = (
+    rows: ReadonlyArray<{
+      result_set_id: string;
+      jurisdiction_id: string;
+      candidate: string;
+      line: string;
+      party: string;
+      votes: number;
+    }>,
+  ) => {
+    const grouped = new Map<string, string[]>();
+    for (const v of rows)
+      grouped.set(unitKey(v), [
+        ...(grouped.get(unitKey(v)) ?? []),
+        canonicalJson([v.candidate, v.line, v.party, v.votes]),
+      ]);
+    return (unit: { result_set_id: string; jurisdiction_id: string }) =>
+      (grouped.get(unitKey(unit)) ?? []).sort();
+  };
+  const fileLines = linesByUnit(votes);
+  const storedLines = linesByUnit(existingVotes);
   const unitChanges = countChanges(
     units,
     existingUnits.filter((u) => fileUnits.has(unitKey(u))),
     unitKey,
-    (u) => [u.total_votes ?? null],
-    (u) => [u.total_votes],
+    (u) => [u.total_votes ?? null, fileLines(u)],
+    (u) => [u.total_votes, storedLines(u)],
   );
   if (!input.dryRun) {
     await upsertCatalog(db, { jurisdictions: jurisdictions.rows, elections, races: raceRows, resultSets });
-    // A race whose lines or total changed gets exactly the file's lines.
-    const changedUnits = new Set([
-      ...votesChangedUnits(votes, existingVotes, voteKey, unitKey),
-      ...unitChanges.keys,
-    ]);
-    const replaced = units.filter((u) => changedUnits.has(unitKey(u)));
-    await repo.deleteOwnUnits(db, scope, replaced);
-    await insertUnits(db, replaced);
+    const replaced = new Set(unitChanges.keys);
+    const replacedUnits = units.filter((u) => replaced.has(unitKey(u)));
+    await repo.deleteOwnUnits(db, scope, replacedUnits);
+    await insertUnits(db, replacedUnits);
     await insertVotes(
       db,
-      votes.filter((v) => changedUnits.has(unitKey(v))),
+      votes.filter((v) => replaced.has(unitKey(v))),
     );
   }
   return {
@@ -165,29 +126,6 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
     changes: withoutKeys(changes),
     notes: jurisdictions.notes,
   };
-}
-
-/** Units with a vote row that is new, changed or gone. */
-function votesChangedUnits(
-  votes: readonly Insertable<ResultVotesTable>[],
-  existing: ReadonlyArray<{
-    result_set_id: string;
-    jurisdiction_id: string;
-    candidate: string;
-    line: string;
-    party: string;
-    votes: number;
-  }>,
-  voteKey: (v: { result_set_id: string; jurisdiction_id: string; candidate: string; line: string }) => string,
-  unitKey: (u: { result_set_id: string; jurisdiction_id: string }) => string,
-): string[] {
-  const before = new Map(existing.map((v) => [voteKey(v), canonicalJson([v.party, v.votes])]));
-  const after = new Map(votes.map((v) => [voteKey(v), canonicalJson([v.party, v.votes])]));
-  const units = new Set<string>();
-  for (const v of votes) if (before.get(voteKey(v)) !== after.get(voteKey(v))) units.add(unitKey(v));
-  const fileUnits = new Set(votes.map(unitKey));
-  for (const v of existing) if (fileUnits.has(unitKey(v)) && !after.has(voteKey(v))) units.add(unitKey(v));
-  return [...units];
 }
 
 /**

@@ -128,89 +128,49 @@ describe('importing a coalition’s districts and races', () => {
   });
 
   it('lists every problem of a bad districts file, with the feature number and field, and imports nothing', async () => {
+    const triangle = [
+      [
+        [0, 0],
+        [0, 1],
+        [1, 1],
+        [0, 0],
+      ],
+    ];
+    const feature = (properties: Record<string, string>, geometry: unknown) => ({
+      type: 'Feature',
+      properties,
+      geometry,
+    });
+    const polygon = (coordinates: unknown) => ({ type: 'Polygon', coordinates });
     const bad = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        {
-          type: 'Feature',
-          properties: { code: 'X-1' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [0, 0],
-                [0, 1],
-                [1, 1],
-                [0, 0],
-              ],
+        feature({ code: 'X-1' }, polygon(triangle)),
+        feature({ code: 'X-2', name: 'Two' }, { type: 'Point', coordinates: [0, 0] }),
+        feature(
+          { code: 'X-3', name: 'Three' },
+          polygon([
+            [
+              [500000, 4000000],
+              [500100, 4000000],
+              [500100, 4000100],
+              [500000, 4000000],
             ],
-          },
-        },
-        {
-          type: 'Feature',
-          properties: { code: 'X-2', name: 'Two' },
-          geometry: { type: 'Point', coordinates: [0, 0] },
-        },
-        {
-          type: 'Feature',
-          properties: { code: 'X-3', name: 'Three' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [500000, 4000000],
-                [500100, 4000000],
-                [500100, 4000100],
-                [500000, 4000000],
-              ],
+          ]),
+        ),
+        feature(
+          { code: 'X-4', name: 'Four' },
+          polygon([
+            [
+              [0, 0],
+              [0, 1],
+              [1, 1],
+              [1, 0],
             ],
-          },
-        },
-        {
-          type: 'Feature',
-          properties: { code: 'X-4', name: 'Four' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [0, 0],
-                [0, 1],
-                [1, 1],
-                [1, 0],
-              ],
-            ],
-          },
-        },
-        {
-          type: 'Feature',
-          properties: { code: 'X-5', name: 'Five' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [0, 0],
-                [0, 1],
-                [1, 1],
-                [0, 0],
-              ],
-            ],
-          },
-        },
-        {
-          type: 'Feature',
-          properties: { code: 'X-5', name: 'Five again' },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [0, 0],
-                [0, 1],
-                [1, 1],
-                [0, 0],
-              ],
-            ],
-          },
-        },
+          ]),
+        ),
+        feature({ code: 'X-5', name: 'Five' }, polygon(triangle)),
+        feature({ code: 'X-5', name: 'Five again' }, polygon(triangle)),
       ],
     });
     const problems = await problemsOf(districts(false, bad, { kind: 'ward', parent: 'state:99' }));

@@ -1,6 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { type JurisdictionKey, jurisdictionKey } from '../datasets/bundle.ts';
+import { type JurisdictionKey, jurisdictionKey, parseJurisdictionKey } from '../datasets/bundle.ts';
 import { isJurisdictionKind, type JurisdictionKind, raceStages } from '../kinds.ts';
 import type { Problems } from './problems.ts';
 
@@ -81,13 +81,6 @@ function wholeNumber(text: string): number | null {
   return /^\d{1,15}$/.test(text) ? Number(text) : null;
 }
 
-function parseKey(text: string): JurisdictionKey | null {
-  const at = text.indexOf(':');
-  const kind = text.slice(0, at);
-  const code = text.slice(at + 1).trim();
-  return at > 0 && isJurisdictionKind(kind) && code ? jurisdictionKey(kind, code) : null;
-}
-
 /** Reads and checks every row; all problems are collected (the caller throws them together). */
 export function parseRaceCsv(text: string, problems: Problems): ParsedRaceCsv {
   const result: ParsedRaceCsv = { elections: new Map(), races: [], jurisdictions: new Map() };
@@ -139,7 +132,7 @@ export function parseRaceCsv(text: string, problems: Problems): ParsedRaceCsv {
     if (!code || code.length > 40)
       problems.add(row, 'jurisdiction_code', 'expected a code of 1 to 40 characters');
     const parentText = cell('parent');
-    const parent = parentText ? parseKey(parentText) : null;
+    const parent = parentText ? parseJurisdictionKey(parentText) : null;
     if (parentText && !parent) problems.add(row, 'parent', 'expected kind:code, e.g. state:06');
     const seats = cell('seats') ? wholeNumber(cell('seats')) : 1;
     if (seats === null || seats < 1) problems.add(row, 'seats', 'expected a whole number of at least 1');

@@ -21,6 +21,7 @@ export interface JurisdictionItem {
 export interface ResolvedJurisdictions {
   ids: Map<JurisdictionKey, string>;
   names: Map<JurisdictionKey, string>;
+  countries: Map<JurisdictionKey, string>;
   /** The coalition's own jurisdictions to insert or update. */
   rows: Insertable<JurisdictionsTable>[];
   changes: ChangeCounts;
@@ -56,6 +57,7 @@ export async function resolveJurisdictions(
   const byKey = new Map(items.map((i) => [i.key, i]));
   const ids = new Map<JurisdictionKey, string>();
   const names = new Map<JurisdictionKey, string>();
+  const countries = new Map<JurisdictionKey, string>();
   const notes: string[] = [];
   const writes: JurisdictionItem[] = [];
 
@@ -69,6 +71,7 @@ export async function resolveJurisdictions(
     } else if (shared) {
       ids.set(item.key, shared.id);
       names.set(item.key, shared.name);
+      countries.set(item.key, shared.country);
       if (item.name && item.name !== shared.name) {
         notes.push(`${item.key} is reference data ("${shared.name}"): the name "${item.name}" was not used`);
       }
@@ -110,6 +113,7 @@ export async function resolveJurisdictions(
       parentId = parent;
     }
     const geometry = item.geometry ?? mine?.geometry ?? null;
+    countries.set(item.key, countryOf(item));
     rows.push({
       id: ids.get(item.key) ?? '',
       coalition_id: coalitionId,
@@ -131,5 +135,5 @@ export async function resolveJurisdictions(
     (r) => [r.name, r.parent_id, r.geometry ? canonicalJson(r.geometry) : null],
   );
   const changedIds = new Set(changes.keys);
-  return { ids, names, rows: rows.filter((r) => changedIds.has(String(r.id))), changes, notes };
+  return { ids, names, countries, rows: rows.filter((r) => changedIds.has(String(r.id))), changes, notes };
 }
