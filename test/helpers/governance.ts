@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Role } from '../../src/core/actor.ts';
+import { DomainError } from '../../src/core/errors.ts';
 import type { Db } from '../../src/db/database.ts';
 import { foundCharter, ratifyCharter } from '../../src/features/registry/charter.service.ts';
 import { submitEvidence, verifyEvidence } from '../../src/features/registry/evidence.service.ts';
@@ -73,3 +74,18 @@ export async function seedCoalition(db: Db, members: { name: string; strength?: 
   }
   return { coalition, admin, secretariat, viewer, members: seeded };
 }
+
+export type Seed = Awaited<ReturnType<typeof seedCoalition>>;
+
+export function memberOf(seed: Seed, i: number): SeededMember {
+  const member = seed.members[i];
+  if (!member) throw new Error(`the seed has no member ${i}`);
+  return member;
+}
+
+/** The DomainError code a promise rejects with ('resolved' when it does not). */
+export const codeOf = (promise: Promise<unknown>): Promise<string> =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
+  );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, inTx, seedCoalition } from '../../../test/helpers/governance.ts';
+import { codeOf, createActor, inTx, seedCoalition } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
-import { DomainError } from '../../core/errors.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { checkAdmission } from './admission.service.ts';
 import { getCharterStatus, ratifyCharter } from './charter.service.ts';
@@ -11,12 +10,6 @@ import { createOrganization, getOrganizationDetail, withdrawOrganization } from 
 import { updateSettings } from './settings.service.ts';
 
 const database = useTestDatabase();
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
-  );
 
 describe('registry', () => {
   it('records an application, its evidence and ratification, and judges it against the admission rule', async () => {
