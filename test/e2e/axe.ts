@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/**
+ * WCAG 2.1 A and AA violations axe-core finds on the page as it is now (labels, names, roles,
+ * contrast, landmarks), one line each: "rule (impact): help: targets".
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() =>
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+  )) as AxeResult;
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+  );
+}
