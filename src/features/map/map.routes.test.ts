@@ -238,5 +238,25 @@ describe('map API', () => {
       expect((await get(`/api/map/elections/${election}/race-votes`, otherCoalition)).statusCode).toBe(404);
       expect((await get(`/api/map/elections/${election}/races`)).statusCode).toBe(404);
     });
+
+    it('serves the coalition’s districts as GeoJSON with a result set’s figures, to its members only', async () => {
+      const response = await get('/api/map/districts.geojson?set=riverbend-2026-city_council', viewer);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('private, no-cache');
+      const features = response.json().features;
+      expect(
+        features.map((f: { properties: { code: string; dem?: number } }) => [
+          f.properties.code,
+          f.properties.dem,
+        ]),
+      ).toEqual([
+        ['RB-1', 5850],
+        ['RB-2', 4500],
+        ['RB-3', undefined],
+      ]);
+      expect(features[0].geometry.type).toBe('Polygon');
+      expect((await get('/api/map/districts.geojson')).statusCode).toBe(401);
+      expect((await get('/api/map/districts.geojson', otherCoalition)).json().features).toEqual([]);
+    });
   });
 });

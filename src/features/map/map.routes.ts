@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../http/error-schema.ts';
+import { requireActor } from '../../http/auth.ts';
+import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import * as catalog from './catalog.service.ts';
 import { listDatasetIssues, listLoadedDatasets } from './datasets.service.ts';
+import { coalitionDistricts } from './district-shapes.service.ts';
 import { registerMapImportRoutes } from './imports/import.routes.ts';
 import {
   datasetIssueSchema,
@@ -11,6 +13,7 @@ import {
   datasetSchema,
   electionSchema,
   idParamSchema,
+  jurisdictionKindSchema,
   jurisdictionSchema,
   listElectionsQuerySchema,
   listJurisdictionsQuerySchema,
@@ -184,6 +187,27 @@ export const registerMapRoutes: RoutesPlugin = async (app) => {
       },
     },
     async (request) => read((trx) => listDatasetIssues(trx, request.params.id, request.query)),
+  );
+
+  app.get(
+    '/api/map/districts.geojson',
+    {
+      schema: {
+        tags,
+        summary:
+          'The coalition’s imported districts as GeoJSON, optionally with a result set’s figures (sign-in)',
+        querystring: z.object({
+          kind: jurisdictionKindSchema.optional(),
+          set: z.string().max(100).optional(),
+        }),
+        response: { 200: z.unknown().describe('a GeoJSON FeatureCollection'), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const collection = await read((trx) => coalitionDistricts(trx, actor, request.query));
+      return reply.header('cache-control', 'private, no-cache').type('application/geo+json').send(collection);
+    },
   );
 
   app.get(

@@ -50,3 +50,14 @@ export async function coverageNotes(
     .execute();
   return new Map(rows.map((r) => [r.subject, r.code]));
 }
+
+/** A coalition's own jurisdictions that have a shape (imported districts). */
+export function listOwnShapes(db: Db, coalitionId: string, kind: string | undefined) {
+  let query = db
+    .selectFrom('jurisdictions')
+    .select(['id', 'kind', 'code', 'name', 'geometry'])
+    .where('coalition_id', '=', coalitionId)
+    .where('geometry', 'is not', null);
+  if (kind) query = query.where('kind', '=', kind);
+  return query.orderBy('kind').orderBy('code').execute();
+}
