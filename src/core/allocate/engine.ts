@@ -9,9 +9,14 @@ import { infeasible } from './rules.ts';
 import { AllocationState } from './state.ts';
 import type { Allocation, AllocationReport, PactInput } from './types.ts';
 
+/** The steps of a run, in order, for a caller that shows progress (the exact phase only with --exact). */
+export type EnginePhase = 'heuristic' | 'exact' | 'checking';
+
 export interface HeuristicOptions {
   /** Run the improving moves and swaps after the picking sequence (default true). */
   improve?: boolean;
+  /** Called as each phase starts, once the input is validated. */
+  onPhase?: (phase: EnginePhase) => void;
 }
 
 /** An allocation of nothing yet, sized and bounded for the pact. */
@@ -42,8 +47,10 @@ export function allocateByHeuristic(prepared: PreparedPact, options: HeuristicOp
 /** `concord allocate FILE`: the heuristic's allocation and its report. */
 export function allocate(input: PactInput, options: HeuristicOptions = {}): AllocationReport {
   const prepared = preparePact(input);
+  options.onPhase?.('heuristic');
   const allocation = allocateByHeuristic(prepared, options);
   const heuristicObjective = objectiveOf(prepared, allocation.owner);
+  options.onPhase?.('checking');
   return buildReport(prepared, allocation, { mode: 'heuristic', heuristicObjective, exactObjective: null });
 }
 
@@ -51,10 +58,16 @@ export function allocate(input: PactInput, options: HeuristicOptions = {}): Allo
  * `concord allocate FILE --exact`: the MILP optimum under the same hard rules, reported with the
  * heuristic's gap to it. The solver is injected (src/features/pacts/allocation.solver.ts).
  */
-export async function allocateExactly(input: PactInput, solve: MilpSolver): Promise<AllocationReport> {
+export async function allocateExactly(
+  input: PactInput,
+  solve: MilpSolver,
+  options: Pick<HeuristicOptions, 'onPhase'> = {},
+): Promise<AllocationReport> {
   const prepared = preparePact(input);
+  options.onPhase?.('heuristic');
   const heuristic = allocateByHeuristic(prepared);
   const heuristicObjective = objectiveOf(prepared, heuristic.owner);
+  options.onPhase?.('exact');
   const model = buildMilp(prepared.pact, prepared.rules, prepared.entitlement, prepared.values.value);
   const solution = await solve(model.lp);
   if (solution.status === 'infeasible') {
@@ -71,6 +84,7 @@ export async function allocateExactly(input: PactInput, solve: MilpSolver): Prom
     readMilpSolution(model, prepared.pact.races.length, solution.values),
   );
   const exactObjective = objectiveOf(prepared, allocation.owner);
+  options.onPhase?.('checking');
   return buildReport(prepared, allocation, { mode: 'exact', heuristicObjective, exactObjective });
 }
 

@@ -26,9 +26,11 @@ export function explainRace(
   const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
   if (owner === -1) {
     const why =
-      provenance.kind === 'open' && provenance.reason === 'all-vetoed'
-        ? 'every member is vetoed here'
-        : "giving it to any member allowed here would break that member's entitlement bound";
+      provenance.kind === 'kept'
+        ? 'as in the allocation it was kept from'
+        : provenance.kind === 'open' && provenance.reason === 'all-vetoed'
+          ? 'every member is vetoed here'
+          : "giving it to any member allowed here would break that member's entitlement bound";
     return `left open: ${why}${suffix}`;
   }
   const n = pact.members.length;
@@ -80,6 +82,8 @@ function reason(pact: Pact, provenance: Provenance): string {
       return `swapped with ${member(provenance.from)} for race "${pact.races[provenance.otherRace]?.id}" (+${provenance.gain.toFixed(3)} expected wins)`;
     case 'exact':
       return 'chosen by the exact solver (maximum expected wins)';
+    case 'kept':
+      return 'kept from the allocation it was given';
     case 'open':
       return 'left open';
   }

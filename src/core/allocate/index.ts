@@ -1,6 +1,13 @@
 /** The seat-sharing pact engine (pure). See docs/pacts.md for the model and the algorithms. */
 export { apportion, quotas } from './apportion.ts';
-export { allocate, allocateByHeuristic, allocateExactly, type HeuristicOptions } from './engine.ts';
+export {
+  allocate,
+  allocateByHeuristic,
+  allocateExactly,
+  type EnginePhase,
+  type HeuristicOptions,
+} from './engine.ts';
+export { evaluateAssignments } from './evaluate.ts';
 export type { MilpSolution, MilpSolver } from './milp.ts';
 export { erfc, normalCdf } from './normal.ts';
 export { type PreparedPact, preparePact } from './prepare.ts';

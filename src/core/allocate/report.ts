@@ -7,7 +7,7 @@ import type { Allocation, AllocationReport, MemberReport } from './types.ts';
 import { wef1Violations } from './wef1.ts';
 
 export interface SolverSummary {
-  mode: 'heuristic' | 'exact';
+  mode: 'heuristic' | 'exact' | 'manual';
   heuristicObjective: number;
   exactObjective: number | null;
 }

@@ -111,6 +111,8 @@ export type Provenance =
   | { kind: 'envy'; from: number }
   | { kind: 'swap'; from: number; otherRace: number; gain: number }
   | { kind: 'exact' }
+  /** Given, not computed: an earlier allocation kept as it was (a hand swap elsewhere). */
+  | { kind: 'kept' }
   | { kind: 'open'; reason: 'all-vetoed' | 'no-room' };
 
 export interface Allocation {
@@ -142,7 +144,8 @@ export interface AllocationReport {
   expectedWins: { pact: number; noPact: number };
   explanations: Record<string, string>;
   solver: {
-    mode: 'heuristic' | 'exact';
+    /** `manual`: an allocation given by hand (a swap) and checked, not searched. */
+    mode: 'heuristic' | 'exact' | 'manual';
     objective: number;
     gapToExact: number | null;
     heuristicObjective: number;

@@ -75,7 +75,7 @@ export const AllocationReportSchema = z.object({
   expectedWins: z.object({ pact: z.number(), noPact: z.number() }),
   explanations: z.record(z.string(), z.string()),
   solver: z.object({
-    mode: z.enum(['heuristic', 'exact']),
+    mode: z.enum(['heuristic', 'exact', 'manual']),
     objective: z.number(),
     gapToExact: z.number().nullable(),
     heuristicObjective: z.number(),
