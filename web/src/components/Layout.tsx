@@ -1,6 +1,7 @@
 import { Suspense, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
+import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import { Loading } from './Status.tsx';
 import { useFocusOnNavigate } from './useFocusOnNavigate.ts';
 
@@ -78,9 +79,11 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <Suspense fallback={<Loading label="Loading the page" />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading label="Loading the page" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </div>
   );

@@ -39,6 +39,7 @@ export const decisionKindLabels: Record<DecisionKind, string> = {
   expulsion: 'Expulsion',
   reinstatement: 'Reinstatement',
   charter_amendment: 'Charter amendment',
+  pact_ratification: 'Pact ratification',
 };
 
 export const methodLabels: Record<DecisionMethod, string> = {

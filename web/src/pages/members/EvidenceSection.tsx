@@ -12,7 +12,7 @@ export function EvidenceSection({ organization }: { organization: OrganizationDe
   const verify = useVerifyEvidence(organization.id);
   const staff = !!session && isStaffRole(session.role);
   return (
-    <section aria-labelledby="evidence-title" className="panel">
+    <section aria-labelledby="evidence-title" className="panel wide">
       <h2 id="evidence-title">Strength evidence</h2>
       {organization.evidence.length === 0 ? (
         <p className="muted">No figures submitted yet.</p>

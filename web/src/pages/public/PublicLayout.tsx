@@ -1,6 +1,7 @@
 import { Suspense, useRef } from 'react';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { usePublicCoalition } from '../../api/coalition.ts';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { useFocusOnNavigate } from '../../components/useFocusOnNavigate.ts';
 
@@ -8,6 +9,7 @@ import { useFocusOnNavigate } from '../../components/useFocusOnNavigate.ts';
 export function PublicLayout() {
   const { slug = '' } = useParams();
   const coalition = usePublicCoalition(slug);
+  const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnNavigate(mainRef);
   return (
@@ -32,9 +34,11 @@ export function PublicLayout() {
         <Link to="/signin">Sign in</Link>
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <Suspense fallback={<Loading label="Loading the page" />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading label="Loading the page" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </div>
   );
