@@ -4,6 +4,8 @@ import * as audit from './2026_11_23_0101_audit.ts';
 import * as registry from './2026_11_23_0102_registry.ts';
 import * as decisions from './2026_11_23_0103_decisions.ts';
 import * as map from './2026_11_23_0201_map.ts';
+import * as decisionKindPactRatification from './2026_11_23_0301_decision_kind_pact_ratification.ts';
+import * as pacts from './2026_11_23_0302_pacts.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0102_registry': registry,
   '2026_11_23_0103_decisions': decisions,
   '2026_11_23_0201_map': map,
+  '2026_11_23_0301_decision_kind_pact_ratification': decisionKindPactRatification,
+  '2026_11_23_0302_pacts': pacts,
 };

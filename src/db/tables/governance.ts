@@ -16,7 +16,8 @@ export type DecisionKind =
   | 'suspension'
   | 'expulsion'
   | 'reinstatement'
-  | 'charter_amendment';
+  | 'charter_amendment'
+  | 'pact_ratification';
 
 export interface AuditHeadsTable {
   coalition_id: string;

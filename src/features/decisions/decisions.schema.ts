@@ -10,6 +10,7 @@ export const decisionKinds = [
   'expulsion',
   'reinstatement',
   'charter_amendment',
+  'pact_ratification',
 ] as const;
 export const majorityMethods = ['majority', 'supermajority', 'double_majority', 'consensus'] as const;
 export const decisionMethods = [...majorityMethods, ...rankedMethods] as const;
