@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
-import { invalid } from '../../core/errors.ts';
 import { checkDatasets, formatCheckReport } from './data-check.ts';
 import { prepareDatasets } from './datasets/dataset-files.ts';
 import { datasets } from './datasets/registry.ts';
@@ -10,17 +9,6 @@ import { loadReferenceData } from './load.service.ts';
 import { terminalProgress } from './progress-bar.ts';
 
 const datasetIds = () => datasets.map((d) => d.id).join(', ');
-
-async function prepare(only: string[] | undefined) {
-  try {
-    return await prepareDatasets(only);
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('unknown dataset')) {
-      throw invalid('data.unknown_dataset', `${error.message} (known: ${datasetIds()})`);
-    }
-    throw error;
-  }
-}
 
 /** `concord data load` and `concord data check`: the shipped public datasets. */
 export function registerDataCommands(program: Command): void {
@@ -43,7 +31,7 @@ Examples:
     .action(
       runCommand(async (options: { only?: string[]; force?: boolean; json?: boolean }) => {
         const started = performance.now();
-        const prepared = await prepare(options.only);
+        const prepared = await prepareDatasets(options.only);
         const progress = terminalProgress();
         const reports = await withDatabase(async ({ db }) => {
           try {
@@ -97,7 +85,7 @@ Examples:
     )
     .action(
       runCommand(async (options: { dataset?: string[]; verbose?: boolean; json?: boolean; db?: boolean }) => {
-        const prepared = await prepare(options.dataset);
+        const prepared = await prepareDatasets(options.dataset);
         const report = checkDatasets(prepared);
         const loaded =
           options.db === false

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { invalid } from '../../../core/errors.ts';
 import type { Bundle } from './bundle.ts';
 import { reconcile } from './reconcile.ts';
 import { type DatasetDefinition, datasets } from './registry.ts';
@@ -35,7 +36,12 @@ async function readInput(path: string): Promise<string> {
  */
 export async function prepareDatasets(ids?: readonly string[]): Promise<PreparedDataset[]> {
   const unknown = (ids ?? []).filter((id) => !datasets.some((d) => d.id === id));
-  if (unknown.length > 0) throw new Error(`unknown dataset(s): ${unknown.join(', ')}`);
+  if (unknown.length > 0) {
+    throw invalid('data.unknown_dataset', `Unknown dataset(s): ${unknown.join(', ')}.`, {
+      unknown,
+      known: datasets.map((d) => d.id),
+    });
+  }
   const { topology: atlas } = await readAtlas('counties-10m');
   const [geography, ...rest] = datasets;
   if (!geography) return [];
