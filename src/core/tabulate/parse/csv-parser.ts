@@ -193,11 +193,8 @@ export class CsvBallotParser {
       return;
     }
     if (this.column !== this.layout.names.length) {
-      throw this.error(
-        'ballot.column_count',
-        row,
-        `${this.column} cells where the header has ${this.layout.names.length} columns`,
-      );
+      const reason = `${this.column} cells where the header has ${this.layout.names.length} columns`;
+      throw this.error('ballot.column_count', row, reason, -1);
     }
     this.builder.endBallot(this.weight, row);
   }
