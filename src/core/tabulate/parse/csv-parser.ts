@@ -2,7 +2,7 @@ import { invalid } from '../../errors.ts';
 import { type BallotStoreBuilder, type ExactWeight, FNV_OFFSET, FNV_PRIME } from '../ballot-store.ts';
 import type { CandidateRegistry } from '../candidate-registry.ts';
 import { type CsvLayout, readCsvHeader } from './csv-header.ts';
-import { isBlankChar, pushRankCell } from './rank-cell.ts';
+import { isBlankChar, pushRankCell, trimmedRange } from './rank-cell.ts';
 import { readWeight, unitWeight } from './weight.ts';
 
 const COMMA = 44;
@@ -174,11 +174,7 @@ export class CsvBallotParser {
       );
     }
     if (column === layout.weightColumn) {
-      let from = start;
-      let to = end;
-      while (from < to && isBlankChar(text.charCodeAt(from))) from++;
-      while (to > from && isBlankChar(text.charCodeAt(to - 1))) to--;
-      const reading = readWeight(text, from, to);
+      const reading = readWeight(text, ...trimmedRange(text, start, end));
       if (!reading.ok) throw this.error(reading.code, row, reading.reason, column);
       this.weight = reading.weight;
       return;

@@ -10,6 +10,15 @@ const EQUALS = 61;
 
 export const isBlankChar = (code: number): boolean => code === 32 || code === 9;
 
+/** text[start, end) without surrounding spaces and tabs, as [from, to). */
+export function trimmedRange(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  while (from < to && isBlankChar(text.charCodeAt(from))) from++;
+  while (to > from && isBlankChar(text.charCodeAt(to - 1))) to--;
+  return [from, to];
+}
+
 /**
  * Appends one rank cell to the ballot being built: blank, one candidate, or an overvote `A=B`
  * (surrounding spaces ignored; a candidate repeated inside one cell counts once).
@@ -21,10 +30,7 @@ export function pushRankCell(
   registry: CandidateRegistry,
   builder: BallotStoreBuilder,
 ): CellProblem | null {
-  let from = start;
-  let to = end;
-  while (from < to && isBlankChar(text.charCodeAt(from))) from++;
-  while (to > from && isBlankChar(text.charCodeAt(to - 1))) to--;
+  const [from, to] = trimmedRange(text, start, end);
   if (from === to) {
     builder.pushBlank();
     return null;
@@ -49,10 +55,7 @@ function pushOvervote(
   let partStart = start;
   for (let i = start; i <= end; i++) {
     if (i < end && text.charCodeAt(i) !== EQUALS) continue;
-    let from = partStart;
-    let to = i;
-    while (from < to && isBlankChar(text.charCodeAt(from))) from++;
-    while (to > from && isBlankChar(text.charCodeAt(to - 1))) to--;
+    const [from, to] = trimmedRange(text, partStart, i);
     if (from === to) {
       return {
         code: 'ballot.malformed_overvote',
