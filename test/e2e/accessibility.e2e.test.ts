@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  signInAs,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import { openPage, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eCoalition, e2eDecisions, e2eUsers } from './seed.ts';
 
 /** Waits for the page's data to arrive (no loading indicator left), then asks axe. */
@@ -24,36 +17,27 @@ async function settledViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of every phase-1 screen (browser, axe-core, WCAG 2.1 AA)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   const check = async (page: Page, path: string, results: Record<string, string[]>) => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${e2e.server.url}${path}`);
     results[path] = await settledViolations(page);
   };
 
   it('staff screens have no violations', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await signInAs(page, server.url, e2eUsers.secretariat);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
     const results: Record<string, string[]> = {};
     for (const path of ['/', '/members', '/members/apply', '/decisions', '/decisions/new']) {
       await check(page, path, results);
     }
-    await page.goto(`${server.url}/members`);
+    await page.goto(`${e2e.server.url}/members`);
     await page.getByRole('link', { name: 'Valley Farmers League' }).click();
     results.applicant = await settledViolations(page);
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${e2e.server.url}/decisions`);
     await page.getByRole('link', { name: e2eDecisions.closed }).click();
     results.closedDecision = await settledViolations(page);
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${e2e.server.url}/decisions`);
     await page.getByRole('link', { name: e2eDecisions.open }).click();
     results.openDecision = await settledViolations(page);
     expect(results).toEqual(Object.fromEntries(Object.keys(results).map((k) => [k, []])));
@@ -66,16 +50,16 @@ describe('accessibility of every phase-1 screen (browser, axe-core, WCAG 2.1 AA)
   });
 
   it('delegate ballots and the public site have no violations', async () => {
-    const { page, consoleErrors, context } = await openPage(browser, {
+    const { page, consoleErrors, context } = await openPage(e2e.browser, {
       viewport: { width: 390, height: 844 },
     });
     const results: Record<string, string[]> = {};
     await check(page, '/signin', results);
     await check(page, `/public/${e2eCoalition.slug}`, results);
     await check(page, `/public/${e2eCoalition.slug}/members`, results);
-    await signInAs(page, server.url, e2eUsers.greensDelegate);
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
     for (const title of [e2eDecisions.open, e2eDecisions.ranked]) {
-      await page.goto(`${server.url}/decisions`);
+      await page.goto(`${e2e.server.url}/decisions`);
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: "Your organization's ballot" }).waitFor();
       results[title] = await settledViolations(page);

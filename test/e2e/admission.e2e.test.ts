@@ -1,31 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAs,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eUsers } from './seed.ts';
 
 describe('application and admission workflow (browser)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   it('staff record an application, add a figure, and see which admission rules still fail', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await signInAs(page, server.url, e2eUsers.secretariat);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
     await page.getByRole('link', { name: 'New application' }).click();
     await page.getByLabel('Name').fill('Lakeside Cooperative Alliance');
     await page.getByLabel('Kind').selectOption('movement');
@@ -60,7 +42,7 @@ describe('application and admission workflow (browser)', () => {
     ).toBe(1);
     await screenshot(page, 'admission-workflow');
 
-    await page.goto(`${server.url}/members?status=applicant`);
+    await page.goto(`${e2e.server.url}/members?status=applicant`);
     await page.getByText('2 organizations').waitFor();
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
     await context.close();

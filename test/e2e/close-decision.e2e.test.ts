@@ -1,33 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAs,
-  signOut,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, signOut, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eDecisions, e2eUsers } from './seed.ts';
 
 describe('closing a decision and reading the result (browser)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   it('staff close the vote; the result, chart and tally appear; the voter finds its receipt', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await signInAs(page, server.url, e2eUsers.greensDelegate);
-    await page.goto(`${server.url}/decisions`);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    await page.goto(`${e2e.server.url}/decisions`);
     await page.getByRole('link', { name: e2eDecisions.open }).click();
     await page.getByLabel('Yes', { exact: true }).check();
     await page.getByRole('button', { name: 'Cast the ballot' }).click();
@@ -35,7 +16,7 @@ describe('closing a decision and reading the result (browser)', () => {
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await signOut(page);
 
-    await signInAs(page, server.url, e2eUsers.secretariat);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
     await page.getByRole('link', { name: e2eDecisions.open }).click();
     await page.getByRole('button', { name: 'Close the decision now' }).click();
     await page.getByRole('button', { name: 'Yes, close and count' }).click();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { demoLogin, loadDemo } from '../../src/features/demo/demo.service.ts';
@@ -52,6 +53,23 @@ export async function startE2eServer(options: { port?: number; demo?: boolean } 
       await database.close();
     },
   };
+}
+
+/**
+ * One server and one browser for a test file: started before its tests, closed after them.
+ * Read `server` and `browser` inside the tests (they are set once beforeAll has run).
+ */
+export function useE2e(options: { demo?: boolean } = {}): { server: E2eServer; browser: Browser } {
+  const state = {} as { server: E2eServer; browser: Browser };
+  beforeAll(async () => {
+    state.server = await startE2eServer(options);
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,33 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAs,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eUsers } from './seed.ts';
 
 describe('member directory on a phone (browser, 390×844)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   it('filters, searches and opens a member without horizontal scrolling', async () => {
-    const { page, consoleErrors, context } = await openPage(browser, {
+    const { page, consoleErrors, context } = await openPage(e2e.browser, {
       viewport: { width: 390, height: 844 },
     });
-    await signInAs(page, server.url, e2eUsers.viewer);
+    await signInAs(page, e2e.server.url, e2eUsers.viewer);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
     await page.getByText('7 organizations').waitFor();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,35 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAs,
-  signOut,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, signOut, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eDecisions, e2eUsers } from './seed.ts';
 
 const order = (page: Page) => page.locator('.ranked-item .name').allTextContents();
 
 describe('ranked ballot by keyboard (browser)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   it('orders options with the drag handle and the move buttons, casts, and the count shows its rounds', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await signInAs(page, server.url, e2eUsers.greensDelegate);
-    await page.goto(`${server.url}/decisions`);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    await page.goto(`${e2e.server.url}/decisions`);
     await page.getByRole('link', { name: e2eDecisions.ranked }).click();
     await page.getByRole('list', { name: 'Your ranking' }).waitFor();
     expect(await order(page)).toEqual(['Housing', 'Transit', 'Climate jobs', 'Childcare']);
@@ -71,7 +53,7 @@ describe('ranked ballot by keyboard (browser)', () => {
     await screenshot(page, 'ranked-ballot-cast');
     await signOut(page);
 
-    await signInAs(page, server.url, e2eUsers.secretariat);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
     await page.getByRole('link', { name: e2eDecisions.ranked }).click();
     await page.getByRole('button', { name: 'Close the decision now' }).click();
     await page.getByRole('button', { name: 'Yes, close and count' }).click();

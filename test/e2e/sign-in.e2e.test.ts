@@ -1,30 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoLogin } from '../../src/features/demo/demo.service.ts';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAsDemoAdmin,
-  startE2eServer,
-} from './harness.ts';
+import { openPage, screenshot, signInAsDemoAdmin, useE2e } from './harness.ts';
 
 describe('sign in (browser)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e();
 
   it('refuses a wrong password with a readable message, then signs in and out', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/`);
     await page.waitForURL(/\/signin$/);
 
     await page.getByLabel('E-mail').fill(demoLogin.email);
@@ -33,7 +16,7 @@ describe('sign in (browser)', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Wrong e-mail or password.');
     await screenshot(page, 'sign-in-error');
 
-    await signInAsDemoAdmin(page, server.url);
+    await signInAsDemoAdmin(page, e2e.server.url);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Common Ground Alliance',
     );

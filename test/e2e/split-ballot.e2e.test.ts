@@ -1,32 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signInAs,
-  startE2eServer,
-  unexpectedConsoleErrors,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eDecisions, e2eUsers } from './seed.ts';
 
 describe('casting a split ballot by keyboard (browser)', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useE2e({ demo: false });
 
   it('a delegate splits its weight 70/30 with the keyboard only and gets a receipt', async () => {
-    const { page, consoleErrors, context } = await openPage(browser);
-    await signInAs(page, server.url, e2eUsers.greensDelegate);
-    await page.goto(`${server.url}/decisions?phase=open`);
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    await page.goto(`${e2e.server.url}/decisions?phase=open`);
     await page.getByRole('link', { name: e2eDecisions.open }).click();
     await page.getByRole('heading', { name: "Your organization's ballot" }).waitFor();
 

@@ -1,9 +1,6 @@
-import { Suspense, useRef } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
-import { PageErrorBoundary } from './PageErrorBoundary.tsx';
-import { Loading } from './Status.tsx';
-import { useFocusOnNavigate } from './useFocusOnNavigate.ts';
+import { MainRegion, SkipLink } from './MainRegion.tsx';
 
 interface NavItem {
   to: string;
@@ -34,17 +31,13 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
-  useFocusOnNavigate(mainRef);
   if (!session) return null;
   const visible = navItems.filter((item) => !item.roles || item.roles.includes(session.role));
   const active = activeItem(visible, pathname);
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="topbar">
         <span className="brand">{session.coalition.name}</span>
         <nav aria-label="Main">
@@ -78,13 +71,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} ref={mainRef}>
-        <PageErrorBoundary key={pathname}>
-          <Suspense fallback={<Loading label="Loading the page" />}>
-            <Outlet />
-          </Suspense>
-        </PageErrorBoundary>
-      </main>
+      <MainRegion />
     </div>
   );
 }

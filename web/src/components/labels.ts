@@ -67,11 +67,6 @@ export const outcomeLabels: Record<NonNullable<DecisionSummary['outcome']>, stri
   tie: 'Tie',
 };
 
-export const organizationKinds = Object.keys(kindLabels) as OrganizationKind[];
-export const organizationStatuses = Object.keys(statusLabels) as OrganizationStatus[];
-export const strengthMetrics = Object.keys(metricLabels) as StrengthMetric[];
-export const decisionKinds = Object.keys(decisionKindLabels) as DecisionKind[];
-
 const numberFormat = new Intl.NumberFormat('en-US');
 export const formatNumber = (n: number) => numberFormat.format(n);
 

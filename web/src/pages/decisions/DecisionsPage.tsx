@@ -4,24 +4,22 @@ import { useSession } from '../../api/session.ts';
 import type { DecisionKind } from '../../api/types.ts';
 import {
   decisionKindLabels,
-  decisionKinds,
   formatDateTime,
   methodLabels,
   phaseLabels,
   timeLeft,
 } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-
-const phases = Object.keys(phaseLabels) as NonNullable<DecisionsFilter['phase']>[];
 
 export function DecisionsPage() {
   const role = useSession().data?.role;
   const [params, setParams] = useSearchParams();
   usePageTitle('Decisions');
-  const phase = (params.get('phase') ?? '') as DecisionsFilter['phase'] | '';
+  const phase = (params.get('phase') ?? '') as NonNullable<DecisionsFilter['phase']> | '';
   const kind = (params.get('kind') ?? '') as DecisionKind | '';
   const decisions = useDecisions({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });
 
@@ -43,28 +41,20 @@ export function DecisionsPage() {
         ) : null}
       </div>
       <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="decision-phase">Phase</label>
-          <select id="decision-phase" value={phase} onChange={(e) => setFilter('phase', e.target.value)}>
-            <option value="">Any phase</option>
-            {phases.map((p) => (
-              <option key={p} value={p}>
-                {phaseLabels[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="decision-kind">Kind</label>
-          <select id="decision-kind" value={kind} onChange={(e) => setFilter('kind', e.target.value)}>
-            <option value="">Any kind</option>
-            {decisionKinds.map((k) => (
-              <option key={k} value={k}>
-                {decisionKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Phase"
+          value={phase}
+          labels={phaseLabels}
+          anyLabel="Any phase"
+          onChange={(value) => setFilter('phase', value)}
+        />
+        <SelectField
+          label="Kind"
+          value={kind}
+          labels={decisionKindLabels}
+          anyLabel="Any kind"
+          onChange={(value) => setFilter('kind', value)}
+        />
       </form>
       {decisions.isPending ? <Loading label="Loading decisions" /> : null}
       {decisions.isError ? <ErrorMessage error={decisions.error} /> : null}

@@ -3,14 +3,15 @@ import { Link, useNavigate } from 'react-router';
 import { useCreateDecision } from '../../api/decisions.ts';
 import { useOrganizations } from '../../api/organizations.ts';
 import type { CreateDecisionInput, DecisionKind, DecisionMethod, Plank } from '../../api/types.ts';
-import { decisionKindLabels, decisionKinds, methodLabels } from '../../components/labels.ts';
+import { decisionKindLabels, methodLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
-const methods = Object.keys(methodLabels) as DecisionMethod[];
+const weightingLabels = { equal: 'One organization, one vote', strength: 'By strength' } as const;
 const rankedMethods: readonly DecisionMethod[] = ['irv', 'stv', 'schulze', 'approval'];
 const multiSeat: readonly DecisionMethod[] = ['stv', 'approval'];
 
@@ -68,16 +69,12 @@ export function NewDecisionPage() {
       </p>
       <h1 id="new-decision-title">Put a decision to the vote</h1>
       <form onSubmit={handleSubmit} className="stack-form">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as DecisionKind)}>
-            {decisionKinds.map((k) => (
-              <option key={k} value={k}>
-                {decisionKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Kind"
+          value={kind}
+          labels={decisionKindLabels}
+          onChange={(value) => value && setKind(value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-title`}>Title</label>
           <input
@@ -123,21 +120,13 @@ export function NewDecisionPage() {
           </div>
         ) : null}
         {kind === 'charter_amendment' ? <PlanksEditor planks={planks} onChange={setPlanks} /> : null}
-        <div className="field">
-          <label htmlFor={`${id}-method`}>Method</label>
-          <select
-            id={`${id}-method`}
-            value={method}
-            onChange={(e) => setMethod(e.target.value as DecisionMethod)}
-          >
-            <option value="">Default for this kind</option>
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {methodLabels[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Method"
+          value={method}
+          labels={methodLabels}
+          anyLabel="Default for this kind"
+          onChange={setMethod}
+        />
         {ranked ? (
           <div className="field">
             <label htmlFor={`${id}-options`}>
@@ -166,17 +155,12 @@ export function NewDecisionPage() {
             />
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-weighting`}>Weighting</label>
-          <select
-            id={`${id}-weighting`}
-            value={weighting}
-            onChange={(e) => setWeighting(e.target.value as 'equal' | 'strength')}
-          >
-            <option value="equal">One organization, one vote</option>
-            <option value="strength">By strength</option>
-          </select>
-        </div>
+        <SelectField
+          label="Weighting"
+          value={weighting}
+          labels={weightingLabels}
+          onChange={(value) => value && setWeighting(value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-closes`}>Closes at (default: the coalition's voting window)</label>
           <input

@@ -2,8 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCreateOrganization, useOrganizations } from '../../api/organizations.ts';
 import type { OrganizationKind, Plank } from '../../api/types.ts';
-import { kindLabels, organizationKinds } from '../../components/labels.ts';
+import { kindLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
@@ -60,20 +61,12 @@ export function ApplicationPage() {
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as OrganizationKind)}
-          >
-            {organizationKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Kind"
+          value={kind}
+          labels={kindLabels}
+          onChange={(value) => value && setKind(value)}
+        />
         {kind === 'chapter' ? (
           <div className="field">
             <label htmlFor={`${id}-parent`}>Chapter of</label>

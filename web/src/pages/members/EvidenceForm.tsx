@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useSubmitEvidence } from '../../api/organizations.ts';
 import type { StrengthMetric } from '../../api/types.ts';
-import { metricLabels, strengthMetrics } from '../../components/labels.ts';
+import { metricLabels } from '../../components/labels.ts';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -31,20 +32,12 @@ export function EvidenceForm({ organizationId }: { organizationId: string }) {
     <details className="subform">
       <summary>Submit a figure</summary>
       <form onSubmit={handleSubmit} className="grid-form">
-        <div className="field">
-          <label htmlFor={`${id}-metric`}>Figure</label>
-          <select
-            id={`${id}-metric`}
-            value={metric}
-            onChange={(e) => setMetric(e.target.value as StrengthMetric)}
-          >
-            {strengthMetrics.map((m) => (
-              <option key={m} value={m}>
-                {metricLabels[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Figure"
+          value={metric}
+          labels={metricLabels}
+          onChange={(value) => value && setMetric(value)}
+        />
         <div className="field">
           <label htmlFor={`${id}-value`}>Value</label>
           <input

@@ -1,12 +1,8 @@
 import { useId } from 'react';
 import type { OrganizationKind, OrganizationStatus } from '../../api/types.ts';
-import {
-  kindLabels,
-  organizationKinds,
-  organizationStatuses,
-  statusLabels,
-} from '../../components/labels.ts';
-import { type PositionBand, positionBandLabels, positionBands } from './position-band.ts';
+import { kindLabels, statusLabels } from '../../components/labels.ts';
+import { SelectField } from '../../components/SelectField.tsx';
+import { type PositionBand, positionBandLabels } from './position-band.ts';
 
 export interface MemberFilterValues {
   q: string;
@@ -36,51 +32,27 @@ export function MemberFilters({
             onChange={(e) => onChange({ q: e.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select
-            id={`${id}-kind`}
-            value={values.kind}
-            onChange={(e) => onChange({ kind: e.target.value as MemberFilterValues['kind'] })}
-          >
-            <option value="">Any kind</option>
-            {organizationKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabels[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={values.status}
-            onChange={(e) => onChange({ status: e.target.value as MemberFilterValues['status'] })}
-          >
-            <option value="">Any status</option>
-            {organizationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-position`}>Position</label>
-          <select
-            id={`${id}-position`}
-            value={values.position}
-            onChange={(e) => onChange({ position: e.target.value as MemberFilterValues['position'] })}
-          >
-            <option value="">Any position</option>
-            {positionBands.map((b) => (
-              <option key={b} value={b}>
-                {positionBandLabels[b]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Kind"
+          value={values.kind}
+          labels={kindLabels}
+          anyLabel="Any kind"
+          onChange={(kind) => onChange({ kind })}
+        />
+        <SelectField
+          label="Status"
+          value={values.status}
+          labels={statusLabels}
+          anyLabel="Any status"
+          onChange={(status) => onChange({ status })}
+        />
+        <SelectField
+          label="Position"
+          value={values.position}
+          labels={positionBandLabels}
+          anyLabel="Any position"
+          onChange={(position) => onChange({ position })}
+        />
       </form>
     </search>
   );
