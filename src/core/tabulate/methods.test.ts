@@ -24,6 +24,17 @@ describe('multi-seat runoffs', () => {
   });
 });
 
+describe('more seats than candidates', () => {
+  it.each(['irv', 'bottoms-up', 'stv', 'meek', 'plurality', 'approval', 'schulze'] as const)(
+    '%s elects everyone',
+    (method) => {
+      const result = count(['rank1,rank2', 'A,B', 'B,', 'B,A'], { method, seats: 3 });
+      expect([...result.winners].sort()).toEqual(['A', 'B']);
+      expect(result.rounds.every((round) => Object.keys(round.tallies).length > 0)).toBe(true);
+    },
+  );
+});
+
 describe('IRV options', () => {
   const ballots = ['weight,rank1,rank2', '10,A,', '9,B,', '2,C,B', '1,D,C', '1,E,'];
 

@@ -121,7 +121,7 @@ describe('JSON ballots', () => {
   };
 
   it('reads ranks, blanks, overvotes and weights as numbers or decimal strings', () => {
-    const store = readBallotText(JSON.stringify(document));
+    const store = readBallotText(`\uFEFF ${JSON.stringify(document)}`);
     expect(store.candidates).toEqual(['A', 'B', 'C']);
     expect(rows(store)).toEqual(['0.7:A|-|B=C', '2:B', '0.3:A|-|C=B']);
   });

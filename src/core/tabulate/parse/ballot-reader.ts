@@ -55,7 +55,7 @@ export class BallotReader {
   }
 
   private finishJson(): BallotStore {
-    const document = parseJsonDocument(this.jsonChunks.join(''));
+    const document = parseJsonDocument(this.jsonChunks.join('').replace(/^\uFEFF/, ''));
     this.jsonChunks.length = 0;
     const ownList = jsonCandidateList(document);
     const flagList = this.options.candidates ?? null;

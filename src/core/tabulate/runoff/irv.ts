@@ -69,7 +69,8 @@ export function countIrv(ballots: CompiledBallots, ctx: CountContext): MethodRes
   const rounds: Round<number>[] = [];
   let others: number[] = [];
   const sequential = ctx.options.seats > 1;
-  for (let seat = 1; seat <= ctx.options.seats; seat++) {
+  const seats = Math.min(ctx.options.seats, ctx.names.length);
+  for (let seat = 1; seat <= seats; seat++) {
     const pass = runIrvPass(ballots, ctx, winners, rounds.length + 1, sequential ? seat : undefined);
     rounds.push(...pass.rounds);
     if (pass.stopped !== null) return { winners, ranking: winners, rounds, outcome: pass.stopped };
