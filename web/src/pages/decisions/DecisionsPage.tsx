@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type DecisionsFilter, useDecisions } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
 import type { DecisionKind } from '../../api/types.ts';
@@ -14,21 +14,18 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useSearchFilters } from '../../components/useSearchFilters.ts';
+
+interface Filters {
+  phase: NonNullable<DecisionsFilter['phase']> | '';
+  kind: DecisionKind | '';
+}
 
 export function DecisionsPage() {
   const role = useSession().data?.role;
-  const [params, setParams] = useSearchParams();
+  const [{ phase, kind }, setFilters] = useSearchFilters<'phase' | 'kind', Filters>(['phase', 'kind']);
   usePageTitle('Decisions');
-  const phase = (params.get('phase') ?? '') as NonNullable<DecisionsFilter['phase']> | '';
-  const kind = (params.get('kind') ?? '') as DecisionKind | '';
   const decisions = useDecisions({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });
-
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <section aria-labelledby="decisions-title">
@@ -46,14 +43,14 @@ export function DecisionsPage() {
           value={phase}
           labels={phaseLabels}
           anyLabel="Any phase"
-          onChange={(value) => setFilter('phase', value)}
+          onChange={(value) => setFilters({ phase: value })}
         />
         <SelectField
           label="Kind"
           value={kind}
           labels={decisionKindLabels}
           anyLabel="Any kind"
-          onChange={(value) => setFilter('kind', value)}
+          onChange={(value) => setFilters({ kind: value })}
         />
       </form>
       {decisions.isPending ? <Loading label="Loading decisions" /> : null}

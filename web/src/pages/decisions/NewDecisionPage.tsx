@@ -7,6 +7,7 @@ import { decisionKindLabels, methodLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
@@ -75,20 +76,8 @@ export function NewDecisionPage() {
           labels={decisionKindLabels}
           onChange={(value) => value && setKind(value)}
         />
-        <div className="field">
-          <label htmlFor={`${id}-title`}>Title</label>
-          <input
-            id={`${id}-title`}
-            required
-            maxLength={300}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-body`}>Text</label>
-          <textarea id={`${id}-body`} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
-        </div>
+        <TextField label="Title" required maxLength={300} value={title} onChange={setTitle} />
+        <TextField label="Text" rows={4} value={body} onChange={setBody} />
         {aboutOneMember.includes(kind) ? (
           <div className="field">
             <label htmlFor={`${id}-subject`}>About</label>
@@ -108,16 +97,13 @@ export function NewDecisionPage() {
           </div>
         ) : null}
         {needsGrounds.includes(kind) ? (
-          <div className="field">
-            <label htmlFor={`${id}-grounds`}>Grounds (the charge the member answers)</label>
-            <textarea
-              id={`${id}-grounds`}
-              required
-              rows={3}
-              value={grounds}
-              onChange={(e) => setGrounds(e.target.value)}
-            />
-          </div>
+          <TextField
+            label="Grounds (the charge the member answers)"
+            required
+            rows={3}
+            value={grounds}
+            onChange={setGrounds}
+          />
         ) : null}
         {kind === 'charter_amendment' ? <PlanksEditor planks={planks} onChange={setPlanks} /> : null}
         <SelectField
@@ -128,32 +114,26 @@ export function NewDecisionPage() {
           onChange={setMethod}
         />
         {ranked ? (
-          <div className="field">
-            <label htmlFor={`${id}-options`}>
+          <TextField
+            label="
               Options to rank, one per line (ranked methods are for motions)
-            </label>
-            <textarea
-              id={`${id}-options`}
-              required
-              rows={4}
-              value={options}
-              onChange={(e) => setOptions(e.target.value)}
-            />
-          </div>
+            "
+            required
+            rows={4}
+            value={options}
+            onChange={setOptions}
+          />
         ) : null}
         {ranked && multiSeat.includes(method) ? (
-          <div className="field">
-            <label htmlFor={`${id}-seats`}>Winners (seats)</label>
-            <input
-              id={`${id}-seats`}
-              type="number"
-              min={1}
-              max={49}
-              required
-              value={seats}
-              onChange={(e) => setSeats(e.target.value)}
-            />
-          </div>
+          <TextField
+            label="Winners (seats)"
+            type="number"
+            min={1}
+            max={49}
+            required
+            value={seats}
+            onChange={setSeats}
+          />
         ) : null}
         <SelectField
           label="Weighting"
@@ -161,15 +141,12 @@ export function NewDecisionPage() {
           labels={weightingLabels}
           onChange={(value) => value && setWeighting(value)}
         />
-        <div className="field">
-          <label htmlFor={`${id}-closes`}>Closes at (default: the coalition's voting window)</label>
-          <input
-            id={`${id}-closes`}
-            type="datetime-local"
-            value={closesAt}
-            onChange={(e) => setClosesAt(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Closes at (default: the coalition's voting window)"
+          type="datetime-local"
+          value={closesAt}
+          onChange={setClosesAt}
+        />
         <div className="field checkbox">
           <input
             id={`${id}-secret`}

@@ -6,6 +6,7 @@ import { kindLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
 /** Staff record an organization's application; the admission vote comes once the rules pass. */
@@ -51,16 +52,7 @@ export function ApplicationPage() {
       </p>
       <h1 id="apply-title">Record an application</h1>
       <form onSubmit={handleSubmit} className="stack-form">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
-          <input
-            id={`${id}-name`}
-            required
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <TextField label="Name" required maxLength={200} value={name} onChange={setName} />
         <SelectField
           label="Kind"
           value={kind}
@@ -97,39 +89,30 @@ export function ApplicationPage() {
           <label htmlFor={`${id}-declares`}>Declares a left–right position</label>
         </div>
         {declaresPosition ? (
-          <div className="field">
-            <label htmlFor={`${id}-position`}>Position, from −1 (left) to +1 (right)</label>
-            <input
-              id={`${id}-position`}
-              type="number"
-              min={-1}
-              max={1}
-              step={0.05}
-              required
-              value={position}
-              onChange={(e) => setPosition(e.target.value)}
-            />
-          </div>
+          <TextField
+            label="Position, from −1 (left) to +1 (right)"
+            type="number"
+            min={-1}
+            max={1}
+            step={0.05}
+            required
+            value={position}
+            onChange={setPosition}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-description`}>Description</label>
-          <textarea
-            id={`${id}-description`}
-            rows={3}
-            maxLength={5000}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-jurisdictions`}>Home jurisdictions (comma-separated codes)</label>
-          <input
-            id={`${id}-jurisdictions`}
-            value={jurisdictions}
-            placeholder="e.g. 06, 06037"
-            onChange={(e) => setJurisdictions(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Description"
+          rows={3}
+          maxLength={5000}
+          value={description}
+          onChange={setDescription}
+        />
+        <TextField
+          label="Home jurisdictions (comma-separated codes)"
+          placeholder="e.g. 06, 06037"
+          value={jurisdictions}
+          onChange={setJurisdictions}
+        />
         <PlanksEditor planks={platform} onChange={setPlatform} />
         {create.isError ? <ErrorMessage error={create.error} /> : null}
         <div>

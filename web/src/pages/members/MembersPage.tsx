@@ -1,5 +1,5 @@
 import { useDeferredValue } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import { kindLabels, positionLabel } from '../../components/labels.ts';
@@ -7,6 +7,7 @@ import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useSearchFilters } from '../../components/useSearchFilters.ts';
 import { MemberFilters, type MemberFilterValues } from './MemberFilters.tsx';
 import { inPositionBand } from './position-band.ts';
 
@@ -15,11 +16,10 @@ const filterKeys = ['q', 'kind', 'status', 'position'] as const;
 /** The directory: filters live in the address, so a filtered list can be bookmarked and shared. */
 export function MembersPage() {
   const role = useSession().data?.role;
-  const [params, setParams] = useSearchParams();
+  const [values, handleChange] = useSearchFilters<(typeof filterKeys)[number], MemberFilterValues>(
+    filterKeys,
+  );
   usePageTitle('Members');
-  const values = Object.fromEntries(
-    filterKeys.map((k) => [k, params.get(k) ?? '']),
-  ) as unknown as MemberFilterValues;
   const q = useDeferredValue(values.q.trim());
   const organizations = useOrganizations({
     ...(q ? { q } : {}),
@@ -28,15 +28,6 @@ export function MembersPage() {
   });
   const band = values.position;
   const shown = (organizations.data ?? []).filter((o) => !band || inPositionBand(o.position, band));
-
-  const handleChange = (patch: Partial<MemberFilterValues>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <section aria-labelledby="members-title">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { TextField } from '../../components/TextField.tsx';
 
 /**
  * The public entry point. The API names a coalition only by its slug and lists none, so a visitor
@@ -17,16 +18,13 @@ export function PublicIndexPage() {
       <h1>Concord public pages</h1>
       <p>Each coalition publishes its charter and members here, no sign-in needed.</p>
       <form onSubmit={handleSubmit} className="stack-form">
-        <div className="field">
-          <label htmlFor="public-slug">Coalition short name</label>
-          <input
-            id="public-slug"
-            required
-            value={slug}
-            placeholder="e.g. demo"
-            onChange={(e) => setSlug(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Coalition short name"
+          required
+          value={slug}
+          placeholder="e.g. demo"
+          onChange={setSlug}
+        />
         <div>
           <button type="submit">Open its public page</button>
         </div>
