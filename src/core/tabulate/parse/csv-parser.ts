@@ -16,6 +16,16 @@ const TAB = 9;
 /** One ballot row can never need more than this; beyond it the file is not a ballot file. */
 const maxRowLength = 1 << 20;
 
+/** What an ASCII character means inside an unquoted cell: one table load per character. */
+const ORDINARY = 0;
+const ENDS_CELL = 1;
+const IS_QUOTE = 2;
+const NOT_PLAIN = 3;
+const charKind = new Uint8Array(128);
+for (const code of [COMMA, LF, CR]) charKind[code] = ENDS_CELL;
+charKind[QUOTE] = IS_QUOTE;
+for (const code of [EQUALS, SPACE, TAB]) charKind[code] = NOT_PLAIN;
+
 const incomplete = -1;
 const unquoted = -2;
 
@@ -119,10 +129,13 @@ export class CsvBallotParser {
         let plain = true;
         for (; pos < length; pos++) {
           const code = text.charCodeAt(pos);
-          if (code === COMMA || code === LF || code === CR) break;
-          if (code === QUOTE)
-            throw this.error('ballot.malformed_csv', row, 'a quote inside an unquoted cell');
-          if (code === EQUALS || code === SPACE || code === TAB) plain = false;
+          const kind = code < 128 ? (charKind[code] as number) : ORDINARY;
+          if (kind !== ORDINARY) {
+            if (kind === ENDS_CELL) break;
+            if (kind === IS_QUOTE)
+              throw this.error('ballot.malformed_csv', row, 'a quote inside an unquoted cell');
+            plain = false;
+          }
           hash = Math.imul(hash ^ code, FNV_PRIME);
         }
         if (pos === length && !final) return incomplete;
