@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { permille, positionLabel, timeLeft } from './labels.ts';
+
+describe('labels', () => {
+  it('says how long a decision stays open, down to the minute', () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    expect(timeLeft('2026-11-26T16:30:00Z', now)).toBe('3 days 4 h left');
+    expect(timeLeft('2026-11-24T12:00:00Z', now)).toBe('1 day 0 h left');
+    expect(timeLeft('2026-11-23T14:05:00Z', now)).toBe('2 h 5 min left');
+    expect(timeLeft('2026-11-23T12:00:59Z', now)).toBe('0 min left');
+    expect(timeLeft('2026-11-23T12:00:00Z', now)).toBe('Window passed');
+  });
+
+  it('puts a position in words on both sides of the centre band', () => {
+    expect(positionLabel(null)).toBe('Not declared');
+    expect(positionLabel(-0.6)).toBe('-0.60 (left)');
+    expect(positionLabel(-0.2)).toBe('-0.20 (centre)');
+    expect(positionLabel(0)).toBe('0.00 (centre)');
+    expect(positionLabel(0.25)).toBe('+0.25 (right)');
+  });
+
+  it('turns thousandths into percentages', () => {
+    expect(permille(700)).toBe('70%');
+    expect(permille(333)).toBe('33%');
+  });
+});
