@@ -116,21 +116,24 @@ export class BallotStoreBuilder {
     this.appendBallot(hash, units);
   }
 
+  /**
+   * Hands the ballots over as views of the builder's arrays (no copy: the peak memory of a large
+   * file is its ballots once, not twice). The builder is spent afterwards.
+   */
   finish(candidates: readonly CandidateName[], remap: Int16Array | null): BallotStore {
-    const tokens = this.tokens.slice(0, this.ballotStart);
+    const tokens = this.tokens.subarray(0, this.ballotStart);
     if (remap !== null) {
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i] as number;
         if (token >= 0) tokens[i] = remap[token] as number;
       }
     }
-    const offsets = this.offsets.slice(0, this.size + 1);
     return {
       candidates,
       size: this.size,
-      offsets,
+      offsets: this.offsets.subarray(0, this.size + 1),
       tokens,
-      weights: this.weights.slice(0, this.size),
+      weights: this.weights.subarray(0, this.size),
       weightDecimals: this.weightDecimals,
       totalWeight: this.totalWeight,
       rows: this.rows,
