@@ -23,6 +23,7 @@ export const e2eUsers = {
   admin: 'admin@e2e.concord.example',
   secretariat: 'secretariat@e2e.concord.example',
   greensDelegate: 'greens@e2e.concord.example',
+  northsideDelegate: 'northside@e2e.concord.example',
   frontDelegate: 'front@e2e.concord.example',
   viewer: 'viewer@e2e.concord.example',
 } as const;
@@ -118,13 +119,15 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
     }
     const greens = delegates.get('Riverside Greens')?.organizationId;
     if (!greens) throw new Error('seed: Riverside Greens is missing');
-    await createOrganization(trx, admin, {
+    const northside = await createOrganization(trx, admin, {
       name: 'Riverside Greens – Northside',
       kind: 'chapter',
       parentId: greens,
       position: -0.6,
       founding: true,
     });
+    // A founding chapter that has not ratified the charter yet: its delegate does it in the browser.
+    await user(trx, coalition.id, 'northsideDelegate', 'delegate', northside.id);
     const applicant = await createOrganization(trx, secretariat, {
       name: 'Valley Farmers League',
       kind: 'party',

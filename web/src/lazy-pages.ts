@@ -10,6 +10,7 @@ export const ApplicationPage = page(() => import('./pages/members/ApplicationPag
 export const DecisionsPage = page(() => import('./pages/decisions/DecisionsPage.tsx'), 'DecisionsPage');
 export const DecisionPage = page(() => import('./pages/decisions/DecisionPage.tsx'), 'DecisionPage');
 export const NewDecisionPage = page(() => import('./pages/decisions/NewDecisionPage.tsx'), 'NewDecisionPage');
+export const CharterPage = page(() => import('./pages/charter/CharterPage.tsx'), 'CharterPage');
 export const PublicLayout = page(() => import('./pages/public/PublicLayout.tsx'), 'PublicLayout');
 export const PublicCharterPage = page(
   () => import('./pages/public/PublicCharterPage.tsx'),

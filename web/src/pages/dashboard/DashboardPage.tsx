@@ -32,7 +32,9 @@ export function DashboardPage() {
             <dd>{counts.suspended}</dd>
           </div>
           <div>
-            <dt>Charter</dt>
+            <dt>
+              <Link to="/charter">Charter</Link>
+            </dt>
             <dd>
               {coalition.data?.charterVersion ? `Version ${coalition.data.charterVersion}` : 'None yet'}
             </dd>

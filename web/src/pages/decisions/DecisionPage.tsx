@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useDecision } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
-import { decisionKindLabels } from '../../components/labels.ts';
+import { decisionKindLabels, formatDateTime } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -21,7 +21,9 @@ export function DecisionPage() {
   if (decision.isError) return <ErrorMessage error={decision.error} />;
   const d = decision.data;
   const onRoll = d.roll.eligible.some((e) => e.organizationId === session?.organizationId);
-  const canVote = session?.role === 'delegate' && onRoll && d.phase === 'open';
+  const recused = d.roll.recused.find((r) => r.organizationId === session?.organizationId);
+  const delegate = session?.role === 'delegate';
+  const canVote = delegate && onRoll && d.phase === 'open';
 
   return (
     <article aria-labelledby="decision-title">
@@ -55,6 +57,14 @@ export function DecisionPage() {
         <RulesSummary decision={d} />
         {canVote && session?.organizationId ? (
           <BallotPanel decision={d} organizationId={session.organizationId} />
+        ) : null}
+        {delegate && d.phase === 'scheduled' ? (
+          <p className="panel">Voting opens {formatDateTime(d.opensAt)}.</p>
+        ) : null}
+        {delegate && d.phase !== 'closed' && !onRoll ? (
+          <p className="panel">
+            Your organization does not vote on this decision{recused ? ` (${recused.reason})` : ''}.
+          </p>
         ) : null}
         {d.phase !== 'closed' && session && isStaffRole(session.role) ? <CloseDecision decision={d} /> : null}
       </div>
