@@ -11,7 +11,9 @@ import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
 import { registerMapRoutes } from './features/map/map.routes.ts';
+import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
+import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -27,6 +29,8 @@ const featureRoutes: RoutesPlugin[] = [
   registerRegistryRoutes,
   registerDecisionRoutes,
   registerMapRoutes,
+  registerPactRoutes,
+  registerTabulationRoutes,
 ];
 
 export interface BuildAppOptions {

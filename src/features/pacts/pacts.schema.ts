@@ -398,3 +398,14 @@ export const compareQuerySchema = z.object({
   from: z.coerce.number().int().positive(),
   to: z.coerce.number().int().positive(),
 });
+
+export const ruleResponseSchema = z.object({
+  race: z.string(),
+  kind: z.enum(['lock', 'veto']),
+  member: memberRefSchema,
+  origin: z.enum(['manual', 'swap']),
+  note: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const consentResponseSchema = consentSchema.extend({ race: z.string() });

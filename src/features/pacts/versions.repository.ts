@@ -125,3 +125,24 @@ export function touchRuns(db: Db, ids: readonly string[], now: Date) {
     .where('status', 'in', activeStatuses)
     .execute();
 }
+
+/** A job's progress; the first report also marks it running. */
+export function markProgress(
+  db: Db,
+  id: string,
+  progress: { phase: RunRow['phase']; percent: number },
+  now: Date,
+) {
+  return db
+    .updateTable('pact_runs')
+    .set({
+      status: 'running',
+      phase: progress.phase,
+      percent: progress.percent,
+      started_at: sql<Date>`coalesce(started_at, ${now})`,
+      heartbeat_at: now,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', activeStatuses)
+    .execute();
+}
