@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { TableScroll } from './TableScroll.tsx';
 
 /** One round as the tabulation engine reports it (DESIGN.md, "Ballot files"); tallies may be exact decimal strings. */
 export interface ChartRound {
@@ -30,55 +31,57 @@ export function RoundsChart({ rounds, title }: { rounds: readonly ChartRound[]; 
 
   return (
     <figure className="chart">
-      <svg
-        viewBox={`0 0 ${labelWidth + barSpace + valueWidth} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        {rounds.map((round, r) => {
-          const top = r * roundHeight;
-          return (
-            <g key={round.round} transform={`translate(0 ${top})`}>
-              {headed ? (
-                <text x={0} y={18} className="chart-round">
-                  Round {round.round}
-                </text>
-              ) : null}
-              {candidates.map((name, i) => {
-                const raw = round.tallies[name];
-                const y = (i + (headed ? 1 : 0)) * rowHeight + 4;
-                const value = raw === undefined ? 0 : Number(raw);
-                const note = round.elected.includes(name)
-                  ? ' elected'
-                  : round.eliminated.includes(name)
-                    ? ' eliminated'
-                    : '';
-                return (
-                  <g key={name}>
-                    <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="chart-label">
-                      {name}
-                    </text>
-                    <rect
-                      x={labelWidth}
-                      y={y + 3}
-                      width={Math.max(raw === undefined ? 0 : 2, (value / max) * barSpace)}
-                      height={rowHeight - 8}
-                      fill={color(name)}
-                      rx={3}
-                    />
-                    <text x={labelWidth + (value / max) * barSpace + 6} y={y + 16} className="chart-value">
-                      {raw === undefined ? '—' : String(raw)}
-                      {note}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+      <TableScroll label={`Chart: ${title}`}>
+        <svg
+          viewBox={`0 0 ${labelWidth + barSpace + valueWidth} ${height}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          preserveAspectRatio="xMinYMin meet"
+        >
+          <title id={`${id}-title`}>{title}</title>
+          {rounds.map((round, r) => {
+            const top = r * roundHeight;
+            return (
+              <g key={round.round} transform={`translate(0 ${top})`}>
+                {headed ? (
+                  <text x={0} y={18} className="chart-round">
+                    Round {round.round}
+                  </text>
+                ) : null}
+                {candidates.map((name, i) => {
+                  const raw = round.tallies[name];
+                  const y = (i + (headed ? 1 : 0)) * rowHeight + 4;
+                  const value = raw === undefined ? 0 : Number(raw);
+                  const note = round.elected.includes(name)
+                    ? ' elected'
+                    : round.eliminated.includes(name)
+                      ? ' eliminated'
+                      : '';
+                  return (
+                    <g key={name}>
+                      <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="chart-label">
+                        {name}
+                      </text>
+                      <rect
+                        x={labelWidth}
+                        y={y + 3}
+                        width={Math.max(raw === undefined ? 0 : 2, (value / max) * barSpace)}
+                        height={rowHeight - 8}
+                        fill={color(name)}
+                        rx={3}
+                      />
+                      <text x={labelWidth + (value / max) * barSpace + 6} y={y + 16} className="chart-value">
+                        {raw === undefined ? '—' : String(raw)}
+                        {note}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
+      </TableScroll>
     </figure>
   );
 }
