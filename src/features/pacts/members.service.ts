@@ -2,12 +2,14 @@ import type { Actor } from '../../core/actor.ts';
 import { conflict, invalid, notFound, unprocessable } from '../../core/errors.ts';
 import { currentFigure, type StrengthMetric } from '../../core/rules/strength.ts';
 import type { Db } from '../../db/database.ts';
+import type { PactKind } from '../../db/tables/pacts.ts';
 import { evidenceFacts, isoDay } from '../registry/evidence.service.ts';
 import { listOrganizationViews } from '../registry/organizations.service.ts';
 import { memberKey } from './pact-input.ts';
 import type { MemberInput, StoredMember } from './pacts.schema.ts';
 
-function checkMapping(inputs: readonly MemberInput[]): void {
+/** In a race pact a party's votes are one member's; in zones the mapped parties are pooled, so a code may repeat. */
+function checkMapping(inputs: readonly MemberInput[], kind: PactKind): void {
   const seen = new Set<string>();
   const owner = new Map<string, string>();
   for (const input of inputs) {
@@ -17,7 +19,7 @@ function checkMapping(inputs: readonly MemberInput[]): void {
       });
     }
     seen.add(input.organizationId);
-    for (const party of input.parties) {
+    for (const party of kind === 'races' ? input.parties : []) {
       const first = owner.get(party);
       if (first !== undefined && first !== input.organizationId) {
         throw invalid('pact.party_mapped_twice', `Party code "${party}" is mapped to two members.`, {
@@ -39,9 +41,9 @@ export async function resolveMembers(
   db: Db,
   actor: Actor,
   inputs: readonly MemberInput[],
-  options: { metric: StrengthMetric; previous: readonly StoredMember[]; now: Date },
+  options: { kind: PactKind; metric: StrengthMetric; previous: readonly StoredMember[]; now: Date },
 ): Promise<StoredMember[]> {
-  checkMapping(inputs);
+  checkMapping(inputs, options.kind);
   const ids = inputs.map((input) => input.organizationId);
   const organizations = new Map(
     (await listOrganizationViews(db, actor, { ids })).map((org) => [org.id, org]),

@@ -80,7 +80,12 @@ export async function createPact(
   requireStaff(actor, 'create a pact');
   await requireFreeName(db, actor, input.name);
   const metric = input.weightMetric ?? (await getSettings(db, actor.coalitionId)).strengthMetric;
-  const members = await resolveMembers(db, actor, input.members, { metric, previous: [], now });
+  const members = await resolveMembers(db, actor, input.members, {
+    kind: input.source.kind,
+    metric,
+    previous: [],
+    now,
+  });
   const { source, races } = await readSource(db, actor, input.source);
   if (races.length === 0) throw unprocessable('pact.no_races', 'The source gives no race or zone to share.');
   if (races.length > pactLimits.races) {
@@ -170,6 +175,7 @@ export async function updatePact(
   const reweigh = input.members !== undefined || input.weightMetric !== undefined;
   const members = reweigh
     ? await resolveMembers(db, actor, input.members ?? asInputs(pact.members), {
+        kind: pact.kind,
         metric,
         previous: pact.members,
         now,
