@@ -3,13 +3,12 @@ import { useCastBallot } from '../../api/decisions.ts';
 import type { BallotInput, Decision } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { ApprovalBallot } from './ApprovalBallot.tsx';
+import { orderingMethods } from './methods.ts';
 import { describeBallot } from './split.ts';
 import { YesNoBallot } from './YesNoBallot.tsx';
 
 // The drag-and-drop library loads only when a ranked ballot is on screen.
 const RankedBallot = lazy(() => import('./RankedBallot.tsx').then((m) => ({ default: m.RankedBallot })));
-
-const rankedMethods: readonly Decision['method'][] = ['irv', 'stv', 'schulze'];
 
 /** A delegate casts (or changes, until the close) its organization's ballot. */
 export function BallotPanel({ decision, organizationId }: { decision: Decision; organizationId: string }) {
@@ -38,7 +37,7 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
           submitLabel={submitLabel}
           onSubmit={(approve) => handleCast({ approve })}
         />
-      ) : rankedMethods.includes(decision.method) ? (
+      ) : orderingMethods.includes(decision.method) ? (
         <Suspense fallback={<Loading label="Loading the ranked ballot" />}>
           <RankedBallot
             options={options}

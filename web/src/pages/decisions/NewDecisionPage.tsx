@@ -9,12 +9,11 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { multiSeatMethods, optionMethods } from './methods.ts';
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
 const weightingLabels = { equal: 'One organization, one vote', strength: 'By strength' } as const;
-const rankedMethods: readonly DecisionMethod[] = ['irv', 'stv', 'schulze', 'approval'];
-const multiSeat: readonly DecisionMethod[] = ['stv', 'approval'];
 
 /** Staff put a decision to the vote; the server checks due process and the admission rules. */
 export function NewDecisionPage() {
@@ -35,7 +34,7 @@ export function NewDecisionPage() {
   const [closesAt, setClosesAt] = useState('');
   const [options, setOptions] = useState('');
   const [seats, setSeats] = useState('1');
-  const ranked = method !== '' && rankedMethods.includes(method);
+  const ranked = method !== '' && optionMethods.includes(method);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +56,7 @@ export function NewDecisionPage() {
               .filter(Boolean),
           }
         : {}),
-      ...(ranked && multiSeat.includes(method) ? { seats: Number(seats) } : {}),
+      ...(ranked && multiSeatMethods.includes(method) ? { seats: Number(seats) } : {}),
       ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
     };
     create.mutate(input, { onSuccess: (decision) => navigate(`/decisions/${decision.id}`) });
@@ -115,16 +114,14 @@ export function NewDecisionPage() {
         />
         {ranked ? (
           <TextField
-            label="
-              Options to rank, one per line (ranked methods are for motions)
-            "
+            label="Options, one per line (ranked and approval votes are for motions)"
             required
             rows={4}
             value={options}
             onChange={setOptions}
           />
         ) : null}
-        {ranked && multiSeat.includes(method) ? (
+        {ranked && multiSeatMethods.includes(method) ? (
           <TextField
             label="Winners (seats)"
             type="number"
