@@ -57,6 +57,7 @@ export function App() {
             }
           />
           <Route path="decisions/:id" element={<pages.DecisionPage />} />
+          <Route path="map" element={<pages.MapPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

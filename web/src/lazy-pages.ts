@@ -21,3 +21,4 @@ export const PublicMembersPage = page(
   'PublicMembersPage',
 );
 export const PublicIndexPage = page(() => import('./pages/public/PublicIndexPage.tsx'), 'PublicIndexPage');
+export const MapPage = page(() => import('./pages/map/MapPage.tsx'), 'MapPage');

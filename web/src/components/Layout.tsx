@@ -16,6 +16,7 @@ export const navItems: NavItem[] = [
   { to: '/members/apply', label: 'New application', roles: staffRoles },
   { to: '/decisions', label: 'Decisions' },
   { to: '/decisions/new', label: 'New decision', roles: staffRoles },
+  { to: '/map', label: 'Map' },
   { to: '/charter', label: 'Charter' },
 ];
 

@@ -1,0 +1,61 @@
+import type { LegendItem, MapColouring } from '../../components/map/colouring.ts';
+import type { MapPlace } from '../../components/map/map-geometry.ts';
+import { formatLean, formatShare, formatVotes, noteText } from './lean-format.ts';
+
+/**
+ * ColorBrewer's RdBu, 9 classes: a diverging scale that stays distinguishable for the common
+ * colour-vision deficiencies. Red is Republican, blue Democratic, the pale middle within 3 points.
+ */
+const bands: readonly { below: number; color: string; label: string }[] = [
+  { below: -40, color: '#b2182b', label: 'R+40 or more' },
+  { below: -20, color: '#d6604d', label: 'R+20 to R+40' },
+  { below: -10, color: '#f4a582', label: 'R+10 to R+20' },
+  { below: -3, color: '#fddbc7', label: 'R+3 to R+10' },
+  { below: 3, color: '#f7f7f7', label: 'Within 3 points' },
+  { below: 10, color: '#d1e5f0', label: 'D+3 to D+10' },
+  { below: 20, color: '#92c5de', label: 'D+10 to D+20' },
+  { below: 40, color: '#4393c3', label: 'D+20 to D+40' },
+  { below: Number.POSITIVE_INFINITY, color: '#2166ac', label: 'D+40 or more' },
+];
+export const noFigureColor = '#c4c9cf';
+
+export function leanColor(lean: number): string {
+  return (bands.find((band) => lean < band.below) ?? bands[bands.length - 1])?.color ?? noFigureColor;
+}
+
+const legend: LegendItem[] = [
+  ...bands.map(({ color, label }) => ({ color, label })),
+  { color: '#f7f7f7', hatched: true, label: 'Statewide figure (not reported for this county)' },
+  { color: noFigureColor, hatched: true, label: 'No figure' },
+];
+
+/** The map's lines for a place: lean first, then the votes behind it, then why a figure is missing. */
+export function describeLean(place: MapPlace): string[] {
+  const f = place.figures;
+  const lines: string[] = [];
+  if (f.lean === null) lines.push('No figure in this result set');
+  else lines.push(`Lean ${formatLean(f.lean)}${f.leanLevel === 'state' ? ' (statewide figure)' : ''}`);
+  if (f.margin !== null) {
+    lines.push(
+      `Margin ${formatLean(f.margin)}, Democrats ${formatShare(f.twoPartyDemShare)} of two-party vote`,
+    );
+  }
+  if (f.total !== null)
+    lines.push(`${formatVotes(f.total)} votes: D ${formatVotes(f.dem)}, R ${formatVotes(f.rep)}`);
+  const note = noteText(f.note);
+  if (note) lines.push(note);
+  return lines;
+}
+
+/** Colours by past lean: a place's two-party margin against the whole result set's. */
+export const leanColouring: MapColouring = {
+  title: 'Partisan lean (two-party margin against the national result)',
+  legend,
+  fill: (place) => {
+    const { lean, leanLevel } = place.figures;
+    return lean === null
+      ? { color: noFigureColor, hatched: true }
+      : { color: leanColor(lean), hatched: leanLevel === 'state' && place.id.length > 2 };
+  },
+  describe: describeLean,
+};
