@@ -58,6 +58,7 @@ export function App() {
           />
           <Route path="decisions/:id" element={<pages.DecisionPage />} />
           <Route path="map" element={<pages.MapPage />} />
+          <Route path="map/france" element={<pages.FrancePage />} />
           <Route path="charter" element={<pages.CharterPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

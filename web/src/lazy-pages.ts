@@ -22,3 +22,4 @@ export const PublicMembersPage = page(
 );
 export const PublicIndexPage = page(() => import('./pages/public/PublicIndexPage.tsx'), 'PublicIndexPage');
 export const MapPage = page(() => import('./pages/map/MapPage.tsx'), 'MapPage');
+export const FrancePage = page(() => import('./pages/map/FrancePage.tsx'), 'FrancePage');

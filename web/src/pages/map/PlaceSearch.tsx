@@ -1,12 +1,8 @@
 import { useDeferredValue, useId, useState } from 'react';
+import { foldText } from '../../components/fold-text.ts';
 import { type MapPlace, placeLabel } from '../../components/map/map-geometry.ts';
 
 const maxShown = 8;
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 
 /**
  * Finds a place by name ("san fran", "dona ana, nm"): the way to the map's small counties without
@@ -23,8 +19,8 @@ export function PlaceSearch({
 }) {
   const id = useId();
   const [query, setQuery] = useState('');
-  const q = fold(useDeferredValue(query).trim());
-  const matches = q ? places.filter((p) => fold(placeLabel(p)).includes(q)) : [];
+  const q = foldText(useDeferredValue(query).trim());
+  const matches = q ? places.filter((p) => foldText(placeLabel(p)).includes(q)) : [];
   return (
     <div className="place-search">
       <div className="field">
