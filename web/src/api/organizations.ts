@@ -4,11 +4,13 @@ import { keys, queryString } from './queries.ts';
 import type {
   AdmissionCheck,
   CreateOrganizationInput,
+  Delegate,
   Evidence,
   EvidenceInput,
   Organization,
   OrganizationDetail,
   OrganizationsFilter,
+  UpdateOrganizationInput,
 } from './types.ts';
 
 export function useOrganizations(filter: OrganizationsFilter = {}) {
@@ -92,6 +94,47 @@ export function useRatifyCharter(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
     mutationFn: () => api<unknown>(`/api/organizations/${organizationId}/ratification`, { method: 'POST' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateOrganization(organizationId: string) {
+  const invalidate = useInvalidateOrganizations();
+  return useMutation({
+    mutationFn: (patch: UpdateOrganizationInput) =>
+      api<Organization>(`/api/organizations/${organizationId}`, { method: 'PATCH', body: patch }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useWithdrawOrganization(organizationId: string) {
+  const invalidate = useInvalidateOrganizations();
+  return useMutation({
+    mutationFn: (note: string) =>
+      api<unknown>(`/api/organizations/${organizationId}/withdrawal`, { method: 'POST', body: { note } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAssignDelegate(organizationId: string) {
+  const invalidate = useInvalidateOrganizations();
+  return useMutation({
+    mutationFn: (email: string) =>
+      api<{ delegates: Delegate[] }>(`/api/organizations/${organizationId}/delegates`, {
+        method: 'POST',
+        body: { email },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveDelegate(organizationId: string) {
+  const invalidate = useInvalidateOrganizations();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      api<{ delegates: Delegate[] }>(`/api/organizations/${organizationId}/delegates/${userId}`, {
+        method: 'DELETE',
+      }),
     onSuccess: invalidate,
   });
 }

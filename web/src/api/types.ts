@@ -22,6 +22,7 @@ import type {
   organizationsQuerySchema,
   publicCoalitionSchema,
   ruleCheckSchema,
+  updateOrganizationSchema,
 } from '../../../src/features/registry/registry.schema.ts';
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -30,6 +31,8 @@ export type OrganizationKind = Organization['kind'];
 export type OrganizationStatus = Organization['status'];
 export type OrganizationsFilter = z.input<typeof organizationsQuerySchema>;
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
+export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;
+export type Delegate = OrganizationDetail['delegates'][number];
 export type Evidence = OrganizationDetail['evidence'][number];
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
 export type StrengthMetric = Evidence['metric'];

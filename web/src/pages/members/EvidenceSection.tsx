@@ -2,7 +2,7 @@ import { useVerifyEvidence } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import type { OrganizationDetail } from '../../api/types.ts';
 import { formatDate, formatNumber, metricLabels } from '../../components/labels.ts';
-import { canActFor, isStaffRole } from '../../components/roles.ts';
+import { canActFor, isFinal, isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { EvidenceForm } from './EvidenceForm.tsx';
@@ -64,7 +64,9 @@ export function EvidenceSection({ organization }: { organization: OrganizationDe
         </TableScroll>
       )}
       {verify.isError ? <ErrorMessage error={verify.error} /> : null}
-      {canActFor(session, organization.id) ? <EvidenceForm organizationId={organization.id} /> : null}
+      {canActFor(session, organization.id) && !isFinal(organization.status) ? (
+        <EvidenceForm organizationId={organization.id} />
+      ) : null}
     </section>
   );
 }

@@ -4,21 +4,26 @@ import { useSession } from '../../api/session.ts';
 import type { OrganizationDetail } from '../../api/types.ts';
 import { kindLabels, positionLabel } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
-import { isDelegateOf } from '../../components/roles.ts';
+import { canActFor, isDelegateOf, isFinal } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { AdmissionPanel } from './AdmissionPanel.tsx';
+import { DelegatesSection } from './DelegatesSection.tsx';
+import { EditProfile } from './EditProfile.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { StatusHistory } from './StatusHistory.tsx';
+import { Withdrawal } from './Withdrawal.tsx';
 
 export function MemberPage() {
   const { id = '' } = useParams();
   const organization = useOrganization(id);
+  const session = useSession().data;
   usePageTitle(organization.data?.name);
   if (organization.isPending) return <Loading label="Loading the member" />;
   if (organization.isError) return <ErrorMessage error={organization.error} />;
   const org = organization.data;
+  const canManage = canActFor(session, org.id) && !isFinal(org.status);
   return (
     <article aria-labelledby="member-title">
       <p>
@@ -39,32 +44,10 @@ export function MemberPage() {
           <PlankList planks={org.platform} empty="No platform planks recorded." />
         </section>
         <EvidenceSection organization={org} />
-        <section aria-labelledby="delegates-title" className="panel">
-          <h2 id="delegates-title">Delegates</h2>
-          {org.delegates.length === 0 ? (
-            <p className="muted">No delegate yet.</p>
-          ) : (
-            <ul>
-              {org.delegates.map((d) => (
-                <li key={d.userId}>{d.displayName}</li>
-              ))}
-            </ul>
-          )}
-          {org.chapters.length > 0 ? (
-            <>
-              <h3>Chapters</h3>
-              <ul>
-                {org.chapters.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/members/${c.id}`}>{c.name}</Link>{' '}
-                    <OrganizationStatusBadge status={c.status} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
+        <DelegatesSection organization={org} />
         <StatusHistory history={org.history} />
+        {canManage ? <EditProfile organization={org} /> : null}
+        {canManage ? <Withdrawal organization={org} /> : null}
       </div>
     </article>
   );

@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { useAssignDelegate, useRemoveDelegate } from '../../api/organizations.ts';
+import { useSession } from '../../api/session.ts';
+import type { OrganizationDetail } from '../../api/types.ts';
+import { isStaffRole } from '../../components/roles.ts';
+import { ErrorMessage } from '../../components/Status.tsx';
+import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
+import { TextField } from '../../components/TextField.tsx';
+
+/** Who acts for the member, and its chapters; staff assign and remove delegates. */
+export function DelegatesSection({ organization: org }: { organization: OrganizationDetail }) {
+  const session = useSession().data;
+  const staff = !!session && isStaffRole(session.role);
+  const assign = useAssignDelegate(org.id);
+  const remove = useRemoveDelegate(org.id);
+  const [email, setEmail] = useState('');
+  const handleAssign = (event: FormEvent) => {
+    event.preventDefault();
+    assign.mutate(email, { onSuccess: () => setEmail('') });
+  };
+
+  return (
+    <section aria-labelledby="delegates-title" className="panel">
+      <h2 id="delegates-title">Delegates</h2>
+      {org.delegates.length === 0 ? <p className="muted">No delegate yet.</p> : null}
+      <ul className="card-list">
+        {org.delegates.map((d) => (
+          <li key={d.userId}>
+            {d.displayName}{' '}
+            {staff ? (
+              <button
+                type="button"
+                className="secondary small"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(d.userId)}
+              >
+                Remove {d.displayName}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {remove.isError ? <ErrorMessage error={remove.error} /> : null}
+      {staff ? (
+        <form onSubmit={handleAssign} className="stack-form">
+          <TextField
+            label="Assign a delegate (the user's e-mail)"
+            type="email"
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          {assign.isError ? <ErrorMessage error={assign.error} /> : null}
+          <div>
+            <button type="submit" disabled={assign.isPending}>
+              Assign delegate
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {org.chapters.length > 0 ? (
+        <>
+          <h3>Chapters</h3>
+          <ul>
+            {org.chapters.map((c) => (
+              <li key={c.id}>
+                <Link to={`/members/${c.id}`}>{c.name}</Link> <OrganizationStatusBadge status={c.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
