@@ -28,6 +28,7 @@ export function App() {
         <Route path="/public/:slug" element={<pages.PublicLayout />}>
           <Route index element={<pages.PublicCharterPage />} />
           <Route path="members" element={<pages.PublicMembersPage />} />
+          <Route path="candidates" element={<pages.PublicCandidatePage />} />
         </Route>
         <Route
           element={

@@ -23,3 +23,7 @@ export const PublicMembersPage = page(
 export const PublicIndexPage = page(() => import('./pages/public/PublicIndexPage.tsx'), 'PublicIndexPage');
 export const MapPage = page(() => import('./pages/map/MapPage.tsx'), 'MapPage');
 export const FrancePage = page(() => import('./pages/map/FrancePage.tsx'), 'FrancePage');
+export const PublicCandidatePage = page(
+  () => import('./pages/public/PublicCandidatePage.tsx'),
+  'PublicCandidatePage',
+);

@@ -21,6 +21,9 @@ export function PublicLayout() {
             <li>
               <NavLink to={`/public/${slug}/members`}>Members</NavLink>
             </li>
+            <li>
+              <NavLink to={`/public/${slug}/candidates`}>Find your candidate</NavLink>
+            </li>
           </ul>
         </nav>
         <Link to="/signin">Sign in</Link>

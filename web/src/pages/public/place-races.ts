@@ -1,0 +1,39 @@
+import type { JurisdictionView, ResultSetView, UnitResultView } from '../../api/map.ts';
+
+const yearOf = (slug: string) => Number(/\d{4}/.exec(slug)?.[0] ?? 0);
+
+/** The newest result of one office among a place's results (e.g. the last presidential vote). */
+export function latestResultOf(
+  results: readonly UnitResultView[],
+  sets: readonly ResultSetView[],
+  office: string,
+): UnitResultView | undefined {
+  const officeOf = new Map(sets.map((s) => [s.id, s.office]));
+  return results
+    .filter((r) => officeOf.get(r.resultSet.id) === office && r.raceId !== null)
+    .sort((a, b) => yearOf(b.resultSet.slug) - yearOf(a.resultSet.slug))[0];
+}
+
+/** "Harris 58.5%, Trump 38.3%": the two biggest candidates (their lines summed), by share. */
+export function leadingCandidates(result: UnitResultView, count = 2): string {
+  const byCandidate = new Map<string, number>();
+  for (const line of result.lines) {
+    const name = line.candidate || line.party;
+    byCandidate.set(name, (byCandidate.get(name) ?? 0) + line.votes);
+  }
+  const total = result.totalVotes ?? 0;
+  return [...byCandidate.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, votes]) => (total > 0 ? `${name} ${((votes / total) * 100).toFixed(1)}%` : name))
+    .join(', ');
+}
+
+/** Districts in seat order: at-large first, then CA-1, CA-2 … CA-52 (not CA-1, CA-10, CA-11). */
+export function districtOrder(a: JurisdictionView, b: JurisdictionView): number {
+  const seat = (d: JurisdictionView) => {
+    const tail = d.code.split('-').pop() ?? '';
+    return /^\d+$/.test(tail) ? Number(tail) : 0;
+  };
+  return seat(a) - seat(b) || a.code.localeCompare(b.code);
+}
