@@ -9,6 +9,7 @@ import { registerDecisionCommands } from './features/decisions/decisions.cli.ts'
 import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
+import { registerPactCommands } from './features/pacts/pacts.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
@@ -22,6 +23,7 @@ registerAuditCommands(program);
 registerRegistryCommands(program);
 registerDecisionCommands(program);
 registerAllocateCommands(program);
+registerPactCommands(program);
 registerMapCommands(program);
 registerTabulationCommands(program);
 

@@ -109,6 +109,10 @@ async function readRaces(db: Db, actor: Actor, input: Extract<PactSourceInput, {
       for (const child of await allJurisdictions(db, actor, { parent: parent.id })) allowed.add(child.id);
     races = races.filter((r) => allowed.has(r.race.jurisdiction.id));
   }
+  // MI-2 before MI-10: codes compare as people read them.
+  races = [...races].sort((a, b) =>
+    a.race.jurisdiction.code.localeCompare(b.race.jurisdiction.code, 'en', { numeric: true }),
+  );
   let pastByJurisdiction: Map<string, RaceVotesView> | null = null;
   let resultsFrom = null;
   if (input.resultsFrom) {
@@ -170,7 +174,9 @@ async function ancestorKeys(db: Db, actor: Actor, start: JurisdictionView): Prom
 async function readZones(db: Db, actor: Actor, input: Extract<PactSourceInput, { kind: 'zones' }>) {
   const parent = await catalog.getJurisdiction(db, actor, input.parentJurisdictionId);
   const set = await catalog.getResultSet(db, actor, input.resultSet);
-  const zones = await allJurisdictions(db, actor, { parent: parent.id, kind: input.zoneKind });
+  const zones = (await allJurisdictions(db, actor, { parent: parent.id, kind: input.zoneKind })).sort(
+    (a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }),
+  );
   const above = await ancestorKeys(db, actor, parent);
   const warnings: string[] = [];
   const missing: string[] = [];
