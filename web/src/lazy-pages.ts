@@ -10,6 +10,7 @@ export const ApplicationPage = page(() => import('./pages/members/ApplicationPag
 export const DecisionsPage = page(() => import('./pages/decisions/DecisionsPage.tsx'), 'DecisionsPage');
 export const DecisionPage = page(() => import('./pages/decisions/DecisionPage.tsx'), 'DecisionPage');
 export const NewDecisionPage = page(() => import('./pages/decisions/NewDecisionPage.tsx'), 'NewDecisionPage');
+export const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage');
 export const CharterPage = page(() => import('./pages/charter/CharterPage.tsx'), 'CharterPage');
 export const PublicLayout = page(() => import('./pages/public/PublicLayout.tsx'), 'PublicLayout');
 export const PublicCharterPage = page(
@@ -27,3 +28,6 @@ export const PublicCandidatePage = page(
   () => import('./pages/public/PublicCandidatePage.tsx'),
   'PublicCandidatePage',
 );
+export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
+export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
+export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');

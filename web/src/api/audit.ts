@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import { keys } from './queries.ts';
+import { keys, queryString } from './queries.ts';
 import type { AuditEvent } from './types.ts';
 
 interface VerifyResponse {
@@ -25,5 +25,31 @@ export function useLatestAuditEvents(count: number) {
       );
       return { verify, events: [...page.events].reverse() };
     },
+  });
+}
+
+export interface AuditPageQuery {
+  afterSeq: number;
+  limit: number;
+  action?: string;
+  subjectId?: string;
+}
+
+/** One page of the log in chain order, from just after `afterSeq`. */
+export function useAuditEvents(query: AuditPageQuery) {
+  return useQuery({
+    queryKey: [...keys.audit, 'page', query],
+    queryFn: () =>
+      api<{ events: AuditEvent[]; nextAfterSeq: number | null }>(
+        `/api/audit/events${queryString({ ...query })}`,
+      ),
+  });
+}
+
+/** Recomputes every hash of the chain on the server. */
+export function useAuditVerification() {
+  return useQuery({
+    queryKey: [...keys.audit, 'verify'],
+    queryFn: () => api<VerifyResponse>('/api/audit/verify'),
   });
 }

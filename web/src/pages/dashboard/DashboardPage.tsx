@@ -55,7 +55,9 @@ export function DashboardPage() {
           <OpenDecisions />
         </section>
         <section aria-labelledby="activity-title" className="panel">
-          <h2 id="activity-title">Latest activity</h2>
+          <h2 id="activity-title">
+            <Link to="/audit">Latest activity</Link>
+          </h2>
           <RecentActivity />
         </section>
       </div>
