@@ -28,7 +28,15 @@ describe('accessibility of every phase-1 screen (browser, axe-core, WCAG 2.1 AA)
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.secretariat);
     const results: Record<string, string[]> = {};
-    for (const path of ['/', '/members', '/members/apply', '/decisions', '/decisions/new', '/charter']) {
+    for (const path of [
+      '/',
+      '/members',
+      '/members/apply',
+      '/decisions',
+      '/decisions/new',
+      '/charter',
+      '/audit',
+    ]) {
       await check(page, path, results);
     }
     await page.goto(`${e2e.server.url}/members`);
