@@ -1,10 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerAllocateCommands } from './allocate.cli.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
+import { runConcord } from './cli.test-helpers.ts';
 
 /** The pact of DESIGN.md's example, grown to three members and five races. */
 const pact = {
@@ -33,31 +33,7 @@ const file = async (name: string, content: unknown) => {
   return path;
 };
 
-/** Runs `concord allocate …` in-process; returns what it printed and the exit code it set. */
-async function concord(...args: string[]) {
-  const program = new Command('concord').exitOverride();
-  registerAllocateCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'concord', 'allocate', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
-}
+const concord = (...args: string[]) => runConcord(registerAllocateCommands, 'allocate', ...args);
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'concord-allocate-'));

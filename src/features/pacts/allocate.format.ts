@@ -14,7 +14,7 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /** Columns left-aligned, except numeric ones (named in `numeric`), which align right. */
-function table(header: string[], rows: string[][], numeric: readonly number[] = []): string[] {
+export function table(header: string[], rows: string[][], numeric: readonly number[] = []): string[] {
   const widths = header.map((cell, column) =>
     Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

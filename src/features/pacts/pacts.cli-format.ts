@@ -1,3 +1,4 @@
+import { table } from './allocate.format.ts';
 import type { Comparison, PactSummary, PactView, RunView, VersionSummary } from './pacts.schema.ts';
 
 /** Plain-text output of `concord pact …` (every command also takes --json). */
@@ -5,21 +6,6 @@ import type { Comparison, PactSummary, PactView, RunView, VersionSummary } from 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${fixed(value)}`;
 const yes = (flag: boolean) => (flag ? 'yes' : 'NO');
-
-/** Columns left-aligned, numeric ones (by index) right-aligned. */
-export function table(header: string[], rows: string[][], numeric: readonly number[] = []): string[] {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (row: string[]) =>
-    row
-      .map((cell, column) =>
-        numeric.includes(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-}
 
 export function formatVersionLine(v: VersionSummary): string {
   const gap = v.gapToExact === null ? '' : `, gap ${v.gapToExact.toExponential(1)}`;

@@ -1,40 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { allocate } from '../../core/allocate/index.ts';
 import { connect, type DatabaseHandle } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { runConcord } from './cli.test-helpers.ts';
 import { registerPactCommands } from './pacts.cli.ts';
 import { type LeftCoalition, seedLeftCoalition } from './pacts.test-fixtures.ts';
 
-/** Runs `concord pact …` in-process against the seeded database; returns output and exit code. */
-async function concord(...args: string[]) {
-  const program = new Command('concord').exitOverride();
-  registerPactCommands(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'concord', 'pact', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
-}
+const concord = (...args: string[]) => runConcord(registerPactCommands, 'pact', ...args);
 
 /**
  * The CLI opens the database the environment names, so this file seeds one the CLI can open too:

@@ -3,9 +3,9 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import * as repo from './pacts.repository.ts';
-import type { RuleInput } from './pacts.schema.ts';
+import type { RuleInput, StoredMember } from './pacts.schema.ts';
 import { loadDraftForEdit } from './pacts.service.ts';
-import { iso, memberRef, type Pact } from './views.ts';
+import { iso, memberRef, type Pact, toPact } from './views.ts';
 
 /** Locks and vetoes: hard rules the next run must keep (staff, drafts only; every change audited). */
 
@@ -17,7 +17,7 @@ export async function requireRaces(db: Db, pact: Pact, keys: readonly string[]):
   }
 }
 
-export function requireMember(pact: Pact, organizationId: string) {
+export function requireMember(pact: Pact, organizationId: string): StoredMember {
   const member = pact.members.find((m) => m.organizationId === organizationId);
   if (!member) {
     throw invalid('pact.not_a_member', 'That organization is not a member of this pact.', { organizationId });
@@ -25,27 +25,76 @@ export function requireMember(pact: Pact, organizationId: string) {
   return member;
 }
 
-/** The pact's revision moves with every rule change: versions made before it are stale. */
-const touch = (db: Db, pact: Pact, now: Date) =>
-  repo.updatePact(db, pact.coalitionId, pact.id, { updated_at: now });
+export interface NewRule {
+  race: string;
+  kind: 'lock' | 'veto';
+  member: StoredMember;
+  origin: 'manual' | 'swap';
+  note: string;
+}
 
-function ruleView(pact: Pact, row: repo.PactRuleRow) {
+/** Stores a rule (a lock first replaces the race's earlier lock) and returns it with the one it replaced. */
+export async function addRule(db: Db, actor: Actor, pact: Pact, rule: NewRule, now: Date) {
+  const replaced =
+    rule.kind === 'lock' ? await repo.deleteRules(db, pact.id, { raceKeys: [rule.race], kind: 'lock' }) : [];
+  const row = await repo.insertRule(db, {
+    coalition_id: pact.coalitionId,
+    pact_id: pact.id,
+    race_key: rule.race,
+    kind: rule.kind,
+    organization_id: rule.member.organizationId,
+    origin: rule.origin,
+    note: rule.note,
+    created_by: actor.userId,
+    created_at: now,
+  });
   return {
-    race: row.race_key,
-    kind: row.kind,
-    member: memberRef(requireMember(pact, row.organization_id)),
-    origin: row.origin,
-    note: row.note,
-    createdAt: iso(row.created_at),
+    view: {
+      race: row.race_key,
+      kind: row.kind,
+      member: memberRef(rule.member),
+      origin: row.origin,
+      note: row.note,
+      createdAt: iso(row.created_at),
+    },
+    replaced: replaced[0]?.organization_id ?? null,
   };
+}
+
+/**
+ * Moves the pact's revision (versions made before the change are now stale) and appends the
+ * change to the audit log; returns the pact as it now stands.
+ */
+export async function recordRuleChange(
+  db: Db,
+  actor: Actor,
+  pact: Pact,
+  change: { action: string; payload: Record<string, unknown> },
+  now: Date,
+): Promise<Pact> {
+  const updated = toPact(await repo.updatePact(db, pact.coalitionId, pact.id, { updated_at: now }));
+  await appendAudit(db, {
+    coalitionId: pact.coalitionId,
+    actor,
+    action: change.action,
+    subject: { type: 'pact', id: pact.id },
+    payload: { ...change.payload, revision: updated.revision },
+  });
+  return updated;
+}
+
+/** The rules of one race for one member. */
+async function rulesOf(db: Db, pact: Pact, race: string, member: StoredMember) {
+  return (await repo.listRules(db, pact.id)).filter(
+    (rule) => rule.race_key === race && rule.organization_id === member.organizationId,
+  );
 }
 
 export async function lockRace(db: Db, actor: Actor, pactId: string, input: RuleInput, now = new Date()) {
   const pact = await loadDraftForEdit(db, actor, pactId, 'lock a race');
   await requireRaces(db, pact, [input.race]);
   const member = requireMember(pact, input.organizationId);
-  const rules = (await repo.listRules(db, pact.id)).filter((rule) => rule.race_key === input.race);
-  if (rules.some((rule) => rule.kind === 'veto' && rule.organization_id === member.organizationId)) {
+  if ((await rulesOf(db, pact, input.race, member)).some((rule) => rule.kind === 'veto')) {
     throw conflict(
       'pact.lock_vetoed',
       `${member.name} is vetoed in race ${input.race}: lift the veto first.`,
@@ -55,87 +104,66 @@ export async function lockRace(db: Db, actor: Actor, pactId: string, input: Rule
       },
     );
   }
-  const replaced = await repo.deleteRules(db, pact.id, { raceKeys: [input.race], kind: 'lock' });
-  const row = await repo.insertRule(db, {
-    coalition_id: pact.coalitionId,
-    pact_id: pact.id,
-    race_key: input.race,
-    kind: 'lock',
-    organization_id: member.organizationId,
-    origin: 'manual',
-    note: input.note ?? '',
-    created_by: actor.userId,
-    created_at: now,
-  });
-  await touch(db, pact, now);
-  await appendAudit(db, {
-    coalitionId: pact.coalitionId,
+  const note = input.note ?? '';
+  const { view, replaced } = await addRule(
+    db,
     actor,
-    action: 'pact.locked',
-    subject: { type: 'pact', id: pact.id },
-    payload: {
-      race: input.race,
-      organizationId: member.organizationId,
-      note: row.note,
-      replaced: replaced[0]?.organization_id ?? null,
+    pact,
+    { race: input.race, kind: 'lock', member, origin: 'manual', note },
+    now,
+  );
+  await recordRuleChange(
+    db,
+    actor,
+    pact,
+    {
+      action: 'pact.locked',
+      payload: { race: input.race, organizationId: member.organizationId, note, replaced },
     },
-  });
-  return ruleView(pact, row);
+    now,
+  );
+  return view;
 }
 
 export async function unlockRace(db: Db, actor: Actor, pactId: string, race: string, now = new Date()) {
   const pact = await loadDraftForEdit(db, actor, pactId, 'unlock a race');
   const [removed] = await repo.deleteRules(db, pact.id, { raceKeys: [race], kind: 'lock' });
   if (!removed) throw notFound('pact.lock_not_found', `Race "${race}" is not locked.`, { race });
-  await touch(db, pact, now);
-  await appendAudit(db, {
-    coalitionId: pact.coalitionId,
+  await recordRuleChange(
+    db,
     actor,
-    action: 'pact.unlocked',
-    subject: { type: 'pact', id: pact.id },
-    payload: { race, organizationId: removed.organization_id },
-  });
+    pact,
+    { action: 'pact.unlocked', payload: { race, organizationId: removed.organization_id } },
+    now,
+  );
 }
 
 export async function vetoRace(db: Db, actor: Actor, pactId: string, input: RuleInput, now = new Date()) {
   const pact = await loadDraftForEdit(db, actor, pactId, 'veto a member in a race');
   await requireRaces(db, pact, [input.race]);
   const member = requireMember(pact, input.organizationId);
-  const rules = (await repo.listRules(db, pact.id)).filter(
-    (rule) => rule.race_key === input.race && rule.organization_id === member.organizationId,
-  );
-  if (rules.some((rule) => rule.kind === 'lock')) {
-    throw conflict('pact.veto_locked', `Race ${input.race} is locked to ${member.name}: unlock it first.`, {
-      race: input.race,
-      organizationId: member.organizationId,
-    });
+  const existing = await rulesOf(db, pact, input.race, member);
+  const details = { race: input.race, organizationId: member.organizationId };
+  if (existing.some((rule) => rule.kind === 'lock')) {
+    throw conflict(
+      'pact.veto_locked',
+      `Race ${input.race} is locked to ${member.name}: unlock it first.`,
+      details,
+    );
   }
-  if (rules.some((rule) => rule.kind === 'veto')) {
-    throw conflict('pact.veto_exists', `${member.name} is already vetoed in race ${input.race}.`, {
-      race: input.race,
-      organizationId: member.organizationId,
-    });
+  if (existing.some((rule) => rule.kind === 'veto')) {
+    throw conflict('pact.veto_exists', `${member.name} is already vetoed in race ${input.race}.`, details);
   }
-  const row = await repo.insertRule(db, {
-    coalition_id: pact.coalitionId,
-    pact_id: pact.id,
-    race_key: input.race,
-    kind: 'veto',
-    organization_id: member.organizationId,
-    origin: 'manual',
-    note: input.note ?? '',
-    created_by: actor.userId,
-    created_at: now,
-  });
-  await touch(db, pact, now);
-  await appendAudit(db, {
-    coalitionId: pact.coalitionId,
+  const note = input.note ?? '';
+  const { view } = await addRule(
+    db,
     actor,
-    action: 'pact.vetoed',
-    subject: { type: 'pact', id: pact.id },
-    payload: { race: input.race, organizationId: member.organizationId, note: row.note },
-  });
-  return ruleView(pact, row);
+    pact,
+    { race: input.race, kind: 'veto', member, origin: 'manual', note },
+    now,
+  );
+  await recordRuleChange(db, actor, pact, { action: 'pact.vetoed', payload: { ...details, note } }, now);
+  return view;
 }
 
 export async function liftVeto(
@@ -150,12 +178,11 @@ export async function liftVeto(
   const [removed] = await repo.deleteRules(db, pact.id, { raceKeys: [race], kind: 'veto', organizationId });
   if (!removed)
     throw notFound('pact.veto_not_found', `No such veto in race "${race}".`, { race, organizationId });
-  await touch(db, pact, now);
-  await appendAudit(db, {
-    coalitionId: pact.coalitionId,
+  await recordRuleChange(
+    db,
     actor,
-    action: 'pact.veto_lifted',
-    subject: { type: 'pact', id: pact.id },
-    payload: { race, organizationId },
-  });
+    pact,
+    { action: 'pact.veto_lifted', payload: { race, organizationId } },
+    now,
+  );
 }

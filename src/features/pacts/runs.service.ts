@@ -97,6 +97,12 @@ export async function requestRun(
   };
 }
 
+/** The job, locked, while it is still queued or running; undefined once it has ended. */
+async function lockActiveRun(db: Db, coalitionId: string, runId: string) {
+  const run = await repo.findRun(db, coalitionId, runId, { forUpdate: true });
+  return run && (run.status === 'queued' || run.status === 'running') ? run : undefined;
+}
+
 /** The requester, as recorded: the version and the audit event are theirs. */
 function requesterOf(run: repo.RunRow): Actor {
   const who = requestedBySchema.parse(run.requested_by);
@@ -115,8 +121,8 @@ export async function completeRun(
   report: AllocationReport,
   now = new Date(),
 ): Promise<void> {
-  const run = await repo.findRun(db, coalitionId, runId, { forUpdate: true });
-  if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+  const run = await lockActiveRun(db, coalitionId, runId);
+  if (!run) return;
   const requester = requesterOf(run);
   const pact = await loadPact(db, requester, run.pact_id, { forUpdate: true });
   const standing = await standingOf(db, requester, pact.id);
@@ -165,8 +171,8 @@ export async function failRun(
   failure: EngineFailure,
   now = new Date(),
 ): Promise<void> {
-  const run = await repo.findRun(db, coalitionId, runId, { forUpdate: true });
-  if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+  const run = await lockActiveRun(db, coalitionId, runId);
+  if (!run) return;
   const error = {
     code: failure.code,
     message: failure.message,

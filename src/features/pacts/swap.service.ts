@@ -2,17 +2,15 @@ import type { Actor } from '../../core/actor.ts';
 import { evaluateAssignments } from '../../core/allocate/index.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
 import { roundReport } from './allocate.format.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import { buildPactInput } from './pact-input.ts';
 import * as repo from './pacts.repository.ts';
 import { type SwapInput, type VersionSummary, versionLabelsSchema } from './pacts.schema.ts';
 import { loadDraftForEdit, pactParts } from './pacts.service.ts';
-import { requireRaces } from './rules.service.ts';
+import { addRule, recordRuleChange, requireRaces } from './rules.service.ts';
 import { findVersion } from './versions.repository.ts';
 import { recordVersion } from './versions.service.ts';
-import { toPact } from './views.ts';
 
 /**
  * Exchanges the members of two races in the latest version (staff, drafts only): race A goes to
@@ -80,24 +78,27 @@ export async function swapRaces(
       organizationId: vetoed.organization_id,
     });
   }
-  await repo.deleteRules(db, pact.id, { raceKeys: [a, b], kind: 'lock' });
-  for (const [race, member] of [
-    [a, second],
-    [b, first],
+  for (const [race, member, other] of [
+    [a, second, b],
+    [b, first, a],
   ] as const) {
-    await repo.insertRule(db, {
-      coalition_id: pact.coalitionId,
-      pact_id: pact.id,
-      race_key: race,
-      kind: 'lock',
-      organization_id: member.organizationId,
-      origin: 'swap',
-      note: input.note ?? `swapped with race ${race === a ? b : a}`,
-      created_by: actor.userId,
-      created_at: now,
-    });
+    const note = input.note ?? `swapped with race ${other}`;
+    await addRule(db, actor, pact, { race, kind: 'lock', member, origin: 'swap', note }, now);
   }
-  const updated = toPact(await repo.updatePact(db, pact.coalitionId, pact.id, { updated_at: now }));
+  const updated = await recordRuleChange(
+    db,
+    actor,
+    pact,
+    {
+      action: 'pact.swapped',
+      payload: {
+        races: [a, b],
+        from: { [a]: first.organizationId, [b]: second.organizationId },
+        to: { [a]: second.organizationId, [b]: first.organizationId },
+      },
+    },
+    now,
+  );
   const { input: engineInput, labels: newLabels } = buildPactInput(await pactParts(db, updated));
   const assignments = { ...report.assignments, [a]: second.key, [b]: first.key };
   const swapped = roundReport(evaluateAssignments(engineInput, assignments));
@@ -116,18 +117,5 @@ export async function swapRaces(
     },
     now,
   );
-  await appendAudit(db, {
-    coalitionId: pact.coalitionId,
-    actor,
-    action: 'pact.swapped',
-    subject: { type: 'pact', id: pact.id },
-    payload: {
-      races: [a, b],
-      from: { [a]: first.organizationId, [b]: second.organizationId },
-      to: { [a]: second.organizationId, [b]: first.organizationId },
-      version: summary.number,
-      fairness: swapped.fairness,
-    },
-  });
   return summary;
 }

@@ -106,16 +106,6 @@ export function updateRun(db: Db, id: string, patch: Updateable<PactRunsTable>) 
   return db.updateTable('pact_runs').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Progress of a job still active (a finished or abandoned one is left as it is). */
-export function updateActiveRun(db: Db, id: string, patch: Updateable<PactRunsTable>) {
-  return db
-    .updateTable('pact_runs')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', 'in', activeStatuses)
-    .execute();
-}
-
 export function touchRuns(db: Db, ids: readonly string[], now: Date) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
