@@ -44,7 +44,7 @@ export async function recordConsent(
   const organization = await findOrganizationOr404(db, actor, organizationId);
   requireActive(organization, 'record local consent');
   if (!pact.members.some((member) => member.organizationId === organizationId)) {
-    throw forbidden('pact.not_a_member', `${organization.name} is not a member of this pact.`, {
+    throw forbidden('pact.consent_not_member', `${organization.name} is not a member of this pact.`, {
       organizationId,
     });
   }

@@ -75,7 +75,7 @@ Examples:
       --election us-2020-general --office us_house --within state:26 \\
       --member "Workers' Common Front=DEM" --member "Harbor Greens=GRN" --member "Liberal Forum=LIB"
   $ concord pact create --coalition demo ${as} --name "Paris" --election fr-2024-legislatives-t1 \\
-      --within department:75 --member "Green Left=ECO" --member "Social Party=SOC" --preset incumbent --dry-run`,
+      --within department:75 --member "Workers' Common Front=UG" --member "Harbor Greens=ECO" --preset incumbent --dry-run`,
     )
     .action(runCommand(async (o: CreateOptions) => (await actions()).create(o, 'races')));
 

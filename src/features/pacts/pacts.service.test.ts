@@ -246,5 +246,10 @@ describe('pact service: create, run, lock, rerun, compare, swap, consent', () =>
     expect(after.members[0]).toMatchObject({ weight: 450, weightSource: { kind: 'override' } });
     expect(after.vetoes.some((v) => v.member.key === 'red-front')).toBe(false);
     expect(after.revision).toBeGreaterThan(view.revision);
+    const race = after.races[0]?.key ?? '';
+    const outside = await failure(
+      inTx(db, (trx) => recordConsent(trx, delegateOf(seeded, 2), pactId, race, { stance: 'object' })),
+    );
+    expect(outside.code).toBe('pact.consent_not_member');
   });
 });
