@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import { keys } from './queries.ts';
-import type { CharterStatus, CoalitionOverview, PublicCoalition } from './types.ts';
+import type { CharterStatus, CharterVersion, CoalitionOverview, PublicCoalition } from './types.ts';
 
 export function useCoalition() {
   return useQuery({ queryKey: keys.coalition, queryFn: () => api<CoalitionOverview>('/api/coalition') });
@@ -17,5 +17,13 @@ export function usePublicCoalition(slug: string) {
     queryKey: keys.publicCoalition(slug),
     queryFn: () => api<PublicCoalition>(`/api/public/coalitions/${encodeURIComponent(slug)}`),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Every charter version, newest first. */
+export function useCharterVersions() {
+  return useQuery({
+    queryKey: [...keys.charter, 'versions'],
+    queryFn: () => api<{ versions: CharterVersion[] }>('/api/charter/versions').then((r) => r.versions),
   });
 }

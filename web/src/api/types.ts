@@ -40,6 +40,7 @@ export type Plank = Organization['platform'][number];
 export type AdmissionCheck = z.infer<typeof admissionCheckSchema>;
 export type RuleCheck = z.infer<typeof ruleCheckSchema>;
 export type CharterStatus = z.infer<typeof charterStatusSchema>;
+export type CharterVersion = NonNullable<CharterStatus['current']>;
 export type CoalitionOverview = z.infer<typeof coalitionOverviewSchema>;
 export type PublicCoalition = z.infer<typeof publicCoalitionSchema>;
 

@@ -20,7 +20,16 @@ const valueWidth = 130;
  * Horizontal bars per round, in plain SVG (no chart library: a few hundred bytes beat a hundred
  * kilobytes). The same figures are in the tally table beside it, which is what screen readers get.
  */
-export function RoundsChart({ rounds, title }: { rounds: readonly ChartRound[]; title: string }) {
+export function RoundsChart({
+  rounds,
+  title,
+  caption,
+}: {
+  rounds: readonly ChartRound[];
+  title: string;
+  /** A visible caption, where several charts stand together. */
+  caption?: string;
+}) {
   const id = useId();
   const candidates = [...new Set(rounds.flatMap((r) => Object.keys(r.tallies)))];
   const max = Math.max(1, ...rounds.flatMap((r) => Object.values(r.tallies).map(Number)));
@@ -31,6 +40,7 @@ export function RoundsChart({ rounds, title }: { rounds: readonly ChartRound[]; 
 
   return (
     <figure className="chart">
+      {caption ? <figcaption>{caption}</figcaption> : null}
       <TableScroll label={`Chart: ${title}`}>
         <svg
           viewBox={`0 0 ${labelWidth + barSpace + valueWidth} ${height}`}

@@ -6,6 +6,7 @@ import { formatDateTime, statusLabels } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { CharterHistory } from './CharterHistory.tsx';
 
 /** The current charter, who has ratified it and who has not; a delegate ratifies from here. */
 export function CharterPage() {
@@ -61,6 +62,7 @@ export function CharterPage() {
             ))}
           </ul>
         </section>
+        <CharterHistory />
       </div>
     </section>
   );

@@ -59,15 +59,16 @@ function QuorumLine({ quorum }: { quorum: MajorityTally['quorum'] }) {
   );
 }
 
+/** A yes/no tally is one round of three options in the chart. */
+const yesNoRound = (totals: MajorityTally['weighted']): ChartRound => ({
+  round: 1,
+  tallies: { Yes: totals.yes, No: totals.no, Abstain: totals.abstain },
+  elected: [],
+  eliminated: [],
+});
+
 function MajorityResult({ tally }: { tally: MajorityTally }) {
-  const { weighted } = tally;
-  // A yes/no tally is one round of three options in the chart.
-  const round = {
-    round: 1,
-    tallies: { Yes: weighted.yes, No: weighted.no, Abstain: weighted.abstain },
-    elected: [],
-    eliminated: [],
-  };
+  const { weighted, organizations } = tally;
   return (
     <>
       <p>{tally.explanation}.</p>
@@ -76,9 +77,18 @@ function MajorityResult({ tally }: { tally: MajorityTally }) {
         {tally.threshold}.
       </p>
       <RoundsChart
-        rounds={[round]}
+        rounds={[yesNoRound(weighted)]}
+        {...(tally.method === 'double_majority' ? { caption: 'By weight' } : {})}
         title={`Weighted votes: yes ${weighted.yes}, no ${weighted.no}, abstain ${weighted.abstain}`}
       />
+      {tally.method === 'double_majority' ? (
+        // The second majority: organizations counted one each, whatever their weight.
+        <RoundsChart
+          rounds={[yesNoRound(organizations)]}
+          caption="By organization"
+          title={`Organizations: yes ${organizations.yes}, no ${organizations.no}, abstain ${organizations.abstain}`}
+        />
+      ) : null}
     </>
   );
 }
