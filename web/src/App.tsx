@@ -60,6 +60,16 @@ export function App() {
           <Route path="decisions/:id" element={<pages.DecisionPage />} />
           <Route path="map" element={<pages.MapPage />} />
           <Route path="map/france" element={<pages.FrancePage />} />
+          <Route path="pacts" element={<pages.PactsPage />} />
+          <Route
+            path="pacts/new"
+            element={
+              <RequireRole staff>
+                <pages.NewPactPage />
+              </RequireRole>
+            }
+          />
+          <Route path="pacts/:id" element={<pages.PactPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
         </Route>

@@ -28,3 +28,6 @@ export const PublicCandidatePage = page(
   () => import('./pages/public/PublicCandidatePage.tsx'),
   'PublicCandidatePage',
 );
+export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
+export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
+export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');

@@ -17,6 +17,7 @@ export const navItems: NavItem[] = [
   { to: '/decisions', label: 'Decisions' },
   { to: '/decisions/new', label: 'New decision', roles: staffRoles },
   { to: '/map', label: 'Map' },
+  { to: '/pacts', label: 'Pacts' },
   { to: '/charter', label: 'Charter' },
   { to: '/audit', label: 'Audit log' },
 ];

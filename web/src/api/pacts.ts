@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Comparison,
+  ConsentView,
+  consentInputSchema,
+  createPactSchema,
+  PactRaceView,
+  PactSummary,
+  PactView,
+  RunView,
+  ratificationResponseSchema,
+  ratifyInputSchema,
+  ruleInputSchema,
+  runInputSchema,
+  VersionSummary,
+  VersionView,
+} from '../../../src/features/pacts/pacts.schema.ts';
+import { api } from './client.ts';
+import { keys as sharedKeys } from './queries.ts';
+
+export type {
+  Comparison,
+  ConsentView,
+  PactRaceView,
+  PactSummary,
+  PactView,
+  RunView,
+  VersionSummary,
+  VersionView,
+};
+export type PactStatus = PactSummary['status'];
+export type PactMember = PactView['members'][number];
+export type RunMode = RunView['mode'];
+export type RatificationSent = z.infer<typeof ratificationResponseSchema>;
+// Request bodies as the server accepts them (before its defaults apply).
+export type CreatePactInput = z.input<typeof createPactSchema>;
+export type ConsentInput = z.input<typeof consentInputSchema>;
+export type RatifyInput = z.input<typeof ratifyInputSchema>;
+type RuleInput = z.input<typeof ruleInputSchema>;
+type RunInput = z.input<typeof runInputSchema>;
+
+export const pactKeys = {
+  all: ['pacts'] as const,
+  list: ['pacts', 'list'] as const,
+  pact: (id: string) => ['pacts', 'detail', id] as const,
+  version: (id: string, number: number) => ['pacts', 'version', id, number] as const,
+  compare: (id: string, from: number, to: number) => ['pacts', 'compare', id, from, to] as const,
+  run: (id: string, runId: string) => ['pacts', 'run', id, runId] as const,
+};
+
+const base = (id: string) => `/api/pacts/${encodeURIComponent(id)}`;
+
+export function usePacts() {
+  return useQuery({
+    queryKey: pactKeys.list,
+    queryFn: () => api<{ pacts: PactSummary[] }>('/api/pacts').then((r) => r.pacts),
+  });
+}
+
+export function usePact(id: string) {
+  return useQuery({ queryKey: pactKeys.pact(id), queryFn: () => api<PactView>(base(id)) });
+}
+
+/** A version never changes once stored: read it once. */
+export function usePactVersion(id: string, number: number | undefined) {
+  return useQuery({
+    queryKey: pactKeys.version(id, number ?? 0),
+    queryFn: () => api<VersionView>(`${base(id)}/versions/${number}`),
+    enabled: number !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useComparison(id: string, from: number | undefined, to: number | undefined) {
+  const ready = from !== undefined && to !== undefined && from !== to;
+  return useQuery({
+    queryKey: pactKeys.compare(id, from ?? 0, to ?? 0),
+    queryFn: () => api<Comparison>(`${base(id)}/compare?from=${from}&to=${to}`),
+    enabled: ready,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+const finished = (run: RunView | undefined) =>
+  run !== undefined && run.status !== 'queued' && run.status !== 'running';
+
+/**
+ * A run of the engine, polled twice a second until it ends (the server stores its phase and
+ * percentage as the worker reports them).
+ */
+export function useRun(id: string, runId: string | null, initial?: RunView) {
+  return useQuery({
+    queryKey: pactKeys.run(id, runId ?? ''),
+    queryFn: () => api<RunView>(`${base(id)}/runs/${runId}`),
+    enabled: runId !== null,
+    initialData: initial && initial.id === runId ? initial : undefined,
+    refetchInterval: (query) => (finished(query.state.data) ? false : 500),
+  });
+}
+
+/** After any write the pact (its races, rules, versions and standing) is read again. */
+function useInvalidatePact(id: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: pactKeys.pact(id) });
+    void queryClient.invalidateQueries({ queryKey: pactKeys.list });
+    void queryClient.invalidateQueries({ queryKey: sharedKeys.audit });
+  };
+}
+
+export function useStartRun(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (input: RunInput) => api<RunView>(`${base(id)}/runs`, { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Called when a polled run ends: its version (or failure) is now part of the pact. */
+export function useRunFinished(id: string) {
+  return useInvalidatePact(id);
+}
+
+export function useLockRace(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (input: RuleInput) => api<unknown>(`${base(id)}/locks`, { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUnlockRace(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (race: string) =>
+      api<void>(`${base(id)}/locks/${encodeURIComponent(race)}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useVetoRace(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (input: RuleInput) => api<unknown>(`${base(id)}/vetoes`, { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useLiftVeto(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: ({ race, organizationId }: { race: string; organizationId: string }) =>
+      api<void>(`${base(id)}/vetoes/${encodeURIComponent(race)}/${organizationId}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSwapRaces(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (races: [string, string]) =>
+      api<VersionSummary>(`${base(id)}/swaps`, { method: 'POST', body: { races } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRecordConsent(id: string) {
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: ({ race, ...input }: ConsentInput & { race: string }) =>
+      api<unknown>(`${base(id)}/races/${encodeURIComponent(race)}/consent`, { method: 'PUT', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSendToRatification(id: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidatePact(id);
+  return useMutation({
+    mutationFn: (input: RatifyInput) =>
+      api<RatificationSent>(`${base(id)}/ratification`, { method: 'POST', body: input }),
+    onSuccess: () => {
+      invalidate();
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.decisions });
+    },
+  });
+}
+
+export function useCreatePact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreatePactInput) => api<PactView>('/api/pacts', { method: 'POST', body: input }),
+    onSuccess: (pact) => {
+      queryClient.setQueryData(pactKeys.pact(pact.id), pact);
+      void queryClient.invalidateQueries({ queryKey: pactKeys.list });
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { type PactView, useComparison } from '../../api/pacts.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { ComparisonView } from './ComparisonView.tsx';
+
+function VersionSelect({
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  label: string;
+  versions: PactView['versions'];
+  value: number;
+  onChange: (n: number) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            Version {v.number} ({v.mode}){v.note ? `: ${v.note}` : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Two versions side by side: by default the latest against the one before it (the page remounts
+ * this panel when a new version arrives, so it follows the latest run); any two can be chosen.
+ */
+export function ComparePanel({ pact }: { pact: PactView }) {
+  const versions = pact.versions;
+  const latest = versions.at(-1)?.number;
+  const [to, setTo] = useState(latest ?? 0);
+  const [from, setFrom] = useState(versions.at(-2)?.number ?? latest ?? 0);
+  const comparison = useComparison(pact.id, versions.length > 1 ? from : undefined, to);
+
+  return (
+    <section aria-labelledby="compare-title" className="panel" id="compare">
+      <h2 id="compare-title">Compare versions</h2>
+      <VersionsTable versions={versions} />
+      {versions.length < 2 ? (
+        <p className="muted">Run the engine again (or swap two races) to have a version to compare with.</p>
+      ) : (
+        <>
+          <form className="filters" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
+            <VersionSelect label="From" versions={versions} value={from} onChange={setFrom} />
+            <VersionSelect label="To" versions={versions} value={to} onChange={setTo} />
+          </form>
+          {from === to ? <p className="muted">Choose two different versions.</p> : null}
+          {comparison.isFetching && !comparison.data ? <Loading label="Comparing" /> : null}
+          {comparison.isError ? <ErrorMessage error={comparison.error} /> : null}
+          {comparison.data && from !== to ? <ComparisonView comparison={comparison.data} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+function VersionsTable({ versions }: { versions: PactView['versions'] }) {
+  if (versions.length === 0) return <p className="muted">No version yet: run the engine.</p>;
+  return (
+    <TableScroll label="Versions">
+      <table className="compact">
+        <caption>Versions, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">How</th>
+            <th scope="col" className="num">
+              Expected wins
+            </th>
+            <th scope="col" className="num">
+              Without a pact
+            </th>
+            <th scope="col">Fairness</th>
+            <th scope="col">Note</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.number}>
+              <th scope="row">{v.number}</th>
+              <td>
+                {v.kind === 'swap' ? 'Swap' : 'Run'} ({v.mode}
+                {v.gapToExact === null ? '' : `, heuristic gap ${(v.gapToExact * 100).toFixed(2)}%`})
+              </td>
+              <td className="num">{v.expectedWins.toFixed(2)}</td>
+              <td className="num">{v.noPactWins.toFixed(2)}</td>
+              <td>
+                {v.entitlementWithinOne ? 'Entitlement ±1 ✓' : 'Entitlement ±1 ✗'} ·{' '}
+                {v.wef1 ? 'WEF1 ✓' : 'WEF1 ✗'}
+              </td>
+              <td>{v.note || <span className="muted">—</span>}</td>
+              <td>{date.format(new Date(v.createdAt))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

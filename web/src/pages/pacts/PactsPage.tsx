@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { usePacts } from '../../api/pacts.ts';
+import { useSession } from '../../api/session.ts';
+import { formatDateTime } from '../../components/labels.ts';
+import { isStaffRole } from '../../components/roles.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatWins } from './format.ts';
+import { PactStatusBadge } from './PactStatusBadge.tsx';
+import './pacts.css';
+
+/** The coalition's seat-sharing pacts, newest first; staff start a new one. */
+export function PactsPage() {
+  const role = useSession().data?.role;
+  const pacts = usePacts();
+  usePageTitle('Pacts');
+  return (
+    <section aria-labelledby="pacts-title">
+      <div className="page-head">
+        <h1 id="pacts-title">Seat-sharing pacts</h1>
+        {role && isStaffRole(role) ? (
+          <Link className="button" to="/pacts/new">
+            New pact
+          </Link>
+        ) : null}
+      </div>
+      {pacts.isPending ? <Loading label="Loading pacts" /> : null}
+      {pacts.isError ? <ErrorMessage error={pacts.error} /> : null}
+      {pacts.data?.length === 0 ? <p>No pact yet.</p> : null}
+      {pacts.data && pacts.data.length > 0 ? (
+        <ul className="member-cards">
+          {pacts.data.map((p) => (
+            <li key={p.id}>
+              <h2>
+                <Link to={`/pacts/${p.id}`}>{p.name}</Link>
+              </h2>
+              <p className="meta">
+                <PactStatusBadge status={p.status} /> {p.raceCount} {p.kind === 'zones' ? 'zones' : 'races'} ·{' '}
+                {p.members.map((m) => m.name).join(', ')}
+              </p>
+              <p className="muted">
+                {p.latestVersion
+                  ? `Version ${p.latestVersion.number}: ${formatWins(p.latestVersion.expectedWins)} expected wins (${formatWins(p.latestVersion.noPactWins)} without a pact)`
+                  : 'Not run yet'}{' '}
+                · updated {formatDateTime(p.updatedAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { type FormEvent, useId, useState } from 'react';
+import { type PactView, useRecordConsent } from '../../api/pacts.ts';
+import { useSession } from '../../api/session.ts';
+import { formatDateTime } from '../../components/labels.ts';
+import { ErrorMessage } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import type { AssignmentRow } from './assignment-rows.ts';
+
+const stanceLabels = { consent: 'Consent', object: 'Object' } as const;
+type Stance = keyof typeof stanceLabels;
+
+/**
+ * Local consent: each member's branch says whether it accepts the pact's choice in this race. A
+ * delegate records its own organization's stance (until the pact is ratified); everyone reads them.
+ */
+export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow }) {
+  const session = useSession().data;
+  const id = useId();
+  const record = useRecordConsent(pact.id);
+  const own = session?.organizationId ?? null;
+  const mine = row.race.consents.find((c) => c.organization.id === own);
+  const [stance, setStance] = useState<Stance>(mine?.stance ?? 'consent');
+  const [note, setNote] = useState(mine?.note ?? '');
+  const canRecord =
+    session?.role === 'delegate' &&
+    own !== null &&
+    pact.status !== 'ratified' &&
+    pact.members.some((m) => m.organizationId === own);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate({ race: row.key, stance, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
+
+  return (
+    <section aria-labelledby="race-consent-title">
+      <h3 id="race-consent-title">Local consent</h3>
+      {row.race.consents.length === 0 ? (
+        <p className="muted">No member has given a stance on this race.</p>
+      ) : null}
+      <ul className="card-list">
+        {row.race.consents.map((c) => (
+          <li key={c.organization.id}>
+            <strong>{c.organization.name}</strong>:{' '}
+            <span className={c.stance === 'consent' ? 'ok-text' : 'bad-text'}>
+              {c.stance === 'consent' ? '✓ consents' : '✗ objects'}
+            </span>
+            {c.note ? ` — “${c.note}”` : ''}
+            <div className="muted">
+              {formatDateTime(c.recordedAt)}
+              {c.versionNumber === null ? '' : `, on version ${c.versionNumber}`}
+              {c.current ? '' : ' (given on an earlier assignment of this race)'}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {canRecord ? (
+        <form className="stack-form" onSubmit={handleSubmit}>
+          <fieldset>
+            <legend>Your organization’s stance on this race</legend>
+            {(Object.keys(stanceLabels) as Stance[]).map((value) => (
+              <div className="field checkbox" key={value}>
+                <input
+                  id={`${id}-${value}`}
+                  type="radio"
+                  name={`${id}-stance`}
+                  checked={stance === value}
+                  onChange={() => setStance(value)}
+                />
+                <label htmlFor={`${id}-${value}`}>{stanceLabels[value]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <TextField label="Note (optional)" maxLength={2000} value={note} onChange={setNote} />
+          <div>
+            <button type="submit" disabled={record.isPending}>
+              Record the stance
+            </button>
+          </div>
+          {record.isError ? <ErrorMessage error={record.error} /> : null}
+          {record.isSuccess ? (
+            <p role="status" className="ok-text">
+              Recorded.
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}

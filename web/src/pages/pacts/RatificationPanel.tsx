@@ -1,0 +1,86 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { type PactView, useSendToRatification } from '../../api/pacts.ts';
+import { formatDateTime, phaseLabels } from '../../components/labels.ts';
+import { ErrorMessage } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
+
+function Standing({ pact }: { pact: PactView }) {
+  const r = pact.ratification;
+  if (pact.status === 'ratified') {
+    return (
+      <p>
+        Ratified at version {pact.ratifiedVersion}: the pact is frozen and reads only.
+        {r ? (
+          <>
+            {' '}
+            <Link to={`/decisions/${r.decisionId}`}>See the decision</Link>.
+          </>
+        ) : null}
+      </p>
+    );
+  }
+  if (!r) return <p className="muted">No version has been sent to ratification yet.</p>;
+  return (
+    <p>
+      Version {r.version}{' '}
+      {pact.status === 'in_ratification' ? 'is before the members' : 'was put to the members'}:{' '}
+      <Link to={`/decisions/${r.decisionId}`}>{r.title}</Link> ({phaseLabels[r.phase]}
+      {r.outcome ? `, ${r.outcome.replace('_', ' ')}` : `, closes ${formatDateTime(r.closesAt)}`}).
+      {pact.status === 'in_ratification' ? ' Edits and runs wait until it closes.' : ''}
+    </p>
+  );
+}
+
+/** Where the pact stands with the members; staff send a version of a draft to a ratification vote. */
+export function RatificationPanel({ pact, canEdit }: { pact: PactView; canEdit: boolean }) {
+  const id = useId();
+  const send = useSendToRatification(pact.id);
+  const latest = pact.versions.at(-1)?.number;
+  const [version, setVersion] = useState(latest ?? 0);
+  const [closesAt, setClosesAt] = useState('');
+  const chosen = pact.versions.some((v) => v.number === version) ? version : (latest ?? 0);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send.mutate({ version: chosen, ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}) });
+  };
+
+  return (
+    <section aria-labelledby="ratification-title" className="panel">
+      <h2 id="ratification-title">Ratification</h2>
+      <Standing pact={pact} />
+      {canEdit && latest !== undefined ? (
+        <form className="grid-form" onSubmit={handleSubmit}>
+          <div className="field">
+            <label htmlFor={id}>Version to ratify</label>
+            <select id={id} value={chosen} onChange={(e) => setVersion(Number(e.target.value))}>
+              {pact.versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  Version {v.number} ({v.expectedWins.toFixed(2)} expected wins)
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            label="Vote closes at (default: the coalition's window)"
+            type="datetime-local"
+            value={closesAt}
+            onChange={setClosesAt}
+          />
+          <div>
+            <button type="submit" disabled={send.isPending}>
+              Send version {chosen} to ratification
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {send.isError ? <ErrorMessage error={send.error} /> : null}
+      {send.isSuccess ? (
+        <p role="status" className="ok-text">
+          Sent: <Link to={`/decisions/${send.data.decisionId}`}>the ratification decision</Link> is open.
+        </p>
+      ) : null}
+    </section>
+  );
+}

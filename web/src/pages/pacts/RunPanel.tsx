@@ -1,0 +1,86 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type PactView, type RunMode, useRun, useRunFinished, useStartRun } from '../../api/pacts.ts';
+import { ErrorMessage } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { RunProgress } from './RunProgress.tsx';
+
+const modeLabels: Record<RunMode, string> = {
+  heuristic: 'Heuristic: fast, keeps the fairness checks (seconds)',
+  exact: 'Exact: the optimum from the MILP solver, and the heuristic’s gap (slower)',
+};
+
+/**
+ * Staff run the engine on the pact as it stands. The run is a job: its phase and percentage are
+ * polled until it ends, then the pact (with its new version) is read again. A run already under
+ * way when the page opens is picked up and followed the same way.
+ */
+export function RunPanel({ pact }: { pact: PactView }) {
+  const id = useId();
+  const start = useStartRun(pact.id);
+  const finished = useRunFinished(pact.id);
+  const [mode, setMode] = useState<RunMode>('heuristic');
+  const [note, setNote] = useState('');
+  const [runId, setRunId] = useState<string | null>(pact.activeRun?.id ?? null);
+  const run = useRun(pact.id, runId, start.data ?? pact.activeRun ?? undefined);
+  const status = run.data?.status;
+  const announced = useRef<string | null>(null);
+
+  useEffect(() => {
+    const current = run.data;
+    if (!current || announced.current === current.id) return;
+    if (current.status === 'queued' || current.status === 'running') return;
+    announced.current = current.id;
+    finished();
+  }, [run.data, finished]);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    start.mutate(
+      { mode, ...(note.trim() ? { note: note.trim() } : {}) },
+      { onSuccess: (started) => setRunId(started.id) },
+    );
+  };
+  const busy = start.isPending || status === 'queued' || status === 'running';
+
+  return (
+    <section aria-labelledby="run-title" className="panel">
+      <h2 id="run-title">Run the engine</h2>
+      {pact.stale && !busy ? (
+        <p className="stale-note">
+          The pact changed after version {pact.latestVersion?.number}: run the engine again to see the effect.
+        </p>
+      ) : null}
+      <form className="stack-form" onSubmit={handleSubmit}>
+        <fieldset>
+          <legend>Solver</legend>
+          {(Object.keys(modeLabels) as RunMode[]).map((value) => (
+            <div className="field checkbox" key={value}>
+              <input
+                id={`${id}-${value}`}
+                type="radio"
+                name={`${id}-mode`}
+                checked={mode === value}
+                onChange={() => setMode(value)}
+              />
+              <label htmlFor={`${id}-${value}`}>{modeLabels[value]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <TextField
+          label="Note for this version (optional)"
+          maxLength={2000}
+          value={note}
+          onChange={setNote}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Running…' : 'Run the engine'}
+          </button>
+        </div>
+      </form>
+      {start.isError ? <ErrorMessage error={start.error} /> : null}
+      {run.isError ? <ErrorMessage error={run.error} /> : null}
+      <RunProgress run={run.data ?? null} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { CreatePactInput } from '../../api/pacts.ts';
+
+/** One coalition member as the form holds it: included or not, its party codes as typed. */
+export interface MemberDraft {
+  organizationId: string;
+  name: string;
+  included: boolean;
+  parties: string;
+  weight: string;
+}
+
+export interface SourceDraft {
+  kind: 'races' | 'zones';
+  electionId: string;
+  office: string;
+  stage: string;
+  /** A state's jurisdiction id: races within it (races) or the territory shared out (zones). */
+  stateId: string;
+  resultSet: string;
+}
+
+export interface SettingsDraft {
+  apportionment: 'sainte-lague' | 'dhondt' | 'hare';
+  uncertainty: string;
+  sameSide: string;
+  crossSide: string;
+  entitlement: 'enforce' | 'report';
+  tierBalance: boolean;
+}
+
+export const defaultSettings: SettingsDraft = {
+  apportionment: 'sainte-lague',
+  uncertainty: '0.08',
+  sameSide: '0.8',
+  crossSide: '0.3',
+  entitlement: 'enforce',
+  tierBalance: false,
+};
+
+/** "DEM, grn ; LIB" → ["DEM", "GRN", "LIB"]: party codes are upper-case in the shipped results. */
+export const partyCodes = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,;]+/)
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean),
+  ),
+];
+
+/** The request body from the form; the server validates it again and names any field it refuses. */
+export function toCreateInput(
+  name: string,
+  source: SourceDraft,
+  members: readonly MemberDraft[],
+  settings: SettingsDraft,
+): CreatePactInput {
+  return {
+    name: name.trim(),
+    source:
+      source.kind === 'races'
+        ? {
+            kind: 'races',
+            electionId: source.electionId,
+            ...(source.office.trim() ? { office: source.office.trim() } : {}),
+            ...(source.stage.trim() ? { stage: source.stage.trim() } : {}),
+            ...(source.stateId ? { within: [source.stateId] } : {}),
+          }
+        : {
+            kind: 'zones',
+            parentJurisdictionId: source.stateId,
+            zoneKind: 'county',
+            resultSet: source.resultSet,
+          },
+    members: members
+      .filter((m) => m.included)
+      .map((m) => ({
+        organizationId: m.organizationId,
+        parties: partyCodes(m.parties),
+        ...(m.weight.trim() ? { weight: Number(m.weight) } : {}),
+      })),
+    settings: {
+      apportionment: settings.apportionment,
+      uncertainty: Number(settings.uncertainty),
+      transfer: { sameSide: Number(settings.sameSide), crossSide: Number(settings.crossSide) },
+      entitlement: settings.entitlement,
+      tierBalance: settings.tierBalance,
+    },
+  };
+}

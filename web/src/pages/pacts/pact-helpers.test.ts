@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { withMemberNames } from './explanation-text.ts';
+import { formatDelta, formatProbability } from './format.ts';
+import { defaultSettings, partyCodes, toCreateInput } from './pact-form.ts';
+
+describe('withMemberNames', () => {
+  it('replaces whole member keys only, the longest first', () => {
+    const names = new Map([
+      ['greens', 'Harbor Greens'],
+      ['greens-north', 'Greens – Northside'],
+    ]);
+    expect(
+      withMemberNames('greens-north: win probability 0.40 vs greens 0.30; greens below entitlement', names),
+    ).toBe('Greens – Northside: win probability 0.40 vs Harbor Greens 0.30; Harbor Greens below entitlement');
+    expect(withMemberNames('evergreens stay', names)).toBe('evergreens stay');
+  });
+});
+
+describe('formats', () => {
+  it('never rounds a possible win to 0 % or a possible loss to 100 %', () => {
+    expect(formatProbability(null)).toBe('—');
+    expect(formatProbability(0)).toBe('0%');
+    expect(formatProbability(0.004)).toBe('<1%');
+    expect(formatProbability(0.734)).toBe('73%');
+    expect(formatProbability(0.996)).toBe('>99%');
+    expect(formatProbability(1)).toBe('100%');
+  });
+
+  it('signs changes and drops noise', () => {
+    expect(formatDelta(1, 0)).toBe('+1');
+    expect(formatDelta(-0.254)).toBe('−0.25');
+    expect(formatDelta(0.001)).toBe('0');
+  });
+});
+
+describe('the new-pact form', () => {
+  it('reads party codes however they are typed', () => {
+    expect(partyCodes(' dem, GRN;lib  dem ')).toEqual(['DEM', 'GRN', 'LIB']);
+    expect(partyCodes('')).toEqual([]);
+  });
+
+  it('sends the included members only, and the source the kind calls for', () => {
+    const members = [
+      { organizationId: 'a', name: 'A', included: true, parties: 'dem', weight: '' },
+      { organizationId: 'b', name: 'B', included: false, parties: 'grn', weight: '5' },
+      { organizationId: 'c', name: 'C', included: true, parties: '', weight: '1200' },
+    ];
+    const source = {
+      kind: 'zones' as const,
+      electionId: 'e',
+      office: 'us_house',
+      stage: '',
+      stateId: 's',
+      resultSet: 'us-president-2024-county',
+    };
+    const input = toCreateInput(' Zones ', source, members, defaultSettings);
+    expect(input.name).toBe('Zones');
+    expect(input.source).toEqual({
+      kind: 'zones',
+      parentJurisdictionId: 's',
+      zoneKind: 'county',
+      resultSet: 'us-president-2024-county',
+    });
+    expect(input.members).toEqual([
+      { organizationId: 'a', parties: ['DEM'] },
+      { organizationId: 'c', parties: [], weight: 1200 },
+    ]);
+    expect(
+      toCreateInput('R', { ...source, kind: 'races', stateId: '' }, members, defaultSettings).source,
+    ).toEqual({
+      kind: 'races',
+      electionId: 'e',
+      office: 'us_house',
+    });
+    expect(input.settings?.transfer).toEqual({ sameSide: 0.8, crossSide: 0.3 });
+  });
+});
