@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PactRaceView } from '../../api/pacts.ts';
-import { buildRows, filterRows, sortRows } from './assignment-rows.ts';
+import { buildRows, filterRows, type RowFilter, sortRows } from './assignment-rows.ts';
 import type { RaceOdds } from './race-odds.ts';
 
 const member = (key: string, name: string) => ({
@@ -52,7 +52,7 @@ const odds = new Map<string, RaceOdds>([
   ['26001', { byMember: [{ key: '1', probability: 0.1 }], tier: 'difficult' }],
 ]);
 const rows = buildRows(races, odds, new Map([['2', front.name]]));
-const none = { text: '', member: '', rule: '', tier: '' } as const;
+const none: RowFilter = { text: '', member: '', rule: '', tier: '' };
 
 describe('assignment rows', () => {
   it('reads the assigned member’s odds, counts only current stances and names members in explanations', () => {
@@ -64,7 +64,7 @@ describe('assignment rows', () => {
   });
 
   it('filters by text without accents or case, by member, by rule and by tier', () => {
-    const keys = (filter: Partial<typeof none>) => filterRows(rows, { ...none, ...filter }).map((r) => r.key);
+    const keys = (filter: Partial<RowFilter>) => filterRows(rows, { ...none, ...filter }).map((r) => r.key);
     expect(keys({ text: 'ALCONA' })).toEqual(['26001']);
     expect(keys({ text: 'mi-1' })).toEqual(['MI-10', 'MI-1']);
     expect(keys({ member: '1' })).toEqual(['MI-2', '26001']);
