@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AllocationReport, PactInput } from '../../core/allocate/index.ts';
+import { DomainError } from '../../core/errors.ts';
 import {
   type EngineMessage,
   type EngineMode,
@@ -14,6 +15,14 @@ interface Job {
   resolve: (report: AllocationReport) => void;
   reject: (error: Error) => void;
 }
+
+/** The server (or the CLI) stopped before the job ran to its end: it can simply be run again. */
+const interrupted = () =>
+  new DomainError(
+    'conflict',
+    'pact.run_interrupted',
+    'The process stopped before the run finished: run it again.',
+  );
 
 const bootFile = new URL('./engine-worker-boot.mjs', import.meta.url);
 const workerFile = new URL('./engine.worker.ts', import.meta.url).href;
@@ -34,7 +43,7 @@ export class EnginePool {
   run(input: PactInput, mode: EngineMode, onProgress: (progress: EngineProgress) => void) {
     return new Promise<AllocationReport>((resolve, reject) => {
       if (this.closed) {
-        reject(new Error('the engine pool is closed'));
+        reject(interrupted());
         return;
       }
       this.queue.push({ request: { jobId: this.nextId++, input, mode }, onProgress, resolve, reject });
@@ -50,7 +59,7 @@ export class EnginePool {
   /** Stops the worker; jobs still queued or running fail. */
   async close(): Promise<void> {
     this.closed = true;
-    const error = new Error('the engine pool was closed before the run finished');
+    const error = interrupted();
     for (const job of this.queue.splice(0)) job.reject(error);
     this.current?.reject(error);
     this.current = undefined;

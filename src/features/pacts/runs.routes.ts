@@ -15,7 +15,8 @@ export const registerPactRunRoutes: RoutesPlugin = async (app) => {
   const executor = new RunExecutor(app.db, {
     log: (error, message) => app.log.error({ err: error }, message),
   });
-  app.addHook('onClose', () => executor.close());
+  // preClose: before the database closes (server.ts closes it in onClose), so interrupted jobs get recorded.
+  app.addHook('preClose', () => executor.close());
   const tx = () => app.db.transaction();
 
   app.post(

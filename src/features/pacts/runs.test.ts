@@ -83,6 +83,29 @@ describe('pact runs in the engine worker', () => {
     expect(trail.some((e) => e.action === 'pact.run_failed' && e.payload.runId === run.id)).toBe(true);
   });
 
+  it('records a job cut short by a shutdown as interrupted, and frees the pact', async () => {
+    const { db } = database();
+    const pact = await newPact('shutdown');
+    const stopping = new RunExecutor(db, { inlineLimit: 0 });
+    const { job, run } = await inTx(db, (trx) =>
+      requestRun(trx, seeded.secretariat, pact.id, { mode: 'exact' }),
+    );
+    const running = stopping.execute(job);
+    // A fresh pool's worker takes a moment to start: the job is still queued when the server stops.
+    await stopping.close();
+    await running;
+    const interrupted = await inTx(db, (trx) => getRun(trx, seeded.viewer, pact.id, run.id));
+    expect(interrupted).toMatchObject({
+      status: 'failed',
+      error: { code: 'pact.run_interrupted' },
+      version: null,
+    });
+    const again = await inTx(db, (trx) =>
+      requestRun(trx, seeded.secretariat, pact.id, { mode: 'heuristic' }),
+    );
+    expect(again.run.status).toBe('queued');
+  });
+
   it('allows one active run per pact, and frees a pact whose job was abandoned', async () => {
     const { db } = database();
     const pact = await newPact('one at a time');
