@@ -8,7 +8,7 @@ const order = (page: Page) => page.locator('.ranked-item .name').allTextContents
 describe('ranked ballot by keyboard (browser)', () => {
   const e2e = useE2e({ demo: false });
 
-  it('orders options with the drag handle and the move buttons, casts, and the count shows its rounds', async () => {
+  it('orders options by keyboard (drag handle and move buttons) and by mouse, casts, and the count shows its rounds', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
     await page.goto(`${e2e.server.url}/decisions`);
@@ -45,11 +45,21 @@ describe('ranked ballot by keyboard (browser)', () => {
     await page.getByRole('button', { name: 'Leave Housing unranked' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Rank Housing' }).waitFor();
+    // And with the mouse: drag "Childcare" by its handle above "Transit".
+    const handle = await page.getByRole('button', { name: 'Drag Childcare, rank 3' }).boundingBox();
+    const target = await page.getByRole('button', { name: 'Drag Transit, rank 2' }).boundingBox();
+    if (!handle || !target) throw new Error('the ranked list is not laid out');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Childcare', 'Transit']);
+
     await page.getByRole('button', { name: 'Cast the ballot' }).focus();
     await page.keyboard.press('Enter');
     const recorded = page.getByRole('status').filter({ hasText: 'Recorded' });
     await recorded.waitFor();
-    expect(await recorded.textContent()).toContain('Climate jobs > Transit > Childcare');
+    expect(await recorded.textContent()).toContain('Climate jobs > Childcare > Transit');
     await screenshot(page, 'ranked-ballot-cast');
     await signOut(page);
 
