@@ -71,9 +71,10 @@ export function useResultSets() {
  * States or counties painted with one result set. Switching sets keeps the previous map on screen
  * until the next one arrives, so the map never blanks out.
  */
-export function useUsShapes(level: UsLevel, set: string) {
+export function useUsShapes(level: UsLevel, set: string | undefined) {
   return useQuery({
-    queryKey: mapKeys.shapes(level, set),
+    enabled: set !== undefined,
+    queryKey: mapKeys.shapes(level, set ?? ''),
     queryFn: () =>
       api<UsTopology>(`/api/map/us/${level}.topojson${queryString({ set, projection: 'albers' })}`),
     placeholderData: keepPreviousData,

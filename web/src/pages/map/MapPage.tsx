@@ -11,7 +11,7 @@ import { MapViews } from './MapViews.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
 import { ResultSetSelect } from './ResultSetSelect.tsx';
-import { defaultSetSlug, levelOf, mapSetGroups } from './result-set-options.ts';
+import { initialSet, levelOf, mapSetGroups } from './result-set-options.ts';
 import './map.css';
 
 const filterKeys = ['set', 'place'] as const;
@@ -27,9 +27,10 @@ export function MapPage() {
   const [filters, setFilters] = useSearchFilters<(typeof filterKeys)[number], MapFilters>(filterKeys);
   const sets = useResultSets();
   const groups = useMemo(() => mapSetGroups(sets.data ?? []), [sets.data]);
-  const setSlug = filters.set || defaultSetSlug;
-  const level = levelOf(groups, setSlug);
-  const shapes = useUsShapes(level, setSlug);
+  // The level comes from the set's own record, so the shapes wait for the list of sets.
+  const setSlug = filters.set || initialSet(groups);
+  const level = levelOf(groups, setSlug ?? '');
+  const shapes = useUsShapes(level, sets.data ? setSlug : undefined);
   const geometry = useMemo(
     () => (shapes.data ? buildGeometry(shapes.data, level) : null),
     [shapes.data, level],
@@ -41,6 +42,15 @@ export function MapPage() {
   const noun = geometry?.places[0]?.id.length === 2 ? 'state' : 'county';
 
   const handleSelect = (place: MapPlace) => setFilters({ place: place.id });
+  // A county chosen on the county map means nothing on the state map: the panel closes.
+  const handleSetChange = (slug: string) =>
+    setFilters({ set: slug, ...(levelOf(groups, slug) === level ? {} : { place: '' }) });
+  const handleClose = () => {
+    const id = filters.place;
+    setFilters({ place: '' });
+    // Back to the place the panel was about, so keyboard users carry on from where they were.
+    requestAnimationFrame(() => document.querySelector<SVGElement>(`.us-map [data-id="${id}"]`)?.focus());
+  };
 
   return (
     <section aria-labelledby="map-title">
@@ -49,23 +59,15 @@ export function MapPage() {
         <MapViews />
       </div>
       <div className="filters">
-        {sets.data ? (
-          <ResultSetSelect
-            groups={groups}
-            value={setSlug}
-            onChange={(slug) =>
-              setFilters({
-                set: slug === defaultSetSlug ? '' : slug,
-                ...(levelOf(groups, slug) === level ? {} : { place: '' }),
-              })
-            }
-          />
-        ) : null}
+        {setSlug ? <ResultSetSelect groups={groups} value={setSlug} onChange={handleSetChange} /> : null}
         {geometry ? <PlaceSearch places={geometry.places} noun={noun} onPick={handleSelect} /> : null}
       </div>
       {sets.isError ? <ErrorMessage error={sets.error} /> : null}
       {shapes.isError ? <ErrorMessage error={shapes.error} /> : null}
-      {shapes.isPending ? <Loading label="Loading the map" /> : null}
+      {sets.isPending || (setSlug && shapes.isPending) ? <Loading label="Loading the map" /> : null}
+      {sets.data && !setSlug ? (
+        <p>No map data is loaded yet: an administrator runs concord data load.</p>
+      ) : null}
       <p className="muted" role="status" aria-live="polite">
         {switching ? 'Loading the result set…' : shownSet ? `Showing ${shownSet.name}` : ''}
       </p>
@@ -86,12 +88,7 @@ export function MapPage() {
             </p>
           </div>
           {selected ? (
-            <PlacePanel
-              key={selected.id}
-              place={selected}
-              setName={shownSet.name}
-              onClose={() => setFilters({ place: '' })}
-            />
+            <PlacePanel key={selected.id} place={selected} setName={shownSet.name} onClose={handleClose} />
           ) : null}
         </div>
       ) : null}

@@ -6,21 +6,24 @@ import { formatLean, formatShare, formatVotes, noteText } from './lean-format.ts
  * ColorBrewer's RdBu, 9 classes: a diverging scale that stays distinguishable for the common
  * colour-vision deficiencies. Red is Republican, blue Democratic, the pale middle within 3 points.
  */
-const bands: readonly { below: number; color: string; label: string }[] = [
-  { below: -40, color: '#b2182b', label: 'R+40 or more' },
-  { below: -20, color: '#d6604d', label: 'R+20 to R+40' },
-  { below: -10, color: '#f4a582', label: 'R+10 to R+20' },
-  { below: -3, color: '#fddbc7', label: 'R+3 to R+10' },
-  { below: 3, color: '#f7f7f7', label: 'Within 3 points' },
-  { below: 10, color: '#d1e5f0', label: 'D+3 to D+10' },
-  { below: 20, color: '#92c5de', label: 'D+10 to D+20' },
-  { below: 40, color: '#4393c3', label: 'D+20 to D+40' },
-  { below: Number.POSITIVE_INFINITY, color: '#2166ac', label: 'D+40 or more' },
+const bands: readonly { color: string; label: string }[] = [
+  { color: '#b2182b', label: 'R+40 or more' },
+  { color: '#d6604d', label: 'R+20 to R+40' },
+  { color: '#f4a582', label: 'R+10 to R+20' },
+  { color: '#fddbc7', label: 'R+3 to R+10' },
+  { color: '#f7f7f7', label: 'Within 3 points' },
+  { color: '#d1e5f0', label: 'D+3 to D+10' },
+  { color: '#92c5de', label: 'D+10 to D+20' },
+  { color: '#4393c3', label: 'D+20 to D+40' },
+  { color: '#2166ac', label: 'D+40 or more' },
 ];
+/** Band edges in points, the same on both sides, so R+3 and D+3 both leave the middle. */
+const edges = [3, 10, 20, 40];
 export const noFigureColor = '#c4c9cf';
 
 export function leanColor(lean: number): string {
-  return (bands.find((band) => lean < band.below) ?? bands[bands.length - 1])?.color ?? noFigureColor;
+  const steps = edges.filter((edge) => Math.abs(lean) >= edge).length;
+  return bands[lean < 0 ? 4 - steps : 4 + steps]?.color ?? noFigureColor;
 }
 
 const legend: LegendItem[] = [

@@ -25,6 +25,12 @@ export function mapSetGroups(sets: readonly ResultSetView[]): SetGroup[] {
   return groups.filter((g) => g.sets.length > 0).map((g) => ({ ...g, sets: [...g.sets].sort(newestFirst) }));
 }
 
+/** The set the map opens with: President 2024 by county, or else the newest set it can draw. */
+export function initialSet(groups: readonly SetGroup[]): string | undefined {
+  const all = groups.flatMap((g) => g.sets);
+  return (all.find((s) => s.slug === defaultSetSlug) ?? all[0])?.slug;
+}
+
 /** The level a set is drawn at; an unknown set (still loading, or mistyped) draws counties. */
 export function levelOf(groups: readonly SetGroup[], slug: string): UsLevel {
   return groups.find((g) => g.sets.some((s) => s.slug === slug))?.level ?? 'counties';

@@ -35,7 +35,7 @@ export function PlaceRaces({ state, county }: { state: JurisdictionView; county:
   return (
     <section aria-labelledby="races-title">
       <h2 id="races-title">Races for {place}</h2>
-      <TableScroll label={`Races for ${place}`}>
+      <TableScroll label="Races and coalition candidates">
         <table>
           <thead>
             <tr>
