@@ -121,10 +121,13 @@ export async function completeRun(
   report: AllocationReport,
   now = new Date(),
 ): Promise<void> {
+  const seen = await repo.findRun(db, coalitionId, runId);
+  if (!seen) return;
+  const requester = requesterOf(seen);
+  // The pact first, then the job: the order every edit takes, so two transactions never deadlock.
+  const pact = await loadPact(db, requester, seen.pact_id, { forUpdate: true });
   const run = await lockActiveRun(db, coalitionId, runId);
   if (!run) return;
-  const requester = requesterOf(run);
-  const pact = await loadPact(db, requester, run.pact_id, { forUpdate: true });
   const standing = await standingOf(db, requester, pact.id);
   if (standing.status !== 'draft') {
     await repo.updateRun(db, run.id, {
