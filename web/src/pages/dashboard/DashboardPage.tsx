@@ -3,6 +3,7 @@ import { useCoalition } from '../../api/coalition.ts';
 import { useSession } from '../../api/session.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { PactsOverview } from '../pacts/PactsOverview.tsx';
 import { MembersOverview } from './MembersOverview.tsx';
 import { OpenDecisions } from './OpenDecisions.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -53,6 +54,12 @@ export function DashboardPage() {
             <Link to="/decisions">Open decisions</Link>
           </h2>
           <OpenDecisions />
+        </section>
+        <section aria-labelledby="pacts-title" className="panel">
+          <h2 id="pacts-title">
+            <Link to="/pacts">Pacts</Link>
+          </h2>
+          <PactsOverview />
         </section>
         <section aria-labelledby="activity-title" className="panel">
           <h2 id="activity-title">

@@ -1,3 +1,4 @@
+import { Badge } from '../../components/Badge.tsx';
 import { SortHeader, type SortState } from '../../components/SortHeader.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import type { AssignmentRow, RowSortKey } from './assignment-rows.ts';
@@ -83,11 +84,11 @@ export function AssignmentTable({
               <td>{row.tier ? tierLabels[row.tier] : '—'}</td>
               <td>
                 <div className="rule-cell">
-                  {row.lock ? <span className="rule-tag">🔒 Locked to {row.lock.name}</span> : null}
+                  {row.lock ? <Badge tone="warn">Locked to {row.lock.name}</Badge> : null}
                   {row.vetoes.map((v) => (
-                    <span key={v.organizationId} className="rule-tag">
-                      ⛔ Veto: {v.name}
-                    </span>
+                    <Badge key={v.organizationId} tone="bad">
+                      Veto: {v.name}
+                    </Badge>
                   ))}
                   {canEdit ? <LockButton pactId={pactId} row={row} /> : null}
                 </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { type PactView, useComparison } from '../../api/pacts.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -39,6 +39,7 @@ export function ComparePanel({ pact }: { pact: PactView }) {
   const latest = versions.at(-1)?.number;
   const [to, setTo] = useState(latest ?? 0);
   const [from, setFrom] = useState(versions.at(-2)?.number ?? latest ?? 0);
+  const raceNames = useMemo(() => new Map(pact.races.map((r) => [r.key, r.name])), [pact.races]);
   const comparison = useComparison(pact.id, versions.length > 1 ? from : undefined, to);
 
   return (
@@ -56,7 +57,9 @@ export function ComparePanel({ pact }: { pact: PactView }) {
           {from === to ? <p className="muted">Choose two different versions.</p> : null}
           {comparison.isFetching && !comparison.data ? <Loading label="Comparing" /> : null}
           {comparison.isError ? <ErrorMessage error={comparison.error} /> : null}
-          {comparison.data && from !== to ? <ComparisonView comparison={comparison.data} /> : null}
+          {comparison.data && from !== to ? (
+            <ComparisonView comparison={comparison.data} raceNames={raceNames} />
+          ) : null}
         </>
       )}
     </section>

@@ -5,8 +5,16 @@ import { formatDelta, formatWins } from './format.ts';
 const flag = (ok: boolean) => (ok ? 'holds' : 'fails');
 
 /** What changed between two versions: the coalition's figures, the races that moved, each member. */
-export function ComparisonView({ comparison }: { comparison: Comparison }) {
+export function ComparisonView({
+  comparison,
+  raceNames,
+}: {
+  comparison: Comparison;
+  /** Race key → name, so gains and losses read as places. */
+  raceNames: ReadonlyMap<string, string>;
+}) {
   const { from, to, coalition, moved, members, fairness } = comparison;
+  const named = (keys: readonly string[]) => keys.map((k) => raceNames.get(k) ?? k).join(', ') || '—';
   return (
     <div className="comparison">
       <ul className="card-list">
@@ -77,8 +85,8 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
                   {formatWins(m.expectedWins.from)} → {formatWins(m.expectedWins.to)} (
                   {formatDelta(m.expectedWins.delta)})
                 </td>
-                <td>{m.gained.join(', ') || '—'}</td>
-                <td>{m.lost.join(', ') || '—'}</td>
+                <td>{named(m.gained)}</td>
+                <td>{named(m.lost)}</td>
               </tr>
             ))}
           </tbody>
