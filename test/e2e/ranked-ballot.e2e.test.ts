@@ -49,9 +49,13 @@ describe('ranked ballot by keyboard (browser)', () => {
     const handle = await page.getByRole('button', { name: 'Drag Childcare, rank 3' }).boundingBox();
     const target = await page.getByRole('button', { name: 'Drag Transit, rank 2' }).boundingBox();
     if (!handle || !target) throw new Error('the ranked list is not laid out');
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    const from = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
+    await page.mouse.move(from.x, from.y - 10, { steps: 3 }); // past the 4 px activation distance
+    await announced('Picked up Childcare, rank 3 of 3');
     await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    await announced('Childcare would take rank 2');
     await page.mouse.up();
     await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Childcare', 'Transit']);
 
