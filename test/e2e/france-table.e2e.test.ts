@@ -55,7 +55,6 @@ describe('French constituencies table (browser)', () => {
     expect(await table(page).locator('tbody tr').first().getByRole('cell').last().textContent()).toMatch(
       /^Elected: .+ \(RN\)$/,
     );
-    await screenshot(page, 'france-sorted');
 
     await page.getByLabel('Search constituencies').fill('hauts-de-seine');
     await page.getByText('13 of 577 constituencies').waitFor();

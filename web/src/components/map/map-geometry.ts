@@ -26,30 +26,53 @@ export interface MapGeometry {
   outline: string;
 }
 
+interface LevelShapes {
+  outlines: Map<string, { path: string; centroid: readonly [number, number] }>;
+  stateBorders: string;
+  outline: string;
+}
+
 /**
- * Paths for every shape of a level. The topology is already projected (Alaska and Hawaii inset),
- * so d3-geo draws it without a projection.
+ * us-atlas's outlines never change between result sets, only the figures on them: the paths of a
+ * level are computed once, and switching sets only reads the new figures.
  */
-export function buildGeometry(topology: UsTopology, level: UsLevel): MapGeometry {
+const shapesByLevel = new Map<UsLevel, LevelShapes>();
+
+function levelShapes(topology: UsTopology, object: GeometryCollection<ShapeFigures>, level: UsLevel) {
+  const known = shapesByLevel.get(level);
+  if (known) return known;
   const path = geoPath();
-  const object = (level === 'counties' ? topology.objects.counties : undefined) ?? topology.objects.states;
-  const places = feature(topology, object).features.map((f): MapPlace => {
-    const figures = f.properties;
-    const [x, y] = path.centroid(f);
-    return {
-      id: String(f.id ?? ''),
-      name: figures.name,
-      figures,
-      path: path(f) ?? '',
-      centroid: [Number.isFinite(x) ? x : 0, Number.isFinite(y) ? y : 0],
-    };
-  });
-  const states = topology.objects.states as GeometryCollection<ShapeFigures>;
-  return {
-    places,
-    stateBorders: path(mesh(topology, states, (a, b) => a !== b)) ?? '',
+  const outlines = new Map(
+    feature(topology, object).features.map((f) => {
+      const [x, y] = path.centroid(f);
+      const centroid = [Number.isFinite(x) ? x : 0, Number.isFinite(y) ? y : 0] as const;
+      return [String(f.id ?? ''), { path: path(f) ?? '', centroid }];
+    }),
+  );
+  const shapes: LevelShapes = {
+    outlines,
+    stateBorders: path(mesh(topology, topology.objects.states, (a, b) => a !== b)) ?? '',
     outline: path(mesh(topology, topology.objects.nation)) ?? '',
   };
+  shapesByLevel.set(level, shapes);
+  return shapes;
+}
+
+/**
+ * Every shape of a level with its figures. The topology is already projected (Alaska and Hawaii
+ * inset), so d3-geo draws it without a projection.
+ */
+export function buildGeometry(topology: UsTopology, level: UsLevel): MapGeometry {
+  const object = (level === 'counties' ? topology.objects.counties : undefined) ?? topology.objects.states;
+  const shapes = levelShapes(topology, object, level);
+  const places = object.geometries.flatMap((g): MapPlace[] => {
+    const id = String(g.id ?? '');
+    const outline = shapes.outlines.get(id);
+    const figures = g.properties;
+    if (!outline || !figures || !('name' in figures)) return [];
+    return [{ id, name: figures.name, figures, ...outline }];
+  });
+  return { places, stateBorders: shapes.stateBorders, outline: shapes.outline };
 }
 
 /** "San Francisco, CA" for a county, "California" for a state. */
