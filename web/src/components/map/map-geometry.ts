@@ -75,7 +75,10 @@ export function buildGeometry(topology: UsTopology, level: UsLevel): MapGeometry
   return { places, stateBorders: shapes.stateBorders, outline: shapes.outline };
 }
 
+/** Counties have 5-digit FIPS codes, states 2. */
+export const isCounty = (place: Pick<MapPlace, 'id'>) => place.id.length > 2;
+
 /** "San Francisco, CA" for a county, "California" for a state. */
 export function placeLabel(place: Pick<MapPlace, 'id' | 'name' | 'figures'>): string {
-  return place.id.length > 2 && place.figures.state ? `${place.name}, ${place.figures.state}` : place.name;
+  return isCounty(place) && place.figures.state ? `${place.name}, ${place.figures.state}` : place.name;
 }

@@ -39,7 +39,7 @@ export function MapPage() {
   // While the next set loads, the previous one stays drawn: the label says which one it is.
   const switching = shapes.isPlaceholderData;
   const selected = geometry?.places.find((p) => p.id === filters.place);
-  const noun = geometry?.places[0]?.id.length === 2 ? 'state' : 'county';
+  const noun = level === 'states' ? 'state' : 'county';
 
   const handleSelect = (place: MapPlace) => setFilters({ place: place.id });
   // A county chosen on the county map means nothing on the state map: the panel closes.

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type MapPlace, placeLabel } from '../../components/map/map-geometry.ts';
+import { isCounty, type MapPlace, placeLabel } from '../../components/map/map-geometry.ts';
 import { formatLean, formatShare, formatVotes, noteText } from './lean-format.ts';
 import { PlaceResults } from './PlaceResults.tsx';
 
@@ -23,7 +23,7 @@ export function PlacePanel({
   }, []);
   const f = place.figures;
   const note = noteText(f.note);
-  const county = place.id.length > 2;
+  const county = isCounty(place);
   return (
     <aside className="panel place-panel" aria-labelledby="place-title">
       <div className="page-head">

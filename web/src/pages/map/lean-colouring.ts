@@ -1,5 +1,5 @@
 import type { LegendItem, MapColouring } from '../../components/map/colouring.ts';
-import type { MapPlace } from '../../components/map/map-geometry.ts';
+import { isCounty, type MapPlace } from '../../components/map/map-geometry.ts';
 import { formatLean, formatShare, formatVotes, noteText } from './lean-format.ts';
 
 /**
@@ -37,7 +37,10 @@ export function describeLean(place: MapPlace): string[] {
   const f = place.figures;
   const lines: string[] = [];
   if (f.lean === null) lines.push('No figure in this result set');
-  else lines.push(`Lean ${formatLean(f.lean)}${f.leanLevel === 'state' ? ' (statewide figure)' : ''}`);
+  else {
+    const statewide = f.leanLevel === 'state' && isCounty(place);
+    lines.push(`Lean ${formatLean(f.lean)}${statewide ? ' (statewide figure)' : ''}`);
+  }
   if (f.margin !== null) {
     lines.push(
       `Margin ${formatLean(f.margin)}, Democrats ${formatShare(f.twoPartyDemShare)} of two-party vote`,
@@ -58,7 +61,7 @@ export const leanColouring: MapColouring = {
     const { lean, leanLevel } = place.figures;
     return lean === null
       ? { color: noFigureColor, hatched: true }
-      : { color: leanColor(lean), hatched: leanLevel === 'state' && place.id.length > 2 };
+      : { color: leanColor(lean), hatched: leanLevel === 'state' && isCounty(place) };
   },
   describe: describeLean,
 };
