@@ -1,0 +1,149 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { openPage, screenshot, signInAs, unexpectedConsoleErrors } from './harness.ts';
+import { useMapE2e } from './map-data.ts';
+import { e2eUsers } from './seed.ts';
+
+const pactName = 'Michigan field zones';
+/** Wayne County, Michigan: the zone whose member the test changes with a lock. */
+const wayne = { key: '26163', name: 'Wayne' };
+const members = ["Workers' Common Front", 'Riverside Greens', 'Civic Renewal'];
+
+const raceRow = (page: Page, race: string) => page.locator(`tr[data-race="${race}"]`);
+const memberOf = async (row: Locator) => (await row.locator('.member-name').textContent())?.trim() ?? '';
+const mapFill = (page: Page, race: string) =>
+  page.locator(`.us-map [data-id="${race}"]`).getAttribute('fill');
+
+describe('pact workspace (browser)', () => {
+  const e2e = useMapE2e(['us-geography', 'us-president-2024-county']);
+
+  it('staff create a pact, run it, lock a race to another member, rerun, and see the table, the map and the comparison change', async () => {
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pacts' }).click();
+    await page.getByText('No pact yet.').waitFor();
+    await page.getByRole('link', { name: 'New pact' }).click();
+
+    await page.getByLabel('Name').fill(pactName);
+    await page.getByLabel('A state’s counties as organizing zones').check();
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Michigan' });
+    await page.getByLabel('Zones valued by').selectOption({ label: 'US President 2024 by county (tonmcg)' });
+    for (const name of members) {
+      await page.getByLabel(name, { exact: true }).check();
+      await page.getByLabel(`Party codes of ${name}`, { exact: true }).fill('DEM');
+    }
+    await page.getByRole('button', { name: 'Create the pact' }).click();
+    await page.getByRole('heading', { level: 1, name: pactName }).waitFor();
+    expect(await page.getByText('No version yet: the engine has not been run on this pact.').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Run the engine' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: version 1 is ready (heuristic).' }).waitFor();
+    const rows = page.locator('tr[data-race]');
+    await page.getByText('83 races', { exact: true }).waitFor();
+    expect(await rows.count()).toBe(83);
+    await page.locator('.us-map .map-place').first().waitFor();
+    expect(await page.locator('.us-map .map-place').count()).toBe(83);
+    const row = raceRow(page, wayne.key);
+    const before = await memberOf(row);
+    const fillBefore = await mapFill(page, wayne.key);
+    expect(members).toContain(before);
+    const target = members.find((m) => m !== before) ?? '';
+
+    // Lock Wayne County to another member from the race's dialog; the map hatches it at once.
+    await row.getByRole('button', { name: wayne.name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Wayne/ });
+    await dialog.getByLabel('Lock this race to').selectOption({ label: target });
+    await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
+    await dialog.getByText(`Locked to ${target}: a rerun keeps it there.`).waitFor();
+    await screenshot(page, 'pact-race-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row.getByText(`Locked to ${target}`).count()).toBe(1);
+    await page.getByText(/The pact changed after version 1: run the engine again/).waitFor();
+    expect(await memberOf(row)).toBe(before);
+
+    // Rerun with the exact solver: a job in the worker, followed by the progress bar until done.
+    await page.getByLabel(/^Exact/).check();
+    await page.getByLabel('Note for this version (optional)').fill(`Wayne to ${target}`);
+    await page.getByRole('button', { name: 'Run the engine' }).click();
+    await page.getByRole('progressbar', { name: /^Exact run: \d+%$/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Done: version 2 is ready (exact).' }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await row.locator('.member-name', { hasText: target }).waitFor();
+    expect(await mapFill(page, wayne.key)).not.toBe(fillBefore);
+    expect(await page.locator(`.us-map .map-hatch`).count()).toBe(1);
+
+    const compare = page.locator('#compare');
+    await compare.getByText(/Version 1 → version 2: expected wins/).waitFor();
+    const moved = compare.getByRole('table', { name: 'Races moved' }).locator('tr', { hasText: wayne.key });
+    expect((await moved.locator('td').allTextContents()).map((t) => t.trim())).toEqual([before, target]);
+    await screenshot(page, 'pact-workspace');
+
+    const shares = page.getByRole('table', { name: 'Entitlement, races and expected wins by member' });
+    expect(await shares.locator('tbody tr').count()).toBe(3);
+    expect(
+      await page.getByRole('img', { name: /Entitlement, races given and expected wins per member/ }).count(),
+    ).toBe(1);
+
+    // Sorting and filtering: by member, then by win probability, best first.
+    await page.getByLabel('Member', { exact: true }).selectOption({ label: target });
+    await page.getByRole('button', { name: /Win prob/ }).click();
+    const probabilities = await rows.locator('td.num').allTextContents();
+    expect(probabilities.length).toBeGreaterThan(0);
+    expect(probabilities.length).toBeLessThan(83);
+    expect(await rows.locator('.member-name').allTextContents()).toEqual(probabilities.map(() => target));
+    const asNumbers = probabilities.map((p) => Number(p.replace(/[<>%]/g, '')));
+    expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
+    await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Every member' });
+
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Ratification: the version goes to a decision, and the pact stops offering edits.
+    await page.getByRole('button', { name: 'Send version 2 to ratification' }).click();
+    await page.getByRole('link', { name: 'the ratification decision' }).waitFor();
+    await page.getByText('Sent to ratification', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Run the engine' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Lock / }).count()).toBe(0);
+    await page.getByRole('link', { name: 'the ratification decision' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: `Ratify the pact "${pactName}" (version 2)` })
+      .waitFor();
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it('a delegate reads the pact on a phone, cannot lock, and records its organization’s local objection', async () => {
+    const { page, consoleErrors, context } = await openPage(e2e.browser, {
+      viewport: { width: 390, height: 844 },
+    });
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    await page.goto(`${e2e.server.url}/pacts`);
+    await page.getByRole('link', { name: pactName }).click();
+    await page.getByRole('heading', { level: 1, name: pactName }).waitFor();
+    await page.locator('tr[data-race]').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Lock / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Run the engine' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const row = raceRow(page, wayne.key);
+    await row.getByRole('button', { name: wayne.name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Wayne/ });
+    expect(await dialog.getByLabel('Lock this race to').count()).toBe(0);
+    await dialog.getByLabel('Object').check();
+    await dialog.getByLabel('Note (optional)').fill('Our Detroit branch has its own candidate');
+    await dialog.getByRole('button', { name: 'Record the stance' }).click();
+    await dialog.getByText('Recorded.').waitFor();
+    const stance = dialog.getByRole('listitem').filter({ hasText: '✗ objects' });
+    expect(await stance.textContent()).toMatch(
+      /^Riverside Greens: ✗ objects — “Our Detroit branch has its own candidate”/,
+    );
+    await screenshot(page, 'pact-phone-consent');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await row.getByText('✗ 1 objection').waitFor();
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+});
