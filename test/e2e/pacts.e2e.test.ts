@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { openPage, screenshot, signInAs, unexpectedConsoleErrors } from './harness.ts';
+import { openPage, screenshot, screenshotDir, signInAs, unexpectedConsoleErrors } from './harness.ts';
 import { useMapE2e } from './map-data.ts';
 import { e2eUsers } from './seed.ts';
 
@@ -12,6 +14,12 @@ const members = ["Workers' Common Front", 'Riverside Greens', 'Civic Renewal'];
 
 const raceRow = (page: Page, race: string) => page.locator(`tr[data-race="${race}"]`);
 const memberOf = async (row: Locator) => (await row.locator('.member-name').textContent())?.trim() ?? '';
+/** What is on screen (a page) or one section (a locator), for docs/web.md: a whole 83-race page is too tall. */
+async function shot(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await target.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
 const mapFill = (page: Page, race: string) =>
   page.locator(`.us-map [data-id="${race}"]`).getAttribute('fill');
 
@@ -56,7 +64,7 @@ describe('pact workspace (browser)', () => {
     await dialog.getByLabel('Lock this race to').selectOption({ label: target });
     await dialog.getByRole('button', { name: 'Lock', exact: true }).click();
     await dialog.getByText(`Locked to ${target}: a rerun keeps it there.`).waitFor();
-    await screenshot(page, 'pact-race-dialog');
+    await shot(page, 'pact-race-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await row.getByText(`Locked to ${target}`).count()).toBe(1);
@@ -79,9 +87,13 @@ describe('pact workspace (browser)', () => {
     const moved = compare.getByRole('table', { name: 'Races moved' }).locator('tr', { hasText: wayne.key });
     expect((await moved.locator('td').allTextContents()).map((t) => t.trim())).toEqual([before, target]);
     await screenshot(page, 'pact-workspace');
+    await page.locator('#assignment').scrollIntoViewIfNeeded();
+    await shot(page, 'pact-assignment');
+    await shot(compare, 'pact-compare');
 
     const shares = page.getByRole('table', { name: 'Entitlement, races and expected wins by member' });
     expect(await shares.locator('tbody tr').count()).toBe(3);
+    await shot(page.locator('#shares'), 'pact-shares');
     expect(
       await page.getByRole('img', { name: /Entitlement, races given and expected wins per member/ }).count(),
     ).toBe(1);
@@ -139,7 +151,7 @@ describe('pact workspace (browser)', () => {
     expect(await stance.textContent()).toMatch(
       /^Riverside Greens: ✗ objects — “Our Detroit branch has its own candidate”/,
     );
-    await screenshot(page, 'pact-phone-consent');
+    await shot(page, 'pact-phone-consent');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await row.getByText('✗ 1 objection').waitFor();
 

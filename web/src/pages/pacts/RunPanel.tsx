@@ -50,7 +50,7 @@ export function RunPanel({ pact }: { pact: PactView }) {
           The pact changed after version {pact.latestVersion?.number}: run the engine again to see the effect.
         </p>
       ) : null}
-      <form className="stack-form" onSubmit={handleSubmit}>
+      <form className="run-form" onSubmit={handleSubmit}>
         <fieldset>
           <legend>Solver</legend>
           {(Object.keys(modeLabels) as RunMode[]).map((value) => (
