@@ -121,7 +121,10 @@ async function readRaces(db: Db, actor: Actor, input: Extract<PactSourceInput, {
       office: input.resultsFrom.office,
       stage: input.resultsFrom.stage,
     });
-    pastByJurisdiction = new Map(past.map((p) => [p.race.jurisdiction.id, p]));
+    // Several past races in one jurisdiction (a general and a special): the first, in the map's order.
+    pastByJurisdiction = new Map();
+    for (const p of past)
+      if (!pastByJurisdiction.has(p.race.jurisdiction.id)) pastByJurisdiction.set(p.race.jurisdiction.id, p);
   }
   const taken = new Set<string>();
   const warnings: string[] = [];
