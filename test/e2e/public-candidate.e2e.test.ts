@@ -21,13 +21,17 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     const races = page.getByRole('region', { name: 'Races for Laramie, Wyoming', exact: true });
     await races.waitFor();
     expect(page.url()).toContain('state=56&county=56021');
-    const rows = await races.getByRole('row').allInnerTexts();
-    expect(rows.slice(1).map((row) => row.split('\t')[0])).toEqual([
+    expect(await races.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
       'President — Wyoming',
       'U.S. House — WY-AL',
       'County organizing zone',
     ]);
-    expect(rows[1]).toMatch(/2024: TRUMP, DONALD J\. \d+\.\d%, HARRIS, KAMALA D\. \d+\.\d%/);
+    const president = races.getByRole('listitem').filter({ hasText: 'President — Wyoming' });
+    expect(await president.getByRole('definition').allTextContents()).toEqual([
+      'Wyoming (statewide)',
+      expect.stringMatching(/^2024: TRUMP, DONALD J\. \d+\.\d%, HARRIS, KAMALA D\. \d+\.\d%$/),
+      'No coalition candidate announced',
+    ]);
     expect(await races.getByText('No coalition candidate announced').count()).toBe(3);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

@@ -6,7 +6,6 @@ import {
   useResultSets,
 } from '../../api/map.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
 import { districtOrder, latestResultOf, leadingCandidates } from './place-races.ts';
 import './public-candidates.css';
 
@@ -16,6 +15,29 @@ import './public-candidates.css';
  */
 function CoalitionCandidate() {
   return <span className="muted">No coalition candidate announced</span>;
+}
+
+/** One race: where it is held, its last result when the data has one, and the coalition's candidate. */
+function RaceCard({ title, area, lastResult }: { title: string; area: string; lastResult?: string }) {
+  return (
+    <li>
+      <h3>{title}</h3>
+      <dl>
+        <dt>Area</dt>
+        <dd>{area}</dd>
+        {lastResult ? (
+          <>
+            <dt>Last result</dt>
+            <dd>{lastResult}</dd>
+          </>
+        ) : null}
+        <dt>Coalition candidate</dt>
+        <dd>
+          <CoalitionCandidate />
+        </dd>
+      </dl>
+    </li>
+  );
 }
 
 /** The races for a county: statewide, the House seat(s), and the county itself as a zone. */
@@ -35,50 +57,19 @@ export function PlaceRaces({ state, county }: { state: JurisdictionView; county:
   return (
     <section aria-labelledby="races-title">
       <h2 id="races-title">Races for {place}</h2>
-      <TableScroll label="Races and coalition candidates">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Race</th>
-              <th scope="col">Area</th>
-              <th scope="col">Last result</th>
-              <th scope="col">Coalition candidate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {president ? (
-              <tr>
-                <th scope="row">{race?.data?.name ?? 'President'}</th>
-                <td>{state.name} (statewide)</td>
-                <td>
-                  {/\d{4}/.exec(president.resultSet.slug)?.[0]}: {leadingCandidates(president)}
-                </td>
-                <td>
-                  <CoalitionCandidate />
-                </td>
-              </tr>
-            ) : null}
-            {seats.length === 1 && seats[0] ? (
-              <tr>
-                <th scope="row">U.S. House — {seats[0].code}</th>
-                <td>{state.name} (one seat, statewide)</td>
-                <td>—</td>
-                <td>
-                  <CoalitionCandidate />
-                </td>
-              </tr>
-            ) : null}
-            <tr>
-              <th scope="row">County organizing zone</th>
-              <td>{place}</td>
-              <td>—</td>
-              <td>
-                <CoalitionCandidate />
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </TableScroll>
+      <ul className="race-cards">
+        {president ? (
+          <RaceCard
+            title={race?.data?.name ?? 'President'}
+            area={`${state.name} (statewide)`}
+            lastResult={`${/\d{4}/.exec(president.resultSet.slug)?.[0] ?? ''}: ${leadingCandidates(president)}`}
+          />
+        ) : null}
+        {seats.length === 1 && seats[0] ? (
+          <RaceCard title={`U.S. House — ${seats[0].code}`} area={`${state.name} (one seat, statewide)`} />
+        ) : null}
+        <RaceCard title="County organizing zone" area={place} />
+      </ul>
       {seats.length > 1 ? <HouseSeats state={state} county={county} seats={seats} /> : null}
     </section>
   );
