@@ -18,7 +18,7 @@ describe('audit log (browser)', () => {
     expect(await events.first().textContent()).toContain('#1');
 
     await page.getByLabel('Action (exact name)').fill('decision.closed');
-    await expect.poll(() => events.count()).toBe(1);
+    await expect.poll(() => events.count(), { timeout: 10_000 }).toBe(1);
     await events.first().getByText('Payload and hash').click();
     expect(await events.first().locator('pre').textContent()).toContain('outcome');
     expect(page.url()).toContain('action=decision.closed');

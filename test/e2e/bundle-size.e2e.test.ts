@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-const dist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 /** The issue's budget for the first load, excluding map data (which loads with the map pages). */
 const budgetBytes = 300 * 1024;
 
@@ -16,7 +15,8 @@ function firstLoadScripts(indexHtml: string): string[] {
   return [...new Set([...entry, ...preloads])];
 }
 
-describe('web bundle (npm run test:e2e builds it first)', () => {
+describe('web bundle (the run builds it: global-setup.ts)', () => {
+  const dist = inject('webDist');
   it(`keeps the first load under ${budgetBytes / 1024} KB of gzipped JavaScript`, () => {
     const scripts = firstLoadScripts(readFileSync(join(dist, 'index.html'), 'utf8'));
     expect(scripts.length).toBeGreaterThan(0);

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { demoLogin, loadDemo } from '../../src/features/demo/demo.service.ts';
 import type { App } from '../../src/http/types.ts';
+import { installWebApp, webDistDir } from '../../src/http/web-app.ts';
 import { testConfig } from '../helpers/test-app.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 import { e2ePassword, seedE2eCoalition } from './seed.ts';
@@ -32,16 +33,26 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
+interface E2eServerOptions {
+  port?: number;
+  /** Load the demo coalition too (default true). */
+  demo?: boolean;
+  /** The web app build to serve; web/dist when omitted (the dev server). */
+  webDist?: string;
+}
+
 /**
  * The real server with the built web app, the demo coalition (unless `demo: false`: tests of the
  * e2e coalition need not follow the demo's changes) and the browser tests' own coalition (seed.ts),
  * on a free localhost port (or the one given).
  */
-export async function startE2eServer(options: { port?: number; demo?: boolean } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
   const database = await createTestDatabase();
   if (options.demo !== false) await loadDemo(database.db);
   await seedE2eCoalition(database.db);
-  const app = await buildApp({ db: database.db, config: testConfig, serveWebApp: true });
+  const app = await buildApp({ db: database.db, config: testConfig });
+  if (!(await installWebApp(app, options.webDist ?? webDistDir)))
+    throw new Error('no web app build to serve');
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -62,7 +73,7 @@ export async function startE2eServer(options: { port?: number; demo?: boolean } 
 export function useE2e(options: { demo?: boolean } = {}): { server: E2eServer; browser: Browser } {
   const state = {} as { server: E2eServer; browser: Browser };
   beforeAll(async () => {
-    state.server = await startE2eServer(options);
+    state.server = await startE2eServer({ ...options, webDist: inject('webDist') });
     state.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -19,7 +19,9 @@ describe('ranked ballot by keyboard (browser)', () => {
     // Keyboard drag: pick up "Climate jobs" (rank 3), two steps up, drop. @dnd-kit announces each step.
     // Each step waits for its announcement, as a screen-reader user would hear it.
     const announced = (text: string) =>
-      expect.poll(() => page.locator('[id^="DndLiveRegion"]').textContent()).toContain(text);
+      expect
+        .poll(() => page.locator('[id^="DndLiveRegion"]').textContent(), { timeout: 10_000 })
+        .toContain(text);
     await page.getByRole('button', { name: 'Drag Climate jobs, rank 3' }).focus();
     await page.keyboard.press('Space');
     await announced('Picked up Climate jobs, rank 3 of 4');
@@ -29,14 +31,20 @@ describe('ranked ballot by keyboard (browser)', () => {
     await announced('Climate jobs would take rank 1');
     await page.keyboard.press('Space');
     await announced('Climate jobs dropped at rank 1');
-    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Housing', 'Transit', 'Childcare']);
+    await expect
+      .poll(() => order(page), { timeout: 10_000 })
+      .toEqual(['Climate jobs', 'Housing', 'Transit', 'Childcare']);
 
     // Move buttons keep focus on themselves: Enter twice moves "Housing" from 2 down to 4.
     await page.getByRole('button', { name: 'Move Housing down' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Transit', 'Housing', 'Childcare']);
+    await expect
+      .poll(() => order(page), { timeout: 10_000 })
+      .toEqual(['Climate jobs', 'Transit', 'Housing', 'Childcare']);
     await page.keyboard.press('Enter');
-    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Transit', 'Childcare', 'Housing']);
+    await expect
+      .poll(() => order(page), { timeout: 10_000 })
+      .toEqual(['Climate jobs', 'Transit', 'Childcare', 'Housing']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Move Housing down',
     );
@@ -57,7 +65,9 @@ describe('ranked ballot by keyboard (browser)', () => {
     await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
     await announced('Childcare would take rank 2');
     await page.mouse.up();
-    await expect.poll(() => order(page)).toEqual(['Climate jobs', 'Childcare', 'Transit']);
+    await expect
+      .poll(() => order(page), { timeout: 10_000 })
+      .toEqual(['Climate jobs', 'Childcare', 'Transit']);
 
     await page.getByRole('button', { name: 'Cast the ballot' }).focus();
     await page.keyboard.press('Enter');
