@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useResultSets, useUsShapes } from '../../api/map.ts';
 import { MapLegend } from '../../components/map/MapLegend.tsx';
 import { buildGeometry, type MapPlace } from '../../components/map/map-geometry.ts';
@@ -45,12 +45,18 @@ export function MapPage() {
   // A county chosen on the county map means nothing on the state map: the panel closes.
   const handleSetChange = (slug: string) =>
     setFilters({ set: slug, ...(levelOf(groups, slug) === level ? {} : { place: '' }) });
+  // Closing the panel returns focus to its place, so keyboard users carry on from where they were;
+  // only once the panel is gone, as the map widens then and the tooltip is placed by the shape.
+  const returnFocusTo = useRef('');
   const handleClose = () => {
-    const id = filters.place;
+    returnFocusTo.current = filters.place;
     setFilters({ place: '' });
-    // Back to the place the panel was about, so keyboard users carry on from where they were.
-    requestAnimationFrame(() => document.querySelector<SVGElement>(`.us-map [data-id="${id}"]`)?.focus());
   };
+  useEffect(() => {
+    if (selected || !returnFocusTo.current) return;
+    document.querySelector<SVGElement>(`.us-map [data-id="${returnFocusTo.current}"]`)?.focus();
+    returnFocusTo.current = '';
+  }, [selected]);
 
   return (
     <section aria-labelledby="map-title">
