@@ -18,6 +18,7 @@ import { updateSettings } from '../../src/features/registry/settings.service.ts'
  */
 export const e2eCoalition = { slug: 'e2e-forum', name: 'Riverlands Civic Forum' } as const;
 export const e2ePassword = 'e2e-password-2026';
+export const e2eSisterCoalition = { slug: 'e2e-lakeshore', name: 'Lakeshore Civic Forum' } as const;
 
 export const e2eUsers = {
   admin: 'admin@e2e.concord.example',
@@ -26,6 +27,8 @@ export const e2eUsers = {
   northsideDelegate: 'northside@e2e.concord.example',
   frontDelegate: 'front@e2e.concord.example',
   viewer: 'viewer@e2e.concord.example',
+  /** A viewer here and in a second coalition: signing in asks which one. */
+  twoCoalitions: 'both@e2e.concord.example',
 } as const;
 
 export const e2eDecisions = {
@@ -76,6 +79,15 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
     const admin = await user(trx, coalition.id, 'admin', 'admin', null);
     const secretariat = await user(trx, coalition.id, 'secretariat', 'secretariat', null);
     await user(trx, coalition.id, 'viewer', 'viewer', null);
+    await user(trx, coalition.id, 'twoCoalitions', 'viewer', null);
+    await trx.insertInto('coalitions').values(e2eSisterCoalition).execute();
+    await createUser(trx, {
+      email: e2eUsers.twoCoalitions,
+      displayName: 'Two Coalitions',
+      password: e2ePassword,
+      coalitionSlug: e2eSisterCoalition.slug,
+      role: 'viewer',
+    });
     await updateSettings(trx, admin, {
       admissionRule: {
         all: [

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { useSession, useSignIn } from '../api/session.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 
@@ -10,6 +11,9 @@ export function SignInPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [coalition, setCoalition] = useState('');
+  // An account in several coalitions must say which one; the server lists them in its refusal.
+  const choices = coalitionChoices(signIn.error);
   const emailId = useId();
   const passwordId = useId();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -18,7 +22,10 @@ export function SignInPage() {
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(from, { replace: true }) });
+    signIn.mutate(
+      { email, password, ...(coalition ? { coalition } : {}) },
+      { onSuccess: () => navigate(from, { replace: true }) },
+    );
   };
 
   return (
@@ -43,6 +50,24 @@ export function SignInPage() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        {choices.length > 0 || coalition ? (
+          <>
+            <label htmlFor="signin-coalition">Coalition</label>
+            <select
+              id="signin-coalition"
+              required
+              value={coalition}
+              onChange={(event) => setCoalition(event.target.value)}
+            >
+              <option value="">Choose one</option>
+              {(choices.length > 0 ? choices : [coalition]).map((slug) => (
+                <option key={slug} value={slug}>
+                  {slug}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
         <button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
@@ -50,4 +75,10 @@ export function SignInPage() {
       </form>
     </main>
   );
+}
+
+function coalitionChoices(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'auth.coalition_required') return [];
+  const listed = error.details?.coalitions;
+  return Array.isArray(listed) ? listed.filter((c): c is string => typeof c === 'string') : [];
 }
