@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { prepareDatasets } from '../../src/features/map/datasets/dataset-files.ts';
 import { loadReferenceData } from '../../src/features/map/load.service.ts';
 import { type E2eServer, launchBrowser, startE2eServer } from './harness.ts';
@@ -11,7 +11,7 @@ import { type E2eServer, launchBrowser, startE2eServer } from './harness.ts';
 export function useMapE2e(datasetIds: readonly string[]): { server: E2eServer; browser: Browser } {
   const state = {} as { server: E2eServer; browser: Browser };
   beforeAll(async () => {
-    state.server = await startE2eServer({ demo: false });
+    state.server = await startE2eServer({ demo: false, webDist: inject('webDist') });
     const prepared = await prepareDatasets(datasetIds);
     await state.server.database.db.transaction().execute((trx) => loadReferenceData(trx, prepared));
     state.browser = await launchBrowser();
