@@ -1,34 +1,9 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type PactView, useComparison } from '../../api/pacts.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { ComparisonView } from './ComparisonView.tsx';
-
-function VersionSelect({
-  label,
-  versions,
-  value,
-  onChange,
-}: {
-  label: string;
-  versions: PactView['versions'];
-  value: number;
-  onChange: (n: number) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {versions.map((v) => (
-          <option key={v.number} value={v.number}>
-            Version {v.number} ({v.mode}){v.note ? `: ${v.note}` : ''}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+import { VersionSelect } from './VersionSelect.tsx';
 
 /**
  * Two versions side by side: by default the latest against the one before it (the page remounts

@@ -3,45 +3,29 @@ import type { AssignmentRow } from './assignment-rows.ts';
 
 /**
  * The table's quick rule: lock a race to the member it has now (keep it there whatever a rerun
- * finds), or unlock it. Other members, vetoes and swaps are in the race's details.
+ * finds), or unlock it. Other members, vetoes and swaps are in the race's dialog. One button whose
+ * label and action follow the race's state, so keyboard focus stays on it after a press.
  */
 export function LockButton({ pactId, row }: { pactId: string; row: AssignmentRow }) {
   const lock = useLockRace(pactId);
   const unlock = useUnlockRace(pactId);
-  const pending = lock.isPending || unlock.isPending;
-  const error = lock.error ?? unlock.error;
-  if (row.lock) {
-    return (
-      <>
-        <button
-          type="button"
-          className="secondary small"
-          aria-label={`Unlock ${row.name}`}
-          disabled={pending}
-          onClick={() => unlock.mutate(row.key)}
-        >
-          Unlock
-        </button>
-        {error ? (
-          <span role="alert" className="bad-text">
-            {error.message}
-          </span>
-        ) : null}
-      </>
-    );
-  }
   const member = row.member;
-  if (!member) return null;
+  if (!row.lock && !member) return null;
+  const error = lock.error ?? unlock.error;
+  const handleClick = () => {
+    if (row.lock) unlock.mutate(row.key);
+    else if (member) lock.mutate({ race: row.key, organizationId: member.organizationId });
+  };
   return (
     <>
       <button
         type="button"
         className="secondary small"
-        aria-label={`Lock ${row.name} to ${member.name}`}
-        disabled={pending}
-        onClick={() => lock.mutate({ race: row.key, organizationId: member.organizationId })}
+        aria-label={row.lock ? `Unlock ${row.name}` : `Lock ${row.name} to ${member?.name}`}
+        disabled={lock.isPending || unlock.isPending}
+        onClick={handleClick}
       >
-        Lock
+        {row.lock ? 'Unlock' : 'Lock'}
       </button>
       {error ? (
         <span role="alert" className="bad-text">

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MemberFields } from './MemberFields.tsx';
 import {
   defaultSettings,
+  isSourceComplete,
   type MemberDraft,
   type SettingsDraft,
   type SourceDraft,
@@ -81,7 +82,10 @@ export function NewPactPage() {
         <SettingsFields settings={settings} onChange={(patch) => setSettings((s) => ({ ...s, ...patch }))} />
         {create.isError ? <ErrorMessage error={create.error} /> : null}
         <div>
-          <button type="submit" disabled={create.isPending || !members.some((m) => m.included)}>
+          <button
+            type="submit"
+            disabled={create.isPending || !isSourceComplete(source) || !members.some((m) => m.included)}
+          >
             {create.isPending ? 'Creating…' : 'Create the pact'}
           </button>
         </div>

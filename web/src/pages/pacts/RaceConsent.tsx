@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type PactView, useRecordConsent } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
 import { formatDateTime } from '../../components/labels.ts';
+import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
@@ -15,7 +16,6 @@ type Stance = keyof typeof stanceLabels;
  */
 export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow }) {
   const session = useSession().data;
-  const id = useId();
   const record = useRecordConsent(pact.id);
   const own = session?.organizationId ?? null;
   const mine = row.race.consents.find((c) => c.organization.id === own);
@@ -56,21 +56,12 @@ export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow 
       </ul>
       {canRecord ? (
         <form className="stack-form" onSubmit={handleSubmit}>
-          <fieldset>
-            <legend>Your organization’s stance on this race</legend>
-            {(Object.keys(stanceLabels) as Stance[]).map((value) => (
-              <div className="field checkbox" key={value}>
-                <input
-                  id={`${id}-${value}`}
-                  type="radio"
-                  name={`${id}-stance`}
-                  checked={stance === value}
-                  onChange={() => setStance(value)}
-                />
-                <label htmlFor={`${id}-${value}`}>{stanceLabels[value]}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroup
+            legend="Your organization’s stance on this race"
+            value={stance}
+            labels={stanceLabels}
+            onChange={setStance}
+          />
           <TextField label="Note (optional)" maxLength={2000} value={note} onChange={setNote} />
           <div>
             <button type="submit" disabled={record.isPending}>

@@ -1,9 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type PactView, useSendToRatification } from '../../api/pacts.ts';
 import { formatDateTime, phaseLabels } from '../../components/labels.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { VersionSelect } from './VersionSelect.tsx';
 
 function Standing({ pact }: { pact: PactView }) {
   const r = pact.ratification;
@@ -34,7 +35,6 @@ function Standing({ pact }: { pact: PactView }) {
 
 /** Where the pact stands with the members; staff send a version of a draft to a ratification vote. */
 export function RatificationPanel({ pact, canEdit }: { pact: PactView; canEdit: boolean }) {
-  const id = useId();
   const send = useSendToRatification(pact.id);
   const latest = pact.versions.at(-1)?.number;
   const [version, setVersion] = useState(latest ?? 0);
@@ -52,16 +52,13 @@ export function RatificationPanel({ pact, canEdit }: { pact: PactView; canEdit: 
       <Standing pact={pact} />
       {canEdit && latest !== undefined ? (
         <form className="grid-form" onSubmit={handleSubmit}>
-          <div className="field">
-            <label htmlFor={id}>Version to ratify</label>
-            <select id={id} value={chosen} onChange={(e) => setVersion(Number(e.target.value))}>
-              {pact.versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number} ({v.expectedWins.toFixed(2)} expected wins)
-                </option>
-              ))}
-            </select>
-          </div>
+          <VersionSelect
+            label="Version to ratify"
+            versions={pact.versions}
+            value={chosen}
+            onChange={setVersion}
+            describe={(v) => `${v.expectedWins.toFixed(2)} expected wins`}
+          />
           <TextField
             label="Vote closes at (default: the coalition's window)"
             type="datetime-local"

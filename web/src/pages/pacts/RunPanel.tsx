@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type PactView, type RunMode, useRun, useRunFinished, useStartRun } from '../../api/pacts.ts';
+import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -15,7 +16,6 @@ const modeLabels: Record<RunMode, string> = {
  * way when the page opens is picked up and followed the same way.
  */
 export function RunPanel({ pact }: { pact: PactView }) {
-  const id = useId();
   const start = useStartRun(pact.id);
   const finished = useRunFinished(pact.id);
   const [mode, setMode] = useState<RunMode>('heuristic');
@@ -51,21 +51,7 @@ export function RunPanel({ pact }: { pact: PactView }) {
         </p>
       ) : null}
       <form className="run-form" onSubmit={handleSubmit}>
-        <fieldset>
-          <legend>Solver</legend>
-          {(Object.keys(modeLabels) as RunMode[]).map((value) => (
-            <div className="field checkbox" key={value}>
-              <input
-                id={`${id}-${value}`}
-                type="radio"
-                name={`${id}-mode`}
-                checked={mode === value}
-                onChange={() => setMode(value)}
-              />
-              <label htmlFor={`${id}-${value}`}>{modeLabels[value]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioGroup legend="Solver" value={mode} labels={modeLabels} onChange={setMode} />
         <TextField
           label="Note for this version (optional)"
           maxLength={2000}

@@ -1,41 +1,16 @@
 import { useId } from 'react';
 import { useElections, useJurisdictions, useResultSets } from '../../api/map.ts';
+import { OptionsField } from '../../components/OptionsField.tsx';
+import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import type { SourceDraft } from './pact-form.ts';
 
 const knownOffices = ['us_house', 'us_president', 'fr_assemblee_nationale'];
 const knownStages = ['general', 'special', 'runoff', 'first_round', 'second_round'];
-
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-  empty,
-  required = true,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  empty: string;
-  required?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const kindLabels = {
+  races: 'An election’s races (one candidate per race)',
+  zones: 'A state’s counties as organizing zones',
+} as const;
 
 function Suggested({
   label,
@@ -70,7 +45,6 @@ export function SourceFields({
   source: SourceDraft;
   onChange: (patch: Partial<SourceDraft>) => void;
 }) {
-  const id = useId();
   const us = useElections('US');
   const fr = useElections('FR');
   const states = useJurisdictions({ kind: 'state' });
@@ -84,34 +58,23 @@ export function SourceFields({
   const error = us.error ?? fr.error ?? states.error ?? sets.error;
 
   return (
-    <fieldset>
-      <legend>What the pact shares out</legend>
-      {(['races', 'zones'] as const).map((kind) => (
-        <div className="field checkbox" key={kind}>
-          <input
-            id={`${id}-${kind}`}
-            type="radio"
-            name={`${id}-kind`}
-            checked={source.kind === kind}
-            onChange={() => onChange({ kind })}
-          />
-          <label htmlFor={`${id}-${kind}`}>
-            {kind === 'races'
-              ? 'An election’s races (one candidate per race)'
-              : 'A state’s counties as organizing zones'}
-          </label>
-        </div>
-      ))}
+    <div className="stack-form">
+      <RadioGroup
+        legend="What the pact shares out"
+        value={source.kind}
+        labels={kindLabels}
+        onChange={(kind) => onChange({ kind })}
+      />
       {us.isPending || states.isPending ? <Loading label="Loading elections and states" /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {source.kind === 'races' ? (
         <div className="grid-form">
-          <Select
+          <OptionsField
             label="Election"
             value={source.electionId}
             onChange={(electionId) => onChange({ electionId })}
             options={elections.map((e) => ({ value: e.id, label: e.name }))}
-            empty="Choose an election"
+            placeholder="Choose an election"
           />
           <Suggested
             label="Office"
@@ -126,34 +89,33 @@ export function SourceFields({
             suggestions={knownStages}
           />
           {election?.country !== 'FR' ? (
-            <Select
+            <OptionsField
               label="Within the state"
               value={source.stateId}
               onChange={(stateId) => onChange({ stateId })}
               options={stateOptions}
-              empty="The whole country"
-              required={false}
+              placeholder="The whole country"
             />
           ) : null}
         </div>
       ) : (
         <div className="grid-form">
-          <Select
+          <OptionsField
             label="State"
             value={source.stateId}
             onChange={(stateId) => onChange({ stateId })}
             options={stateOptions}
-            empty="Choose a state"
+            placeholder="Choose a state"
           />
-          <Select
+          <OptionsField
             label="Zones valued by"
             value={source.resultSet}
             onChange={(resultSet) => onChange({ resultSet })}
             options={countySets.map((s) => ({ value: s.slug, label: s.name }))}
-            empty="Choose a result set"
+            placeholder="Choose a result set"
           />
         </div>
       )}
-    </fieldset>
+    </div>
   );
 }

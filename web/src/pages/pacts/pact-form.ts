@@ -47,6 +47,10 @@ export const partyCodes = (text: string) => [
   ),
 ];
 
+/** Whether the source names all it needs: an election for races, a state and a result set for zones. */
+export const isSourceComplete = (source: SourceDraft) =>
+  source.kind === 'races' ? source.electionId !== '' : source.stateId !== '' && source.resultSet !== '';
+
 /** The request body from the form; the server validates it again and names any field it refuses. */
 export function toCreateInput(
   name: string,

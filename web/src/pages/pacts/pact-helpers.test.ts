@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withMemberNames } from './explanation-text.ts';
 import { formatDelta, formatProbability } from './format.ts';
-import { defaultSettings, partyCodes, toCreateInput } from './pact-form.ts';
+import { defaultSettings, isSourceComplete, partyCodes, toCreateInput } from './pact-form.ts';
 
 describe('withMemberNames', () => {
   it('replaces whole member keys only, the longest first', () => {
@@ -73,5 +73,9 @@ describe('the new-pact form', () => {
       office: 'us_house',
     });
     expect(input.settings?.transfer).toEqual({ sameSide: 0.8, crossSide: 0.3 });
+    expect(isSourceComplete(source)).toBe(true);
+    expect(isSourceComplete({ ...source, resultSet: '' })).toBe(false);
+    expect(isSourceComplete({ ...source, kind: 'races' })).toBe(true);
+    expect(isSourceComplete({ ...source, kind: 'races', electionId: '' })).toBe(false);
   });
 });
