@@ -20,18 +20,16 @@ export function DashboardPage() {
       {coalition.isError ? <ErrorMessage error={coalition.error} /> : null}
       {counts ? (
         <dl className="stats">
-          <div>
-            <dt>Members</dt>
-            <dd>{counts.member}</dd>
-          </div>
-          <div>
-            <dt>Applicants</dt>
-            <dd>{counts.applicant}</dd>
-          </div>
-          <div>
-            <dt>Suspended</dt>
-            <dd>{counts.suspended}</dd>
-          </div>
+          {[
+            { term: 'Members', value: counts.member },
+            { term: 'Applicants', value: counts.applicant },
+            { term: 'Suspended', value: counts.suspended },
+          ].map((stat) => (
+            <div key={stat.term}>
+              <dt>{stat.term}</dt>
+              <dd>{stat.value}</dd>
+            </div>
+          ))}
           <div>
             <dt>
               <Link to="/charter">Charter</Link>
