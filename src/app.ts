@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -62,6 +63,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   installErrorHandling(app);
+  // Map shapes and large tallies are JSON of a megabyte or more: gzip or brotli when the client accepts it.
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -151,3 +151,22 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('response compression', () => {
+  it('compresses large responses for clients that accept it, and leaves others alone', async () => {
+    const app = await buildTestApp(database().db);
+    try {
+      const gzipped = await app.inject({
+        method: 'GET',
+        url: '/docs/json',
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      const plain = await app.inject({ method: 'GET', url: '/docs/json' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.json().openapi).toMatch(/^3\./);
+    } finally {
+      await app.close();
+    }
+  });
+});
