@@ -109,6 +109,15 @@ describe('pact workspace (browser)', () => {
     expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
     await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Every member' });
 
+    // By keyboard: the row's Lock button keeps focus as it turns into Unlock, and back.
+    await page.getByRole('button', { name: /^Lock Alcona to / }).focus();
+    await page.keyboard.press('Enter');
+    const unlockAlcona = page.getByRole('button', { name: 'Unlock Alcona' });
+    await unlockAlcona.waitFor();
+    expect(await unlockAlcona.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: /^Lock Alcona to / }).waitFor();
+
     expect(await axeViolations(page)).toEqual([]);
 
     // Ratification: the version goes to a decision, and the pact stops offering edits.

@@ -1,4 +1,5 @@
 import { useLockRace, useUnlockRace } from '../../api/pacts.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
 
 /**
@@ -18,15 +19,14 @@ export function LockButton({ pactId, row }: { pactId: string; row: AssignmentRow
   };
   return (
     <>
-      <button
-        type="button"
+      <BusyButton
         className="secondary small"
         aria-label={row.lock ? `Unlock ${row.name}` : `Lock ${row.name} to ${member?.name}`}
-        disabled={lock.isPending || unlock.isPending}
+        busy={lock.isPending || unlock.isPending}
         onClick={handleClick}
       >
         {row.lock ? 'Unlock' : 'Lock'}
-      </button>
+      </BusyButton>
       {error ? (
         <span role="alert" className="bad-text">
           {error.message}

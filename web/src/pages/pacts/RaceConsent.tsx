@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type PactView, useRecordConsent } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 import { formatDateTime } from '../../components/labels.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
@@ -64,9 +65,9 @@ export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow 
           />
           <TextField label="Note (optional)" maxLength={2000} value={note} onChange={setNote} />
           <div>
-            <button type="submit" disabled={record.isPending}>
+            <BusyButton type="submit" busy={record.isPending}>
               Record the stance
-            </button>
+            </BusyButton>
           </div>
           {record.isError ? <ErrorMessage error={record.error} /> : null}
           {record.isSuccess ? (

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type PactView, useLiftVeto, useLockRace, useUnlockRace, useVetoRace } from '../../api/pacts.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
 import { RaceSwap } from './RaceSwap.tsx';
@@ -82,14 +83,13 @@ export function RaceRules({
           {canEdit && row.lock ? (
             <>
               {' '}
-              <button
-                type="button"
+              <BusyButton
                 className="secondary small"
-                disabled={unlock.isPending}
+                busy={unlock.isPending}
                 onClick={() => unlock.mutate(row.key)}
               >
                 Unlock
-              </button>
+              </BusyButton>
             </>
           ) : null}
         </li>
@@ -99,15 +99,14 @@ export function RaceRules({
             {canEdit ? (
               <>
                 {' '}
-                <button
-                  type="button"
+                <BusyButton
                   className="secondary small"
                   aria-label={`Lift the veto on ${v.name}`}
-                  disabled={lift.isPending}
+                  busy={lift.isPending}
                   onClick={() => lift.mutate({ race: row.key, organizationId: v.organizationId })}
                 >
                   Lift veto
-                </button>
+                </BusyButton>
               </>
             ) : null}
           </li>
@@ -122,9 +121,9 @@ export function RaceRules({
               value={lockTo}
               onChange={setLockTo}
             />
-            <button type="submit" disabled={lock.isPending}>
+            <BusyButton type="submit" busy={lock.isPending}>
               Lock
-            </button>
+            </BusyButton>
           </form>
           {vetoable.length > 0 ? (
             <form className="inline-form" onSubmit={handleVeto}>
@@ -134,9 +133,9 @@ export function RaceRules({
                 value={vetoTarget}
                 onChange={setVetoWho}
               />
-              <button type="submit" disabled={veto.isPending}>
+              <BusyButton type="submit" busy={veto.isPending}>
                 Veto
-              </button>
+              </BusyButton>
             </form>
           ) : null}
           <RaceSwap pact={pact} row={row} rows={rows} />

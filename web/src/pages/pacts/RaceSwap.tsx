@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type PactView, useSwapRaces } from '../../api/pacts.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
 
@@ -41,9 +42,9 @@ export function RaceSwap({
           ))}
         </select>
       </div>
-      <button type="submit" disabled={swap.isPending || pact.stale}>
+      <BusyButton type="submit" busy={swap.isPending} disabled={pact.stale}>
         Swap
-      </button>
+      </BusyButton>
       {pact.stale ? <p className="muted">Rerun first: the rules changed since the latest version.</p> : null}
       {swap.isError ? <ErrorMessage error={swap.error} /> : null}
       {swap.isSuccess ? (

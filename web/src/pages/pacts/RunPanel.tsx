@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type PactView, type RunMode, useRun, useRunFinished, useStartRun } from '../../api/pacts.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -59,9 +60,9 @@ export function RunPanel({ pact }: { pact: PactView }) {
           onChange={setNote}
         />
         <div>
-          <button type="submit" disabled={busy}>
+          <BusyButton type="submit" busy={busy}>
             {busy ? 'Running…' : 'Run the engine'}
-          </button>
+          </BusyButton>
         </div>
       </form>
       {start.isError ? <ErrorMessage error={start.error} /> : null}
