@@ -110,6 +110,7 @@ function PactWorkspace({ pact }: { pact: PactView }) {
       </nav>
       <Figures pact={pact} />
       {canEdit ? <RunPanel pact={pact} /> : null}
+      {version.isLoading ? <Loading label="Loading the latest version" /> : null}
       {version.isError ? <ErrorMessage error={version.error} /> : null}
       <AssignmentSection pact={pact} rows={rows} odds={odds} colours={colours} canEdit={canEdit} />
       {version.data ? <MembersSection version={version.data} /> : null}

@@ -67,7 +67,7 @@ export function RunPanel({ pact }: { pact: PactView }) {
       </form>
       {start.isError ? <ErrorMessage error={start.error} /> : null}
       {run.isError ? <ErrorMessage error={run.error} /> : null}
-      <RunProgress run={run.data ?? null} />
+      <RunProgress run={run.data ?? null} names={new Map(pact.members.map((m) => [m.key, m.name]))} />
     </section>
   );
 }

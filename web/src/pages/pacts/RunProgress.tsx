@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { RunView } from '../../api/pacts.ts';
+import { withMemberNames } from './explanation-text.ts';
 
 const phaseLabels: Record<RunView['phase'], string> = {
   preparing: 'Preparing the input',
@@ -8,6 +9,15 @@ const phaseLabels: Record<RunView['phase'], string> = {
   checking: 'Checking entitlement and fairness',
   done: 'Done',
 };
+
+/** The reasons an infeasible run lists (`details.collisions` of `pact.infeasible`), when it lists any. */
+function collisionReasons(details: Record<string, unknown> | undefined): string[] {
+  const collisions = details?.collisions;
+  if (!Array.isArray(collisions)) return [];
+  return collisions.flatMap((c: unknown) =>
+    typeof c === 'object' && c !== null && 'reason' in c && typeof c.reason === 'string' ? [c.reason] : [],
+  );
+}
 
 const isActive = (run: RunView | null) => run?.status === 'queued' || run?.status === 'running';
 
@@ -26,7 +36,14 @@ function messageOf(run: RunView | null): string {
  * first message is announced too) and speaks only when the phase or the outcome changes: a
  * percentage read out at every poll would drown everything else.
  */
-export function RunProgress({ run }: { run: RunView | null }) {
+export function RunProgress({
+  run,
+  names,
+}: {
+  run: RunView | null;
+  /** Member key → name: the engine's messages name members by key. */
+  names: ReadonlyMap<string, string>;
+}) {
   const id = useId();
   return (
     <div className="run-progress">
@@ -43,7 +60,14 @@ export function RunProgress({ run }: { run: RunView | null }) {
       </p>
       {run?.error ? (
         <div className="error" role="alert">
-          <p>{run.error.message}</p>
+          <p>{withMemberNames(run.error.message, names)}</p>
+          {collisionReasons(run.error.details).length > 1 ? (
+            <ul>
+              {collisionReasons(run.error.details).map((reason) => (
+                <li key={reason}>{withMemberNames(reason, names)}</li>
+              ))}
+            </ul>
+          ) : null}
           <p className="muted">Code: {run.error.code}</p>
         </div>
       ) : null}
