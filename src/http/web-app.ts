@@ -17,12 +17,18 @@ export async function installWebApp(app: FastifyInstance, distDir = webDistDir):
   }
   await app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (isApiPath(request.url)) {
+    // A missing API route or built file (an old asset after a redeploy) is a real 404, never index.html.
+    if (isApiPath(request.url) || looksLikeFile(request.url)) {
       throw notFound('route.not_found', `No route GET ${request.url.split('?')[0]}.`);
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return true;
+}
+
+function looksLikeFile(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
 }
 
 export function isApiPath(url: string): boolean {

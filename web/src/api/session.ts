@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { api, setCsrfToken } from './client.ts';
 
 export type Role = 'admin' | 'secretariat' | 'delegate' | 'organizer' | 'viewer';
 
@@ -19,14 +19,9 @@ export function useSession() {
   return useQuery({
     queryKey: sessionKey,
     queryFn: async (): Promise<Session | null> => {
-      try {
-        const session = await api<Session>('/api/session');
-        setCsrfToken(session.csrfToken);
-        return session;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      const session = await api<Session | null>('/api/session');
+      setCsrfToken(session?.csrfToken);
+      return session;
     },
     staleTime: 60_000,
   });
