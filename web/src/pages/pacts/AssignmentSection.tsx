@@ -16,6 +16,16 @@ import { RaceDialog } from './RaceDialog.tsx';
 import type { RaceOdds } from './race-odds.ts';
 
 const filterKeys = ['text', 'member', 'rule', 'tier'] as const;
+/**
+ * Rows drawn at first. A browser lays out a 577-row table (France) in about a third of a second
+ * at every sort; the first rows of the sorted, filtered list are what is read, the rest on demand.
+ */
+const firstRows = 150;
+
+function countText(shown: number, total: number, drawn: number): string {
+  const matching = shown === total ? `${total} races` : `${shown} of ${total} races`;
+  return drawn < shown ? `${matching}, the first ${drawn} listed` : matching;
+}
 
 interface AssignmentSectionProps {
   pact: PactView;
@@ -33,7 +43,9 @@ export function AssignmentSection({ pact, rows, odds, colours, canEdit }: Assign
   const [filter, setFilter] = useSearchFilters<(typeof filterKeys)[number], RowFilter>(filterKeys);
   const [sort, toggleSort] = useSort<RowSortKey>({ key: 'race', descending: false });
   const [selected, setSelected] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const drawn = showAll ? shown : shown.slice(0, firstRows);
   const level = mapLevelOf(pact);
   const selectedRow = rows.find((r) => r.key === selected) ?? null;
 
@@ -58,17 +70,24 @@ export function AssignmentSection({ pact, rows, odds, colours, canEdit }: Assign
       )}
       <AssignmentFilters filter={filter} members={pact.members} onChange={setFilter} />
       <p className="muted" role="status" aria-live="polite">
-        {shown.length === rows.length ? `${rows.length} races` : `${shown.length} of ${rows.length} races`}
+        {countText(shown.length, rows.length, drawn.length)}
       </p>
       <AssignmentTable
         pactId={pact.id}
-        rows={shown}
+        rows={drawn}
         colours={colours}
         sort={sort}
         onSort={toggleSort}
         canEdit={canEdit}
         onOpen={setSelected}
       />
+      {drawn.length < shown.length ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => setShowAll(true)}>
+            List all {shown.length} races
+          </button>
+        </p>
+      ) : null}
       <RaceDialog
         key={selected ?? ''}
         pact={pact}

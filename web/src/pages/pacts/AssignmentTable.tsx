@@ -21,9 +21,12 @@ interface AssignmentTableProps {
 function ConsentCell({ row }: { row: AssignmentRow }) {
   if (row.consents === 0 && row.objections === 0) return <span className="muted">—</span>;
   return (
-    <span>
-      {row.consents > 0 ? <span className="ok-text">✓ {row.consents} consent</span> : null}
-      {row.consents > 0 && row.objections > 0 ? ', ' : null}
+    <span className="consent-cell">
+      {row.consents > 0 ? (
+        <span className="ok-text">
+          ✓ {row.consents} consent{row.consents === 1 ? '' : 's'}
+        </span>
+      ) : null}
       {row.objections > 0 ? (
         <span className="bad-text">
           ✗ {row.objections} objection{row.objections === 1 ? '' : 's'}

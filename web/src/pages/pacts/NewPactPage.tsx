@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useCreatePact } from '../../api/pacts.ts';
@@ -29,6 +29,7 @@ const initialSource: SourceDraft = {
 
 /** Staff start a pact: what is shared, which members with which party codes, the engine's parameters. */
 export function NewPactPage() {
+  const id = useId();
   const navigate = useNavigate();
   const create = useCreatePact();
   const organizations = useOrganizations({ status: 'member' });
@@ -53,6 +54,8 @@ export function NewPactPage() {
     );
   }, [organizations.data]);
 
+  const ready = isSourceComplete(source) && members.some((m) => m.included);
+
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(toCreateInput(name, source, members, settings), {
@@ -61,7 +64,7 @@ export function NewPactPage() {
   };
 
   return (
-    <section aria-labelledby="new-pact-title" className="narrow-wide">
+    <section aria-labelledby="new-pact-title" className="pact-form">
       <p>
         <Link to="/pacts">← All pacts</Link>
       </p>
@@ -82,12 +85,12 @@ export function NewPactPage() {
         <SettingsFields settings={settings} onChange={(patch) => setSettings((s) => ({ ...s, ...patch }))} />
         {create.isError ? <ErrorMessage error={create.error} /> : null}
         <div>
-          <button
-            type="submit"
-            disabled={create.isPending || !isSourceComplete(source) || !members.some((m) => m.included)}
-          >
+          <button type="submit" disabled={!ready || create.isPending} aria-describedby={`${id}-ready`}>
             {create.isPending ? 'Creating…' : 'Create the pact'}
           </button>
+          <p className="muted" id={`${id}-ready`}>
+            {ready ? '' : 'Choose what the pact shares out and at least one member.'}
+          </p>
         </div>
       </form>
     </section>
