@@ -63,9 +63,8 @@ export function AssignmentSection({ pact, rows, odds, colours, canEdit }: Assign
         />
       ) : (
         <p className="muted">
-          The map draws US states and counties; this pact’s races (
-          {pact.kind === 'races' ? 'districts' : 'zones'}) have no shapes there, so the table below is the
-          whole picture.
+          No map for this pact: the map draws US states and counties, and its races’ districts have no shapes
+          there. The table below is the whole picture.
         </p>
       )}
       <AssignmentFilters filter={filter} members={pact.members} onChange={setFilter} />
