@@ -86,6 +86,14 @@ describe('pact workspace (browser)', () => {
     await compare.getByText(/Version 1 → version 2: expected wins/).waitFor();
     const moved = compare.getByRole('table', { name: 'Races moved' }).locator('tr', { hasText: wayne.key });
     expect((await moved.locator('td').allTextContents()).map((t) => t.trim())).toEqual([before, target]);
+    const csvLink = compare.getByRole('link', { name: 'races (CSV)' });
+    const csv = await page.request.get(
+      new URL((await csvLink.getAttribute('href')) ?? '', e2e.server.url).href,
+    );
+    expect(csv.headers()['content-disposition']).toBe('attachment; filename="pact-v2.csv"');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe('race,name,member,organization_id,explanation');
+    expect(lines.filter((line) => line.startsWith(`${wayne.key},${wayne.name},${target},`))).toHaveLength(1);
     await screenshot(page, 'pact-workspace');
     await page.locator('#assignment').scrollIntoViewIfNeeded();
     await shot(page, 'pact-assignment');

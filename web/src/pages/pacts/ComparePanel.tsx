@@ -21,6 +21,7 @@ export function ComparePanel({ pact }: { pact: PactView }) {
     <section aria-labelledby="compare-title" className="panel" id="compare">
       <h2 id="compare-title">Compare versions</h2>
       <VersionsTable versions={versions} />
+      {latest === undefined ? null : <ExportLinks pactId={pact.id} version={latest} />}
       {versions.length < 2 ? (
         <p className="muted">Run the engine again (or swap two races) to have a version to compare with.</p>
       ) : (
@@ -38,6 +39,29 @@ export function ComparePanel({ pact }: { pact: PactView }) {
         </>
       )}
     </section>
+  );
+}
+
+const exportFormats = [
+  ['pact', 'pact file (rerun with concord allocate)'],
+  ['report', 'engine report (JSON)'],
+  ['csv', 'races (CSV)'],
+] as const;
+
+/** The latest version as files (GET …/export): the server names them and sends them as downloads. */
+function ExportLinks({ pactId, version }: { pactId: string; version: number }) {
+  return (
+    <p>
+      Download version {version}:{' '}
+      {exportFormats.map(([format, label], i) => (
+        <span key={format}>
+          {i > 0 ? ' · ' : ''}
+          <a href={`/api/pacts/${pactId}/export?version=${version}&format=${format}`} download>
+            {label}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }
 
