@@ -79,3 +79,14 @@ export function listVotingMembers(db: Db, coalitionId: string) {
     .orderBy('name')
     .execute();
 }
+
+/** Where some decisions stand, without their roll, body or tally: what a public page may say. */
+export function findDecisionStandings(db: Db, coalitionId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('decisions')
+    .select(['id', 'status', 'outcome', 'opens_at', 'closes_at', 'closed_at'])
+    .where('coalition_id', '=', coalitionId)
+    .where('id', 'in', ids)
+    .execute();
+}
