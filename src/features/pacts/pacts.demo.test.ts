@@ -8,13 +8,15 @@ import { prepareDatasets } from '../map/datasets/dataset-files.ts';
 import { loadReferenceData } from '../map/load.service.ts';
 import { registryDemoStep } from '../registry/registry.demo.ts';
 import { pactsDemoStep } from './pacts.demo.ts';
+import { findCoalitionCandidates } from './public.service.ts';
 import { getPactView, listPactViews } from './read.service.ts';
 import { compareVersionNumbers } from './versions.service.ts';
 
 const database = useTestDatabase();
+const zonesMembers = ["Workers' Common Front", 'Harbor Greens', 'Tenants United', 'Rural Hearth Movement'];
 
 describe('pacts demo data', () => {
-  it('gives the demo coalition a House pact with two versions to compare, consent, and organizing zones', async () => {
+  it('gives the demo coalition a House pact with two versions to compare, consent, and ratified organizing zones', async () => {
     const { db } = database();
     const datasets = await prepareDatasets([
       'us-geography',
@@ -49,6 +51,16 @@ describe('pacts demo data', () => {
     expect(view.consent).toMatchObject({ consents: 1, objections: 1 });
     const comparison = await inTx(db, (trx) => compareVersionNumbers(trx, viewer, house.id, 1, 2));
     expect(comparison.moved.find((m) => m.race === view.locks[0]?.race)?.to?.name).toBe('Harbor Greens');
+    // The zones pact is ratified through a decision the members voted on; the House pact stays a draft.
+    expect(pacts.map((p) => p.status)).toEqual(['ratified', 'draft']);
+    const wayne = await inTx(db, (trx) => findCoalitionCandidates(trx, coalition.slug, 'county:26163'));
+    expect(wayne.races).toHaveLength(1);
+    expect(wayne.races[0]).toMatchObject({
+      key: '26163',
+      coverage: 'place',
+      pact: { kind: 'zones', version: 1 },
+    });
+    expect(zonesMembers).toContain(wayne.races[0]?.member?.name);
     expect((await verifyAuditChain(db, coalition.id)).ok).toBe(true);
   }, 120_000);
 });

@@ -1,13 +1,15 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
+import { castBallot } from '../decisions/ballots.service.ts';
+import { closeDecision } from '../decisions/close.service.ts';
 import type { DemoStep } from '../demo/demo.steps.ts';
 import * as catalog from '../map/catalog.service.ts';
 import { resolveCliActor } from '../registry/cli-context.ts';
 import { demoEmail, demoSecretariatEmail } from '../registry/registry.demo.ts';
 import { recordConsent } from './consent.service.ts';
 import { runEngine } from './engine-run.ts';
-import type { MemberInput } from './pacts.schema.ts';
 import { createPact } from './pacts.service.ts';
+import { sendToRatification } from './ratification.service.ts';
 import { lockRace } from './rules.service.ts';
 import { completeRun, requestRun } from './runs.service.ts';
 import { getVersion } from './versions.service.ts';
@@ -16,7 +18,8 @@ import { getVersion } from './versions.service.ts';
  * The demo coalition's pacts, so the web app has something to show: the 14 Michigan US House
  * districts of 2020 shared among three members (each mapped to a real party's results as a
  * stand-in: the members are invented), run once, a race locked to the Greens, run again (two
- * versions to compare), two local stances; and Michigan's 83 counties as organizing zones.
+ * versions to compare), two local stances; and Michigan's 83 counties as organizing zones, ratified
+ * by the members (the public site's candidate lookup shows who organizes each county).
  */
 const housePact = {
   name: 'Michigan US House (2020 results)',
@@ -50,8 +53,86 @@ async function organizationIds(db: Db, coalitionId: string, names: readonly stri
   return new Map(rows.map((row) => [row.name, row.id]));
 }
 
+/**
+ * The House pact: run, a district locked to the Greens by a local agreement, run again, a
+ * consent and an objection on that district. Left a draft, so the workspace can be tried on it.
+ */
+async function demoHousePact(db: Db, slug: string, staff: Actor, electionId: string, michiganId: string) {
+  const ids = await organizationIds(
+    db,
+    staff.coalitionId,
+    housePact.members.map((m) => m.name),
+  );
+  const house = await createPact(db, staff, {
+    name: housePact.name,
+    source: { kind: 'races', electionId, office: 'us_house', stage: 'general', within: [michiganId] },
+    members: housePact.members.map((m) => ({ organizationId: ids.get(m.name) ?? '', parties: m.parties })),
+  });
+  const first = await runOnce(db, staff, house.id, 'first draft');
+  const greens = ids.get('Harbor Greens') ?? '';
+  const race = Object.entries(first.result.assignments).find(
+    ([, key]) => key !== null && first.labels.members[key]?.organizationId !== greens,
+  )?.[0];
+  if (!race) return;
+  await lockRace(db, staff, house.id, {
+    race,
+    organizationId: greens,
+    note: 'local agreement: the Greens run their county commissioner here',
+  });
+  await runOnce(db, staff, house.id, 'after the Greens’ local agreement');
+  const greensDelegate = await resolveCliActor(db, slug, demoEmail('Harbor Greens'));
+  await recordConsent(db, greensDelegate, house.id, race, {
+    stance: 'consent',
+    note: 'branch meeting agreed',
+  });
+  const liberals = await resolveCliActor(db, slug, demoEmail('Liberal Forum'));
+  await recordConsent(db, liberals, house.id, race, {
+    stance: 'object',
+    note: 'our local list wanted a joint candidate',
+  });
+}
+
+/** How the members vote on the zones pact: every ballot through the decisions service. */
+const zonesBallots: [string, 'yes' | 'no' | 'abstain'][] = [
+  ["Workers' Common Front", 'yes'],
+  ['Harbor Greens', 'yes'],
+  ['Open Streets Federation', 'yes'],
+  ['Tenants United', 'yes'],
+  ['Civic Renewal Party', 'yes'],
+  ['Rural Hearth Movement', 'yes'],
+  ['Liberal Forum', 'abstain'],
+];
+
+/**
+ * The zones pact, run once and ratified: sent to a `pact_ratification` decision, the members'
+ * delegates vote, the secretariat closes it, so the public site names who organizes each county.
+ */
+async function demoZonesPact(db: Db, slug: string, staff: Actor, michiganId: string) {
+  const ids = await organizationIds(db, staff.coalitionId, zonesPact.members);
+  const zones = await createPact(db, staff, {
+    name: zonesPact.name,
+    source: {
+      kind: 'zones',
+      parentJurisdictionId: michiganId,
+      zoneKind: 'county',
+      resultSet: 'us-president-2024-county',
+    },
+    members: zonesPact.members.map((name) => ({ organizationId: ids.get(name) ?? '', parties: ['DEM'] })),
+  });
+  await runOnce(db, staff, zones.id, 'first draft');
+  const sent = await sendToRatification(db, staff, zones.id, {
+    body: 'Each member organizes the counties it is given, from the 2024 presidential results.',
+  });
+  for (const [name, choice] of zonesBallots) {
+    const delegate = await resolveCliActor(db, slug, demoEmail(name));
+    if (delegate.organizationId)
+      await castBallot(db, delegate, sent.decisionId, delegate.organizationId, { choice });
+  }
+  await closeDecision(db, staff, sent.decisionId);
+}
+
 export const pactsDemoStep: DemoStep = {
-  name: 'pacts: Michigan House districts shared among three members, two versions, local consent; organizing zones',
+  name: 'pacts: Michigan House districts shared among three members, two versions, local consent; organizing zones, ratified',
   async run(db, context) {
     const { slug } = await db
       .selectFrom('coalitions')
@@ -59,69 +140,17 @@ export const pactsDemoStep: DemoStep = {
       .where('id', '=', context.coalitionId)
       .executeTakeFirstOrThrow();
     const staff = await resolveCliActor(db, slug, demoSecretariatEmail);
-    const election = (await catalog.listElections(db, staff, 'US')).find((e) => e.slug === 'us-2020-general');
     const [michigan] = (
       await catalog.listJurisdictions(db, staff, { kind: 'state', code: '26', limit: 1, offset: 0 })
     ).items;
-    if (!election || !michigan) {
-      context.log('demo: no US House 2020 results loaded; the demo pacts are skipped');
+    if (!michigan) {
+      context.log('demo: no US map loaded; the demo pacts are skipped');
       return;
     }
-    const ids = await organizationIds(db, context.coalitionId, [
-      ...housePact.members.map((m) => m.name),
-      ...zonesPact.members,
-    ]);
-    const member = (name: string, parties: string[]): MemberInput => ({
-      organizationId: ids.get(name) ?? '',
-      parties,
-    });
-
-    const house = await createPact(db, staff, {
-      name: housePact.name,
-      source: {
-        kind: 'races',
-        electionId: election.id,
-        office: 'us_house',
-        stage: 'general',
-        within: [michigan.id],
-      },
-      members: housePact.members.map((m) => member(m.name, m.parties)),
-    });
-    const first = await runOnce(db, staff, house.id, 'first draft');
-    const greens = ids.get('Harbor Greens') ?? '';
-    const race = Object.entries(first.result.assignments).find(
-      ([, key]) => key !== null && first.labels.members[key]?.organizationId !== greens,
-    )?.[0];
-    if (race) {
-      await lockRace(db, staff, house.id, {
-        race,
-        organizationId: greens,
-        note: 'local agreement: the Greens run their county commissioner here',
-      });
-      await runOnce(db, staff, house.id, 'after the Greens’ local agreement');
-      const greensDelegate = await resolveCliActor(db, slug, demoEmail('Harbor Greens'));
-      await recordConsent(db, greensDelegate, house.id, race, {
-        stance: 'consent',
-        note: 'branch meeting agreed',
-      });
-      const liberals = await resolveCliActor(db, slug, demoEmail('Liberal Forum'));
-      await recordConsent(db, liberals, house.id, race, {
-        stance: 'object',
-        note: 'our local list wanted a joint candidate',
-      });
-    }
-
-    const zones = await createPact(db, staff, {
-      name: zonesPact.name,
-      source: {
-        kind: 'zones',
-        parentJurisdictionId: michigan.id,
-        zoneKind: 'county',
-        resultSet: 'us-president-2024-county',
-      },
-      members: zonesPact.members.map((name) => member(name, ['DEM'])),
-    });
-    await runOnce(db, staff, zones.id, 'first draft');
-    context.log(`demo: pacts "${housePact.name}" (2 versions) and "${zonesPact.name}" created`);
+    const election = (await catalog.listElections(db, staff, 'US')).find((e) => e.slug === 'us-2020-general');
+    if (election) await demoHousePact(db, slug, staff, election.id, michigan.id);
+    else context.log('demo: no US House 2020 results loaded; the House pact is skipped');
+    await demoZonesPact(db, slug, staff, michigan.id);
+    context.log(`demo: pacts "${housePact.name}" (2 versions) and "${zonesPact.name}" (ratified) created`);
   },
 };

@@ -269,6 +269,8 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
       url: `/api/public/coalitions/${left.coalition.slug}/candidates`,
     });
     expect(missing.statusCode).toBe(400);
+    const docs = (await app.inject('/docs/json')).json();
+    expect(docs.paths['/api/public/coalitions/{slug}/candidates']?.get?.tags).toEqual(['public']);
   });
 });
 
