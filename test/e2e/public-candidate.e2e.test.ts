@@ -1,11 +1,40 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCoalition, loadDemo } from '../../src/features/demo/demo.service.ts';
+import { pactsDemoStep } from '../../src/features/pacts/pacts.demo.ts';
+import { listPactViews } from '../../src/features/pacts/read.service.ts';
+import { getVersion } from '../../src/features/pacts/versions.service.ts';
+import { resolveCliActor } from '../../src/features/registry/cli-context.ts';
+import { demoSecretariatEmail, registryDemoStep } from '../../src/features/registry/registry.demo.ts';
 import { axeViolations } from './axe.ts';
 import { openPage, screenshot } from './harness.ts';
 import { useMapE2e } from './map-data.ts';
 import { e2eCoalition } from './seed.ts';
 
 describe('public "find the coalition’s candidate" (browser, no sign-in)', () => {
-  const e2e = useMapE2e(['us-geography', 'us-president-2024-state', '538-partisan-lean-2022']);
+  const e2e = useMapE2e([
+    'us-geography',
+    'us-president-2024-state',
+    '538-partisan-lean-2022',
+    'us-president-2024-county',
+  ]);
+  /** Who the demo's ratified zones pact gives Wayne County to, read from the pact's version. */
+  let wayneMember = '';
+
+  beforeAll(async () => {
+    // The demo coalition's members and pacts (not the rest of the demo: its eleven datasets are slow).
+    const { db } = e2e.server.database;
+    await loadDemo(db, { steps: [registryDemoStep, pactsDemoStep] });
+    wayneMember = await db.transaction().execute(async (trx) => {
+      const staff = await resolveCliActor(trx, demoCoalition.slug, demoSecretariatEmail);
+      const zones = (await listPactViews(trx, staff)).find(
+        (p) => p.kind === 'zones' && p.status === 'ratified',
+      );
+      if (!zones) throw new Error('the demo has no ratified zones pact');
+      const version = await getVersion(trx, staff, zones.id);
+      const key = version.result.assignments['26163'];
+      return (key && version.labels.members[key]?.name) || '';
+    });
+  }, 120_000);
 
   it('looks a county up: state, then county, then its races', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser, {
@@ -56,6 +85,39 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
 
     expect(await axeViolations(page)).toEqual([]);
     // Anonymous pages never ask for a session, so no console error at all is expected.
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the member of a ratified pact: the demo’s organizing zone for Wayne County; drafts stay unnamed', async () => {
+    expect(wayneMember).not.toBe('');
+    const { page, consoleErrors, context } = await openPage(e2e.browser, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${e2e.server.url}/public/${demoCoalition.slug}/candidates?state=26&county=26163`);
+    const races = page.getByRole('region', { name: 'Races for Wayne, Michigan', exact: true });
+    await races.waitFor();
+    const zone = races.getByRole('listitem').filter({ hasText: 'County organizing zone' });
+    const [area, candidate] = await zone.getByRole('definition').allTextContents();
+    expect(area).toBe('Wayne, Michigan');
+    expect(candidate).toMatch(
+      new RegExp(
+        `^${wayneMember.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} pact “Michigan organizing zones \\(2024 presidential\\)”, version 1, ratified \\d{1,2} \\w{3} \\d{4}$`,
+      ),
+    );
+    expect(await zone.locator('strong').textContent()).toBe(wayneMember);
+    // The House pact is a draft: none of Michigan's seats names a member; no pact covers the statewide race.
+    const president = races.getByRole('listitem').filter({ hasText: 'President — Michigan' });
+    expect((await president.getByRole('definition').allTextContents()).at(-1)).toBe(
+      'No coalition candidate announced',
+    );
+    await page.getByText(/^U\.S\. House: \d+ districts in Michigan$/).click();
+    await page.getByText('No coalition candidate announced in any of them.', { exact: false }).waitFor();
+    expect((await page.locator('.seat-list li').allTextContents()).some((text) => text.includes(':'))).toBe(
+      false,
+    );
+    await screenshot(page, 'public-candidate-named');
+    expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

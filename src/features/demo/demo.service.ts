@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { createUser } from '../accounts/accounts.service.ts';
-import { demoSteps } from './demo.steps.ts';
+import { type DemoStep, demoSteps } from './demo.steps.ts';
 
 /** The fictional demo coalition. Never a real party: every name here is invented. */
 export const demoCoalition = { slug: 'demo', name: 'Common Ground Alliance' } as const;
@@ -32,7 +32,8 @@ export async function hasDemoCoalition(db: Db): Promise<boolean> {
  */
 export async function loadDemo(
   db: Db,
-  options: { log?: (line: string) => void } = {},
+  /** `steps`: only these (a browser test that needs one feature's demo data and not the rest). */
+  options: { log?: (line: string) => void; steps?: readonly DemoStep[] } = {},
 ): Promise<{ coalitionId: string; login: typeof demoLogin }> {
   const log = options.log ?? (() => {});
   return db.transaction().execute(async (trx) => {
@@ -58,7 +59,7 @@ export async function loadDemo(
       role: 'admin',
     });
     const context: DemoContext = { coalitionId: coalition.id, adminUserId: admin.id, log };
-    for (const step of demoSteps) {
+    for (const step of options.steps ?? demoSteps) {
       log(`demo: ${step.name}`);
       await step.run(trx, context);
     }

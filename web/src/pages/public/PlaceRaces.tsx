@@ -5,20 +5,47 @@ import {
   useRacesById,
   useResultSets,
 } from '../../api/map.ts';
+import { type PublicRace, usePublicCandidates } from '../../api/public-candidates.ts';
+import { formatDate } from '../../components/labels.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { districtOrder, latestResultOf, leadingCandidates } from './place-races.ts';
 import './public-candidates.css';
 
-/**
- * Until the coalition publishes its pact assignments (no public endpoint gives "the member
- * assigned to this race" yet), every race says so rather than guess.
- */
-function CoalitionCandidate() {
-  return <span className="muted">No coalition candidate announced</span>;
+/** Only ratified pacts are published: a race without one says so rather than guess. */
+function CoalitionCandidate({ races }: { races: readonly PublicRace[] }) {
+  if (races.length === 0) return <span className="muted">No coalition candidate announced</span>;
+  return (
+    <>
+      {races.map((race) => (
+        <span key={`${race.pact.name}\u001f${race.key}`} className="coalition-candidate">
+          {race.member ? (
+            <strong>{race.member.name}</strong>
+          ) : (
+            <span className="muted">
+              {race.open ? 'Left open by the coalition' : 'No coalition candidate announced'}
+            </span>
+          )}{' '}
+          <small className="muted">
+            pact “{race.pact.name}”, version {race.pact.version}, ratified {formatDate(race.pact.ratifiedAt)}
+          </small>
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** One race: where it is held, its last result when the data has one, and the coalition's candidate. */
-function RaceCard({ title, area, lastResult }: { title: string; area: string; lastResult?: string }) {
+function RaceCard({
+  title,
+  area,
+  lastResult,
+  coalition,
+}: {
+  title: string;
+  area: string;
+  lastResult?: string;
+  coalition: readonly PublicRace[];
+}) {
   return (
     <li>
       <h3>{title}</h3>
@@ -33,26 +60,43 @@ function RaceCard({ title, area, lastResult }: { title: string; area: string; la
         ) : null}
         <dt>Coalition candidate</dt>
         <dd>
-          <CoalitionCandidate />
+          <CoalitionCandidate races={coalition} />
         </dd>
       </dl>
     </li>
   );
 }
 
-/** The races for a county: statewide, the House seat(s), and the county itself as a zone. */
-export function PlaceRaces({ state, county }: { state: JurisdictionView; county: JurisdictionView }) {
+/**
+ * The races for a county: statewide, the House seat(s), and the county itself as a zone, each with
+ * the coalition's candidate from its ratified pacts; then any other ratified race covering the county.
+ */
+export function PlaceRaces({
+  slug,
+  state,
+  county,
+}: {
+  slug: string;
+  state: JurisdictionView;
+  county: JurisdictionView;
+}) {
+  const coalition = usePublicCandidates(slug, `county:${county.code}`);
   const sets = useResultSets();
   const stateResults = useJurisdictionResults(state.id);
   const districts = useJurisdictions({ kind: 'congressional_district', parent: state.id, limit: 100 });
   const president = latestResultOf(stateResults.data ?? [], sets.data ?? [], 'us_president');
   const [race] = useRacesById(president?.raceId ? [president.raceId] : []);
   const place = `${county.name}, ${state.name}`;
-  const error = sets.error ?? stateResults.error ?? districts.error;
+  const error = sets.error ?? stateResults.error ?? districts.error ?? coalition.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!sets.data || !stateResults.data || !districts.data)
+  if (!sets.data || !stateResults.data || !districts.data || !coalition.data)
     return <Loading label={`Loading the races for ${place}`} />;
   const seats = [...districts.data.items].sort(districtOrder);
+  const claim = matchRaces(coalition.data.races);
+  const forPresident = claim((r) => president?.raceId != null && r.mapRaceId === president.raceId);
+  const forSeat = claim((r) => seats.length === 1 && r.jurisdictionId === seats[0]?.id);
+  const forZone = claim((r) => r.pact.kind === 'zones' && r.jurisdictionId === county.id);
+  const others = claim(() => true);
 
   return (
     <section aria-labelledby="races-title">
@@ -63,44 +107,85 @@ export function PlaceRaces({ state, county }: { state: JurisdictionView; county:
             title={race?.data?.name ?? 'President'}
             area={`${state.name} (statewide)`}
             lastResult={`${/\d{4}/.exec(president.resultSet.slug)?.[0] ?? ''}: ${leadingCandidates(president)}`}
+            coalition={forPresident}
           />
         ) : null}
         {seats.length === 1 && seats[0] ? (
-          <RaceCard title={`U.S. House — ${seats[0].code}`} area={`${state.name} (one seat, statewide)`} />
+          <RaceCard
+            title={`U.S. House — ${seats[0].code}`}
+            area={`${state.name} (one seat, statewide)`}
+            coalition={forSeat}
+          />
         ) : null}
-        <RaceCard title="County organizing zone" area={place} />
+        <RaceCard title="County organizing zone" area={place} coalition={forZone} />
+        {others.map((race) => (
+          <RaceCard
+            key={`${race.pact.name}\u001f${race.key}`}
+            title={race.name}
+            area={
+              race.coverage === 'place'
+                ? place
+                : `${race.name} (${race.coverage === 'contains_place' ? 'includes' : 'in'} ${county.name})`
+            }
+            coalition={[race]}
+          />
+        ))}
       </ul>
-      {seats.length > 1 ? <HouseSeats state={state} county={county} seats={seats} /> : null}
+      {seats.length > 1 ? <HouseSeats slug={slug} state={state} county={county} seats={seats} /> : null}
     </section>
   );
 }
 
-/** A state with several House seats: the map data does not say which of them cover the county. */
+/**
+ * A state with several House seats: the map data does not say which of them cover the county, so
+ * the state's seats are listed, each with the coalition's candidate where a ratified pact names one.
+ */
 function HouseSeats({
+  slug,
   state,
   county,
   seats,
 }: {
+  slug: string;
   state: JurisdictionView;
   county: JurisdictionView;
   seats: readonly JurisdictionView[];
 }) {
+  const statewide = usePublicCandidates(slug, `state:${state.code}`);
+  const seatIds = new Set(seats.map((seat) => seat.id));
+  const named = (statewide.data?.races ?? []).filter(
+    (r) => r.member !== null && r.jurisdictionId !== null && seatIds.has(r.jurisdictionId),
+  );
   return (
     <details className="house-seats">
       <summary>
         U.S. House: {seats.length} districts in {state.name}
       </summary>
       <p>
-        The map data does not yet say which of these districts cover {county.name}. No coalition candidate
-        announced in any of them.
+        The map data does not yet say which of these districts cover {county.name}.
+        {named.length === 0 ? ' No coalition candidate announced in any of them.' : ''}
       </p>
       <ul className="seat-list">
-        {seats.map((seat) => (
-          <li key={seat.id}>
-            {seat.name} ({seat.code})
-          </li>
-        ))}
+        {seats.map((seat) => {
+          const here = named.filter((r) => r.jurisdictionId === seat.id);
+          return (
+            <li key={seat.id}>
+              {seat.name} ({seat.code}){here.length > 0 ? ': ' : ''}
+              {here.map((r) => r.member?.name).join(', ')}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );
+}
+
+/** Hands each race of the coalition to the first card that asks for it, so none shows twice. */
+function matchRaces(races: readonly PublicRace[]) {
+  const left = new Set(races);
+  return (wanted: (race: PublicRace) => boolean): PublicRace[] => {
+    const mine = [...left].filter(wanted);
+    for (const race of mine) left.delete(race);
+    return mine;
+  };
 }

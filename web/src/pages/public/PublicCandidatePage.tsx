@@ -64,7 +64,7 @@ export function PublicCandidatePage() {
       {state && counties.data?.items.length === 0 ? (
         <p>The map data lists no county for {state.name}.</p>
       ) : null}
-      {state && county ? <PlaceRaces state={state} county={county} /> : null}
+      {state && county ? <PlaceRaces slug={slug} state={state} county={county} /> : null}
     </section>
   );
 }
