@@ -13,8 +13,8 @@ import type { JurisdictionView } from '../map/map.schema.ts';
 import type { Viewer } from '../map/visibility.ts';
 import { getPublicCoalition } from '../registry/coalition.service.ts';
 import { findCoalitionBySlug } from '../registry/settings.repository.ts';
-import { listRatifications } from './consent.repository.ts';
-import { listPacts, type PactRow } from './pacts.repository.ts';
+import { listRatifications, type RatificationRow } from './consent.repository.ts';
+import { listPacts } from './pacts.repository.ts';
 import {
   findAssignments,
   findJurisdictionNodes,
@@ -99,12 +99,13 @@ export function coverageOf(race: RaceArea, place: Place): RaceCoverage | null {
 /** The coalition's pacts whose latest ratification decision passed, with the version and date. */
 async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
   const pacts = await listPacts(db, coalitionId);
-  const latest = new Map<string, Awaited<ReturnType<typeof listRatifications>>[number]>();
-  for (const row of await listRatifications(
+  const ratifications = await listRatifications(
     db,
     pacts.map((p) => p.id),
-  ))
-    if (!latest.has(row.pact_id)) latest.set(row.pact_id, row);
+  );
+  // Newest first: the first row of a pact is its latest ratification.
+  const latest = new Map<string, RatificationRow>();
+  for (const row of ratifications) if (!latest.has(row.pact_id)) latest.set(row.pact_id, row);
   const outcomes = await readDecisionOutcomes(
     db,
     coalitionId,
@@ -112,7 +113,7 @@ async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
     now,
   );
   // The same rule as pactStanding: the latest ratification decides, and only a passed one is public.
-  return pacts.flatMap((pact: PactRow) => {
+  return pacts.flatMap((pact) => {
     const ratification = latest.get(pact.id);
     const outcome = ratification ? outcomes.get(ratification.decision_id) : undefined;
     if (!ratification || outcome?.outcome !== 'passed' || !outcome.closedAt) return [];
@@ -152,15 +153,16 @@ export async function findCoalitionCandidates(
     areas.flatMap((a) => (a.jurisdiction_id ? [a.jurisdiction_id] : [])),
   );
   const covering = areas.flatMap((row) => {
+    const keys = z.array(z.string()).parse(row.jurisdiction_keys);
     const coverage = coverageOf(
       {
         jurisdictionId: row.jurisdiction_id,
-        jurisdictionKeys: z.array(z.string()).parse(row.jurisdiction_keys),
+        jurisdictionKeys: keys,
         aboveIds: new Set(row.jurisdiction_id ? above(row.jurisdiction_id).map((j) => j.id) : []),
       },
       place,
     );
-    return coverage ? [{ row, coverage }] : [];
+    return coverage ? [{ row, keys, coverage }] : [];
   });
 
   const members = new Map((await getPublicCoalition(db, slug)).members.map((m) => [m.id, m]));
@@ -171,10 +173,9 @@ export async function findCoalitionCandidates(
     const allocation = await findAssignments(db, entry.pact.id, entry.version);
     const assignments = assignmentsSchema.parse(allocation?.assignments ?? {});
     const labels = versionLabelsSchema.parse(allocation?.labels ?? { members: {}, races: {} });
-    for (const { row, coverage } of mine) {
+    for (const { row, keys, coverage } of mine) {
       const memberKey = assignments[row.key] ?? null;
       const organizationId = memberKey === null ? null : (labels.members[memberKey]?.organizationId ?? null);
-      const keys = z.array(z.string()).parse(row.jurisdiction_keys);
       races.push({
         pact: {
           name: entry.pact.name,
