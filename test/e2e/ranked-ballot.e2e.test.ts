@@ -54,7 +54,17 @@ describe('ranked ballot by keyboard (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Rank Housing' }).waitFor();
     // And with the mouse: drag "Childcare" by its handle above "Transit".
-    const handle = await page.getByRole('button', { name: 'Drag Childcare, rank 3' }).boundingBox();
+    // Mouse coordinates are the viewport's: bring the list into view before measuring it.
+    await page.getByRole('list', { name: 'Your ranking' }).scrollIntoViewIfNeeded();
+    // The list animates its reordering: measure only once the handle has stopped moving.
+    const handleLocator = page.getByRole('button', { name: 'Drag Childcare, rank 3' });
+    let handle = await handleLocator.boundingBox();
+    for (let settled = 0; settled < 3; ) {
+      await page.waitForTimeout(100);
+      const next = await handleLocator.boundingBox();
+      settled = next && handle && next.y === handle.y && next.x === handle.x ? settled + 1 : 0;
+      handle = next;
+    }
     const target = await page.getByRole('button', { name: 'Drag Transit, rank 2' }).boundingBox();
     if (!handle || !target) throw new Error('the ranked list is not laid out');
     const from = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
