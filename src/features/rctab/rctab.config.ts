@@ -240,10 +240,9 @@ function readSource(raw: Json, key: string, context: SourceContext): CvrSourceCo
   if (columnish) {
     source.firstVoteColumnIndex = integerField(raw.firstVoteColumnIndex, `${key}.firstVoteColumnIndex`, 1, 1000, true, problem);
     source.firstVoteRowIndex = integerField(raw.firstVoteRowIndex, `${key}.firstVoteRowIndex`, 1, 100000, true, problem);
-    if (provider === 'ess') {
-      source.idColumnIndex = integerField(raw.idColumnIndex, `${key}.idColumnIndex`, 1, 1000, false, problem);
-      source.precinctColumnIndex = integerField(raw.precinctColumnIndex, `${key}.precinctColumnIndex`, 1, 1000, false, problem);
-    }
+    // RCTab range-checks these for ES&S only, but its generic CSV reader uses them too.
+    source.idColumnIndex = integerField(raw.idColumnIndex, `${key}.idColumnIndex`, 1, 1000, false, problem);
+    source.precinctColumnIndex = integerField(raw.precinctColumnIndex, `${key}.precinctColumnIndex`, 1, 1000, false, problem);
     source.batchColumnIndex = integerField(raw.batchColumnIndex, `${key}.batchColumnIndex`, 1, 1000, false, problem);
     const delimiter = source.overvoteDelimiter;
     if (delimiter !== '' && (delimiter.includes('\\') || /^[a-zA-Z0-9.',\-"\s]+$/.test(delimiter))) {
