@@ -7,6 +7,7 @@ import { JavaDecimal } from './java-decimal.ts';
 import type { RoundTally, TallyTransfers } from './round-tally.ts';
 import type { TabulationResult } from './tabulator.ts';
 import { sliceTitle } from './tabulator.ts';
+import { CsvPrinter } from './csv-printer.ts';
 import type { BallotStatus, RctabContest, Slice, TallyDecision } from './types.ts';
 
 export interface ContestInfo {
@@ -242,37 +243,4 @@ function decidedIn(result: TabulationResult, round: number, kind: TallyDecision[
 /** Double.toString for the percentages RCTab prints (k/100 for an int k). */
 function javaDoubleText(value: number): string {
   return Number.isInteger(value) ? `${value}.0` : String(value);
-}
-
-/** Apache Commons CSV's DEFAULT format with minimal quoting, lines ended by "\n". */
-class CsvPrinter {
-  private readonly lines: string[] = [];
-  private current: string[] = [];
-
-  print(...values: string[]): void {
-    for (const value of values) this.current.push(quote(value, this.current.length === 0));
-  }
-
-  record(...values: string[]): void {
-    this.print(...values);
-    this.endRecord();
-  }
-
-  endRecord(): void {
-    this.lines.push(this.current.join(','));
-    this.current = [];
-  }
-
-  text(): string {
-    return this.lines.map((line) => `${line}\n`).join('');
-  }
-}
-
-function quote(value: string, firstInRecord: boolean): string {
-  let needsQuotes = false;
-  if (value.length === 0) needsQuotes = firstInRecord;
-  else if (value.charCodeAt(0) <= 0x23) needsQuotes = true;
-  else if (/[\r\n",]/.test(value)) needsQuotes = true;
-  else if (value.charCodeAt(value.length - 1) <= 0x20) needsQuotes = true;
-  return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
 }

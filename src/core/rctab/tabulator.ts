@@ -24,7 +24,12 @@ interface CvrState {
   recipient: string | null;
   status: BallotStatus;
   winnerShares: Map<string, JavaDecimal>;
+  /** Round → where the ballot's value sat when it last moved (kept only for CDF output). */
+  snapshots: Map<number, Array<[string, JavaDecimal]>> | null;
 }
+
+/** Where each ballot's value went, by round, in the order RCTab logs it (for its CDF CVR output). */
+export type BallotSnapshots = ReadonlyArray<ReadonlyMap<number, ReadonlyArray<readonly [string, JavaDecimal]>>>;
 
 export interface SliceResult {
   rounds: RoundTally[];
@@ -41,12 +46,24 @@ export interface TabulationResult {
   slices: Map<Slice, Map<string, SliceResult>>;
   /** Candidate order of the reports: round 1 by descending tally. */
   candidateOrder: string[];
+  /** Present when asked for (`recordSnapshots`), one entry per ballot in input order. */
+  snapshots: BallotSnapshots | null;
+}
+
+export interface TabulateOptions {
+  /** Keep each ballot's allocation per round, as RCTab's CDF CVR output needs. */
+  recordSnapshots?: boolean;
 }
 
 export class TabulationAborted extends Error {}
 
-export function tabulate(contest: RctabContest, cvrs: readonly RctabCvr[], random: JavaRandom | null): TabulationResult {
-  return new Count(contest, cvrs, random).run();
+export function tabulate(
+  contest: RctabContest,
+  cvrs: readonly RctabCvr[],
+  random: JavaRandom | null,
+  options: TabulateOptions = {},
+): TabulationResult {
+  return new Count(contest, cvrs, random, options.recordSnapshots === true).run();
 }
 
 class Count {
@@ -68,9 +85,16 @@ class Count {
     private readonly contest: RctabContest,
     cvrs: readonly RctabCvr[],
     private readonly random: JavaRandom | null,
+    private readonly recordSnapshots: boolean,
   ) {
     this.rules = contest.rules;
-    this.states = cvrs.map((cvr) => ({ cvr, recipient: null, status: 'active', winnerShares: new Map() }));
+    this.states = cvrs.map((cvr) => ({
+      cvr,
+      recipient: null,
+      status: 'active',
+      winnerShares: new Map(),
+      snapshots: recordSnapshots ? new Map() : null,
+    }));
     this.hashOrderedNames = javaHashOrder(contest.candidateNames);
     for (const slice of contest.slices) {
       const ids = new Set<string>();
@@ -124,6 +148,7 @@ class Count {
       winners: [...this.winnerRound.keys()],
       slices: this.sliceResults(),
       candidateOrder: first.sortedByTally(UWI_LABEL),
+      snapshots: this.recordSnapshots ? this.states.map((state) => state.snapshots ?? new Map()) : null,
     };
   }
 
@@ -451,6 +476,14 @@ class Count {
       }
       state.recipient = selected;
       if (selected === null) state.status = status;
+      if (state.snapshots) {
+        const allocation: Array<[string, JavaDecimal]> = javaHashOrder(state.winnerShares.keys()).map((winner) => [
+          winner,
+          state.winnerShares.get(winner) as JavaDecimal,
+        ]);
+        if (selected !== null) allocation.push([selected, transferValue(state)]);
+        state.snapshots.set(this.round, allocation);
+      }
       if (status !== 'active') {
         tally.addInactive(status, value);
         for (const slice of this.contest.slices) sliceTallyOf(state, slice)?.addInactive(status, value);

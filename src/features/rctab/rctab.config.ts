@@ -118,6 +118,10 @@ export function validateRctabConfig(
   const output = isObject(raw.outputSettings) ? raw.outputSettings : {};
   if (!isObject(raw.outputSettings)) problem('outputSettings', 'outputSettings is required');
   checkUnknownKeys(output, 'outputSettings', 'outputSettings.', problem);
+  // RCTab refuses to write reports into user-account folders on Windows, so that they stay read-only.
+  if (/^[A-Za-z]:[\\/]Users([\\/]|$)/i.test(text(output.outputDirectory))) {
+    problem('outputSettings.outputDirectory', 'reports may not be written under a user-account folder (C:\\Users)');
+  }
   const contestName = text(output.contestName);
   if (contestName === '') problem('outputSettings.contestName', 'contestName is required');
   const slices: Slice[] = [];

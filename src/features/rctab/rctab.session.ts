@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { JavaRandom, javaShuffle } from '../../core/rctab/java-collections.ts';
+import { type CdfOutputInput, cdfCvrReport } from '../../core/rctab/cdf-output.ts';
+import { jacksonPretty } from '../../core/rctab/jackson-json.ts';
 import { type ContestInfo, detailedCsv, detailedJson, type ReportScope } from '../../core/rctab/reports.ts';
+import { type CvrCsvSource, rctabCvrCsv } from '../../core/rctab/rctab-cvr-csv.ts';
 import { type TabulationResult, tabulate } from '../../core/rctab/tabulator.ts';
 import { compareJavaStrings } from '../../core/rctab/tiebreak.ts';
 import { OVERVOTE_LABEL, type RctabContest, type RctabCvr, type TiebreakQuestion, UWI_LABEL } from '../../core/rctab/types.ts';
@@ -20,6 +23,8 @@ export const GENERATED_BY = 'Concord 0.1.0 (RCTab 2.0.0 reports)';
 export interface RctabRunOptions {
   /** Where reports go; defaults to the config's outputDirectory, relative to the config. */
   outDir?: string;
+  /** RCTab's "convert to CDF": write the ballots as CDF JSON without tabulating. */
+  convertToCdf?: boolean;
   /** Answers for interactive tiebreaks, used in order. */
   askTiebreak?: (question: TiebreakQuestion) => string;
 }
@@ -27,6 +32,10 @@ export interface RctabRunOptions {
 export interface RctabRun {
   config: RctabConfig;
   outDir: string;
+  /** The CVR export RCTab writes before every tabulation. */
+  rctabCvr?: string;
+  /** The CDF JSON of a conversion run. */
+  converted?: string;
   /** One per pass: a single pass, or one per seat for multi-pass IRV. */
   passes: Array<{ winners: string[]; result: TabulationResult; files: string[] }>;
 }
@@ -47,7 +56,8 @@ export async function runRctab(configPath: string, options: RctabRunOptions = {}
   const config = await loadRctabConfig(configPath);
   const base = dirname(resolve(configPath));
   const outDir = options.outDir ? resolve(options.outDir) : resolvePath(base, config.outputDirectory || 'output');
-  const cvrs = await readAllSources(config, base);
+  const sources = await readAllSources(config, base);
+  const cvrs = sources.flatMap((source) => source.cvrs);
   const info: ContestInfo = {
     name: config.contestName,
     jurisdiction: config.contestJurisdiction,
@@ -57,6 +67,15 @@ export async function runRctab(configPath: string, options: RctabRunOptions = {}
   };
   const run: RctabRun = { config, outDir, passes: [] };
   await mkdir(outDir, { recursive: true });
+  const baseContest = buildContest(config, { askTiebreak: options.askTiebreak, random: null });
+  if (options.convertToCdf) {
+    const file = join(outDir, 'cdf_cvr.json');
+    await writeFile(file, jacksonPretty(cdfCvrReport(cdfInput(config, baseContest, cvrs, null, 0, null))));
+    run.converted = file;
+    return run;
+  }
+  run.rctabCvr = join(outDir, 'rctab_cvr.csv');
+  await writeFile(run.rctabCvr, rctabCvrCsv(sources, maxRankColumns(config), baseContest.nameForAlias));
   if (config.rules.winnerMode === 'multiPassIrv') {
     const seats = config.rules.numberOfWinners;
     const winners: string[] = [];
@@ -64,11 +83,11 @@ export async function runRctab(configPath: string, options: RctabRunOptions = {}
       // RCTab seeds a new java.util.Random at the start of every pass.
       const random = randomFor(config);
       const contest = buildContest(config, { numberOfWinners: 1, alsoExcluded: winners, askTiebreak: options.askTiebreak, random });
-      const result = tabulate(contest, cvrs, random);
+      const result = tabulate(contest, cvrs, random, { recordSnapshots: config.generateCdfJson });
       if (result.winners.length !== 1) {
         throw new CvrReadError(configPath, [`pass ${winners.length + 1} found ${result.winners.length} winners, not one`]);
       }
-      const files = await writeReports(outDir, `${winners.length + 1}_`, info, contest, result);
+      const files = await writeReports(outDir, `${winners.length + 1}_`, info, contest, result, cvrs, config);
       winners.push(result.winners[0] as string);
       run.passes.push({ winners: [...winners], result, files });
     }
@@ -76,14 +95,14 @@ export async function runRctab(configPath: string, options: RctabRunOptions = {}
   }
   const random = randomFor(config);
   const contest = buildContest(config, { askTiebreak: options.askTiebreak, random });
-  const result = tabulate(contest, cvrs, random);
-  const files = await writeReports(outDir, '', info, contest, result);
+  const result = tabulate(contest, cvrs, random, { recordSnapshots: config.generateCdfJson });
+  const files = await writeReports(outDir, '', info, contest, result, cvrs, config);
   run.passes.push({ winners: result.winners, result, files });
   return run;
 }
 
-async function readAllSources(config: RctabConfig, base: string): Promise<RctabCvr[]> {
-  const all: RctabCvr[] = [];
+async function readAllSources(config: RctabConfig, base: string): Promise<CvrCsvSource[]> {
+  const all: CvrCsvSource[] = [];
   const nameForAlias = aliasMap(config);
   for (const source of config.sources) {
     const path = resolvePath(base, source.filePath);
@@ -111,7 +130,7 @@ async function readAllSources(config: RctabConfig, base: string): Promise<RctabC
         ]);
       }
     }
-    all.push(...cvrs);
+    all.push({ filePath: source.filePath, provider: source.provider, undeclaredWriteInLabel: source.undeclaredWriteInLabel, cvrs });
   }
   return all;
 }
@@ -173,8 +192,21 @@ async function writeReports(
   info: ContestInfo,
   contest: RctabContest,
   result: TabulationResult,
+  cvrs: readonly RctabCvr[],
+  config: RctabConfig,
 ): Promise<string[]> {
   const files: string[] = [];
+  if (config.generateCdfJson) {
+    const precincts = result.slices.get('precinct');
+    const file = join(outDir, `${prefix}cdf_cvr.json`);
+    await writeFile(
+      file,
+      jacksonPretty(
+        cdfCvrReport(cdfInput(config, contest, cvrs, result, result.rounds.length, precincts ? [...precincts.keys()] : null)),
+      ),
+    );
+    files.push(file);
+  }
   const write = async (dir: string, name: string, scope: ReportScope) => {
     await mkdir(dir, { recursive: true });
     const json = join(dir, `${prefix}${name}detailed_report.json`);
@@ -198,6 +230,32 @@ async function writeReports(
     }
   }
   return files;
+}
+
+function cdfInput(
+  config: RctabConfig,
+  contest: RctabContest,
+  cvrs: readonly RctabCvr[],
+  result: TabulationResult | null,
+  numRounds: number,
+  precincts: string[] | null,
+): CdfOutputInput {
+  return {
+    cvrs,
+    snapshots: result?.snapshots ?? null,
+    numRounds,
+    contestName: config.contestName,
+    jurisdiction: config.contestJurisdiction,
+    candidateNames: contest.candidateNames,
+    includeOvervoteCandidate: config.sources.some((source) => source.overvoteLabel !== ''),
+    precincts,
+    generatedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+/** The rank columns of the CVR export: maxRankingsAllowed, or every declared candidate for "max". */
+function maxRankColumns(config: RctabConfig): number {
+  return Number.isFinite(config.rules.maxRankingsAllowed) ? config.rules.maxRankingsAllowed : config.candidates.length;
 }
 
 function resolvePath(base: string, path: string): string {

@@ -27,10 +27,7 @@ export function toRankings(ranked: ReadonlyArray<readonly [number, string]>): Rc
   return [...byRank.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-/** OutputWriter.sanitizeStringForOutput. */
-export function sanitizeForOutput(text: string): string {
-  return text.replace(/[^a-zA-Z0-9_\-.]/g, '_');
-}
+export { sanitizeForOutput } from '../../../core/rctab/sanitize.ts';
 
 /** String.split(Pattern.quote(delimiter)): like JavaScript's split, but trailing empty parts dropped. */
 export function javaSplit(text: string, delimiter: string): string[] {
