@@ -3,9 +3,10 @@
  * "original" snapshot of each ballot's rankings, then one "interpreted" snapshot per round saying
  * which selection the ballot's value was allocated to.
  */
+
+import type { JsonValue } from './jackson-json.ts';
 import { javaHashOrder } from './java-collections.ts';
 import { JavaDecimal } from './java-decimal.ts';
-import type { JsonValue } from './jackson-json.ts';
 import { sanitizeForOutput } from './sanitize.ts';
 import type { BallotSnapshots } from './tabulator.ts';
 import { OVERVOTE_LABEL, type RctabCvr } from './types.ts';
@@ -27,13 +28,15 @@ export interface CdfOutputInput {
 
 export function cdfCvrReport(input: CdfOutputInput): JsonValue {
   const gpUnitByPrecinct = new Map<string, string>();
-  (input.precincts ?? []).forEach((precinct, index) => gpUnitByPrecinct.set(precinct, `gpu-${index + 1}`));
+  for (const [index, precinct] of (input.precincts ?? []).entries())
+    gpUnitByPrecinct.set(precinct, `gpu-${index + 1}`);
   const cvrs: JsonValue[] = input.cvrs.map((cvr, index) => {
     const id = sanitizeForOutput(cvr.id);
     const snapshots: JsonValue[] = [snapshot(cvr, id, null, null)];
     let previous: ReadonlyArray<readonly [string, JavaDecimal]> | null = null;
     for (let round = 1; round <= input.numRounds; round++) {
-      const current: ReadonlyArray<readonly [string, JavaDecimal]> | null = input.snapshots?.[index]?.get(round) ?? previous;
+      const current: ReadonlyArray<readonly [string, JavaDecimal]> | null =
+        input.snapshots?.[index]?.get(round) ?? previous;
       if (current === null) throw new Error(`no allocation recorded for ballot ${id} in round ${round}`);
       snapshots.push(snapshot(cvr, id, round, current));
       previous = current;
@@ -48,8 +51,8 @@ export function cdfCvrReport(input: CdfOutputInput): JsonValue {
     if (input.precincts) entry.BallotStyleUnitId = gpUnitByPrecinct.get(cvr.precinct ?? '') ?? null;
     return entry;
   });
-  const names = [...input.candidateNames, ...(input.includeOvervoteCandidate ? [OVERVOTE_LABEL] : [])].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
+  const names = [...input.candidateNames, ...(input.includeOvervoteCandidate ? [OVERVOTE_LABEL] : [])].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
   const election: JsonValue = {
     '@id': 'election-001',
@@ -70,7 +73,13 @@ export function cdfCvrReport(input: CdfOutputInput): JsonValue {
     '@type': 'Election',
   };
   const gpUnits: JsonValue[] = [
-    { '@id': 'gpu-election', Type: 'other', OtherType: 'Election Scope Jurisdiction', Name: input.jurisdiction, '@type': 'GpUnit' },
+    {
+      '@id': 'gpu-election',
+      Type: 'other',
+      OtherType: 'Election Scope Jurisdiction',
+      Name: input.jurisdiction,
+      '@type': 'GpUnit',
+    },
     ...javaHashOrder(gpUnitByPrecinct.keys()).map((precinct) => ({
       '@id': gpUnitByPrecinct.get(precinct) as string,
       Type: 'precinct',
@@ -84,7 +93,9 @@ export function cdfCvrReport(input: CdfOutputInput): JsonValue {
     GeneratedDate: input.generatedDate,
     GpUnit: gpUnits,
     ReportGeneratingDeviceIds: ['rd-001'],
-    ReportingDevice: [{ '@id': 'rd-001', '@type': 'CVR.ReportingDevice', Application: 'RCTab', Manufacturer: 'Bright Spots' }],
+    ReportingDevice: [
+      { '@id': 'rd-001', '@type': 'CVR.ReportingDevice', Application: 'RCTab', Manufacturer: 'Bright Spots' },
+    ],
     Version: '1.0.0',
     '@type': 'CVR.CastVoteRecordReport',
   };
@@ -135,7 +146,11 @@ function snapshot(
       if (allocable === 'yes') allocable = 'no'; // only the first of duplicate rankings is allocable
       return position;
     });
-    return { ContestSelectionId: selectionId(name), SelectionPosition: positions, '@type': 'CVR.CVRContestSelection' };
+    return {
+      ContestSelectionId: selectionId(name),
+      SelectionPosition: positions,
+      '@type': 'CVR.CVRContestSelection',
+    };
   });
   return {
     '@id': snapshotId(id, round),

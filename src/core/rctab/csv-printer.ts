@@ -5,7 +5,8 @@ export class CsvPrinter {
 
   /** A null prints as an empty, unquoted field (RCTab's CVR CSV sets nullString ""). */
   print(...values: Array<string | null>): void {
-    for (const value of values) this.current.push(value === null ? '' : quote(value, this.current.length === 0));
+    for (const value of values)
+      this.current.push(value === null ? '' : quote(value, this.current.length === 0));
   }
 
   record(...values: string[]): void {

@@ -20,6 +20,8 @@ function write(value: JsonValue, depth: number): string {
   }
   const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (keys.length === 0) return '{ }';
-  const members = keys.map((key) => `${indent}${JSON.stringify(key)} : ${write(value[key] as JsonValue, depth + 1)}`);
+  const members = keys.map(
+    (key) => `${indent}${JSON.stringify(key)} : ${write(value[key] as JsonValue, depth + 1)}`,
+  );
   return `{\n${members.join(',\n')}\n${closing}}`;
 }

@@ -106,7 +106,9 @@ export class JavaDecimal {
 
   /** toBigInteger(): truncates toward zero. */
   toBigInt(): bigint {
-    return this.scale <= 0 ? this.unscaled * 10n ** BigInt(-this.scale) : this.unscaled / 10n ** BigInt(this.scale);
+    return this.scale <= 0
+      ? this.unscaled * 10n ** BigInt(-this.scale)
+      : this.unscaled / 10n ** BigInt(this.scale);
   }
 
   signum(): number {

@@ -19,12 +19,32 @@ export function rctabCvrCsv(
   nameForAlias: ReadonlyMap<string, string>,
 ): string {
   const csv = new CsvPrinter();
-  csv.print('Source Filepath', 'CVR Provider', 'Contest Id', 'RCTab CVR Id', 'Tabulator Id', 'Batch Id', 'Vendor Id', 'Precinct', 'Precinct Portion');
+  csv.print(
+    'Source Filepath',
+    'CVR Provider',
+    'Contest Id',
+    'RCTab CVR Id',
+    'Tabulator Id',
+    'Batch Id',
+    'Vendor Id',
+    'Precinct',
+    'Precinct Portion',
+  );
   for (let rank = 1; rank <= maxRank; rank++) csv.print(`Rank ${rank}`);
   csv.endRecord();
   for (const source of sources) {
     for (const cvr of source.cvrs) {
-      csv.print(source.filePath, source.provider, cvr.contestId, cvr.id, cvr.tabulatorId, cvr.batch, cvr.suppliedId ?? '', cvr.precinct, cvr.precinctPortion);
+      csv.print(
+        source.filePath,
+        source.provider,
+        cvr.contestId,
+        cvr.id,
+        cvr.tabulatorId,
+        cvr.batch,
+        cvr.suppliedId ?? '',
+        cvr.precinct,
+        cvr.precinctPortion,
+      );
       const byRank = new Map(cvr.rankings);
       for (let rank = 1; rank <= maxRank; rank++) {
         const candidates = byRank.get(rank);

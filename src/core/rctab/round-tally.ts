@@ -1,5 +1,6 @@
 import { javaHashOrder } from './java-collections.ts';
 import { JavaDecimal } from './java-decimal.ts';
+import { getOrCreate } from './maps.ts';
 import { type BallotStatus, INACTIVE_STATUSES } from './types.ts';
 
 const ALL_STATUSES: readonly BallotStatus[] = [
@@ -17,8 +18,52 @@ const ALL_STATUSES: readonly BallotStatus[] = [
  * which decides the order of tied rows in its reports), ballots by status, the threshold, and the
  * "locked in" value that past winners hold in multi-seat counts.
  */
+/**
+ * A running sum with Java's scale rule (the sum's scale is the largest scale added), fast for the
+ * common case of whole ballots: a count of ones beside an exact sum of the fractional values.
+ */
+export class DecimalSum {
+  private ones = 0;
+  private rest = 0n;
+  private scale = 0;
+
+  add(value: JavaDecimal): void {
+    if (value.scale === 0 && value.unscaled === 1n) {
+      this.ones += 1;
+      return;
+    }
+    if (value.scale > this.scale) {
+      this.rest *= 10n ** BigInt(value.scale - this.scale);
+      this.scale = value.scale;
+    }
+    this.rest += value.unscaled * 10n ** BigInt(this.scale - value.scale);
+  }
+
+  /** Adds another sum's values (as if each had been added here). */
+  merge(other: DecimalSum): void {
+    this.ones += other.ones;
+    if (other.scale > this.scale) {
+      this.rest *= 10n ** BigInt(other.scale - this.scale);
+      this.scale = other.scale;
+    }
+    this.rest += other.rest * 10n ** BigInt(this.scale - other.scale);
+  }
+
+  value(start: JavaDecimal): JavaDecimal {
+    const scale = Math.max(this.scale, start.scale);
+    const unscaled =
+      start.unscaled * 10n ** BigInt(scale - start.scale) +
+      BigInt(this.ones) * 10n ** BigInt(scale) +
+      this.rest * 10n ** BigInt(scale - this.scale);
+    return JavaDecimal.of(unscaled, scale);
+  }
+}
+
 export class RoundTally {
   private readonly tallies = new Map<string, JavaDecimal>();
+  /** Sums collected while the round is counted, folded into `tallies` when it locks. */
+  private pending: Map<string, DecimalSum> | null = new Map();
+  private pendingStatus: Map<BallotStatus, DecimalSum> | null = new Map();
   private orderCache: string[] | null = null;
   private readonly statusTallies = new Map<BallotStatus, JavaDecimal>(
     ALL_STATUSES.map((status) => [status, JavaDecimal.ZERO]),
@@ -61,11 +106,30 @@ export class RoundTally {
 
   addToCandidate(candidate: string, value: JavaDecimal): void {
     this.addStatus('active', value);
-    this.tallies.set(candidate, this.tallyOf(candidate).add(value));
+    if (!this.pending) throw new Error(`round ${this.round} is already locked`);
+    if (!this.tallies.has(candidate)) throw new Error(`no tally for ${candidate} in round ${this.round}`);
+    getOrCreate(this.pending, candidate, () => new DecimalSum()).add(value);
   }
 
   addInactive(status: BallotStatus, value: JavaDecimal): void {
     this.addStatus(status, value);
+  }
+
+  /** Counts a whole group of ballots at once: `sum` holds the values of ballots resting with `candidate`. */
+  addCandidateSum(candidate: string, sum: DecimalSum): void {
+    if (!this.pending || !this.pendingStatus) throw new Error(`round ${this.round} is already locked`);
+    if (!this.tallies.has(candidate)) throw new Error(`no tally for ${candidate} in round ${this.round}`);
+    this.mergeInto(this.pending, candidate, sum);
+    this.mergeInto(this.pendingStatus, 'active', sum);
+  }
+
+  addStatusSum(status: BallotStatus, sum: DecimalSum): void {
+    if (!this.pendingStatus) throw new Error(`round ${this.round} is already locked`);
+    this.mergeInto(this.pendingStatus, status, sum);
+  }
+
+  private mergeInto<K>(map: Map<K, DecimalSum>, key: K, sum: DecimalSum): void {
+    getOrCreate(map, key, () => new DecimalSum()).merge(sum);
   }
 
   /** Surplus adjustment: a winner's tally set directly, the difference counted as locked in. */
@@ -86,6 +150,16 @@ export class RoundTally {
 
   /** Recomputes the active and inactive sums (RCTab's countBallots, run when a round locks). */
   lock(): void {
+    if (this.pending) {
+      for (const [candidate, sum] of this.pending)
+        this.tallies.set(candidate, sum.value(this.tallyOf(candidate)));
+      this.pending = null;
+    }
+    if (this.pendingStatus) {
+      for (const [status, sum] of this.pendingStatus)
+        this.statusTallies.set(status, sum.value(this.statusTally(status)));
+      this.pendingStatus = null;
+    }
     this.active = JavaDecimal.ZERO;
     this.inactive = JavaDecimal.ZERO;
     for (const [status, value] of this.statusTallies) {
@@ -116,7 +190,8 @@ export class RoundTally {
   }
 
   private addStatus(status: BallotStatus, value: JavaDecimal): void {
-    this.statusTallies.set(status, this.statusTally(status).add(value));
+    if (!this.pendingStatus) throw new Error(`round ${this.round} is already locked`);
+    getOrCreate(this.pendingStatus, status, () => new DecimalSum()).add(value);
   }
 }
 
@@ -127,10 +202,8 @@ export class TallyTransfers {
   add(round: number, source: string | null, target: string | null, value: JavaDecimal): void {
     const from = source ?? 'uncounted';
     const to = target ?? 'exhausted';
-    let byRound = this.rounds.get(round);
-    if (!byRound) this.rounds.set(round, (byRound = new Map()));
-    let bySource = byRound.get(from);
-    if (!bySource) byRound.set(from, (bySource = new Map()));
+    const byRound = getOrCreate(this.rounds, round, () => new Map<string, Map<string, JavaDecimal>>());
+    const bySource = getOrCreate(byRound, from, () => new Map<string, JavaDecimal>());
     bySource.set(to, (bySource.get(to) ?? JavaDecimal.ZERO).add(value));
   }
 

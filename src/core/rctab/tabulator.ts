@@ -4,9 +4,10 @@
  * undeclared write-ins dropped first, batch and cutoff elimination, every tiebreak mode, inactive
  * ballots by reason, transfers, residual and final-round surplus, and tallies by precinct or batch.
  */
-import { javaHashOrder, type JavaRandom } from './java-collections.ts';
+import { type JavaRandom, javaHashOrder } from './java-collections.ts';
 import { JavaDecimal } from './java-decimal.ts';
-import { RoundTally, TallyTransfers } from './round-tally.ts';
+import { getOrCreate } from './maps.ts';
+import { DecimalSum, RoundTally, TallyTransfers } from './round-tally.ts';
 import { type TallyGroups, tallyToCandidates } from './tally-groups.ts';
 import { breakTie } from './tiebreak.ts';
 import {
@@ -29,7 +30,9 @@ interface CvrState {
 }
 
 /** Where each ballot's value went, by round, in the order RCTab logs it (for its CDF CVR output). */
-export type BallotSnapshots = ReadonlyArray<ReadonlyMap<number, ReadonlyArray<readonly [string, JavaDecimal]>>>;
+export type BallotSnapshots = ReadonlyArray<
+  ReadonlyMap<number, ReadonlyArray<readonly [string, JavaDecimal]>>
+>;
 
 export interface SliceResult {
   rounds: RoundTally[];
@@ -79,6 +82,9 @@ class Count {
   private readonly sliceRounds = new Map<Slice, Map<string, RoundTally[]>>();
   private readonly sliceTransfers = new Map<Slice, Map<string, TallyTransfers>>();
   private readonly hashOrderedNames: string[];
+  /** Ballots counting for each continuing candidate, by index. */
+  private readonly resting = new Map<string, number[]>();
+  private readonly carried: CarriedSums;
   private round = 0;
 
   constructor(
@@ -96,6 +102,7 @@ class Count {
       snapshots: recordSnapshots ? new Map() : null,
     }));
     this.hashOrderedNames = javaHashOrder(contest.candidateNames);
+    this.carried = new CarriedSums(contest.slices);
     for (const slice of contest.slices) {
       const ids = new Set<string>();
       for (const { cvr } of this.states) {
@@ -103,7 +110,9 @@ class Count {
         if (id !== null) ids.add(id);
       }
       if (ids.size === 0) {
-        throw new TabulationAborted(`"Tabulate by ${sliceTitle(slice)}" enabled, but CVRs don't list ${slice}s.`);
+        throw new TabulationAborted(
+          `"Tabulate by ${sliceTitle(slice)}" enabled, but CVRs don't list ${slice}s.`,
+        );
       }
       const ordered = javaHashOrder(ids);
       this.sliceIds.set(slice, ordered);
@@ -158,7 +167,9 @@ class Count {
       const transfers = this.sliceTransfers.get(slice) as Map<string, TallyTransfers>;
       result.set(
         slice,
-        new Map([...byId].map(([id, rounds]) => [id, { rounds, transfers: transfers.get(id) as TallyTransfers }])),
+        new Map(
+          [...byId].map(([id, rounds]) => [id, { rounds, transfers: transfers.get(id) as TallyTransfers }]),
+        ),
       );
     }
     return result;
@@ -198,13 +209,18 @@ class Count {
     const eliminated = this.eliminatedRound.size;
     const winners = this.winnerRound.size;
     if (this.round >= this.rules.stopTabulationEarlyAfterRound) return false;
-    if (winners === this.numDeclaredCandidates() && this.rules.numberOfWinners > this.numCandidates()) return false;
+    if (winners === this.numDeclaredCandidates() && this.rules.numberOfWinners > this.numCandidates())
+      return false;
     if (this.rules.continueUntilTwoCandidatesRemain) {
-      return eliminated + winners + 1 < this.numCandidates() || [...this.eliminatedRound.values()].includes(this.round);
+      return (
+        eliminated + winners + 1 < this.numCandidates() ||
+        [...this.eliminatedRound.values()].includes(this.round)
+      );
     }
     if (this.bottomsUpWithThreshold()) return winners === 0;
     return (
-      winners < this.rules.numberOfWinners || (this.usesSurpluses() && [...this.winnerRound.values()].includes(this.round))
+      winners < this.rules.numberOfWinners ||
+      (this.usesSurpluses() && [...this.winnerRound.values()].includes(this.round))
     );
   }
 
@@ -265,7 +281,10 @@ class Count {
     const unfilled = this.rules.numberOfWinners - this.winnerRound.size;
     if (unfilled > 0) {
       if (tally.candidateCount() <= unfilled) names = [...tally.candidates()];
-      else if (this.rules.firstRoundDeterminesThreshold && tally.candidateCount() - 1 === this.rules.numberOfWinners) {
+      else if (
+        this.rules.firstRoundDeterminesThreshold &&
+        tally.candidateCount() - 1 === this.rules.numberOfWinners
+      ) {
         names = byTally.last().candidates;
       } else if (this.rules.winnerMode !== 'bottomsUp') {
         for (const group of byTally.ascending()) {
@@ -277,9 +296,13 @@ class Count {
     }
     const tieAmongWinners =
       names.length > 1 &&
-      (this.rules.winnerMode === 'multiWinnerAllowOnlyOneWinnerPerRound' || this.rules.firstRoundDeterminesThreshold);
+      (this.rules.winnerMode === 'multiWinnerAllowOnlyOneWinnerPerRound' ||
+        this.rules.firstRoundDeterminesThreshold);
     const tieWithNoWinner =
-      this.rules.numberOfWinners === 1 && names.length === 0 && tally.candidateCount() === 2 && unfilled === 1;
+      this.rules.numberOfWinners === 1 &&
+      names.length === 0 &&
+      tally.candidateCount() === 2 &&
+      unfilled === 1;
     if (tieAmongWinners || tieWithNoWinner) {
       const top = byTally.last();
       if (top.candidates.length > 1) {
@@ -433,6 +456,12 @@ class Count {
     tally.lock();
   }
 
+  private sliceRoundsOf(slice: Slice, id: string): RoundTally[] {
+    const rounds = this.sliceRounds.get(slice)?.get(id);
+    if (!rounds) throw new Error(`unknown ${slice} ${id}`);
+    return rounds;
+  }
+
   private sliceTalliesForRound(round: number): Array<[Slice, string, RoundTally]> {
     const result: Array<[Slice, string, RoundTally]> = [];
     for (const [slice, byId] of this.sliceRounds) {
@@ -448,119 +477,117 @@ class Count {
     );
   }
 
+  /**
+   * One round's count. RCTab walks every ballot every round; a ballot whose candidate continues
+   * contributes exactly what it did last round, so here only the ballots that move are walked (all
+   * of them in round 1, then those of candidates just elected or eliminated) and the rest are
+   * carried as exact sums per candidate (and per slice). Java's scale rule — a sum's scale is the
+   * largest scale added — holds for carried sums too, so the figures are identical.
+   */
   private computeTallies(): RoundTally {
-    const tally = this.newTally();
-    const sliceTallies = new Map<Slice, Map<string, RoundTally>>();
-    for (const [slice, ids] of this.sliceIds) {
-      sliceTallies.set(slice, new Map(ids.map((id) => [id, this.newTally()])));
+    const movers: number[] = [];
+    if (this.round === 1) for (let i = 0; i < this.states.length; i++) movers.push(i);
+    for (const [candidate, ballots] of this.resting) {
+      if (this.isContinuing(candidate)) continue;
+      for (const index of ballots) movers.push(index);
+      this.resting.delete(candidate);
+      this.carried.dropCandidate(candidate);
     }
-    const sliceTallyOf = (state: CvrState, slice: Slice) => {
-      const id = sliceOf(state.cvr, slice);
-      return id === null ? undefined : sliceTallies.get(slice)?.get(id);
-    };
-    const addActive = (state: CvrState, candidate: string) => {
-      const value = transferValue(state);
-      tally.addToCandidate(candidate, value);
-      for (const slice of this.contest.slices) sliceTallyOf(state, slice)?.addToCandidate(candidate, value);
-    };
-    const record = (state: CvrState, selected: string | null, status: BallotStatus) => {
+    movers.sort((a, b) => a - b);
+    for (const index of movers) this.countBallot(this.states[index] as CvrState, index);
+
+    const tally = this.newTally();
+    this.carried.fill(tally, null);
+    tally.lock();
+    for (const [slice, ids] of this.sliceIds) {
+      for (const id of ids) {
+        const sliceTally = this.newTally();
+        this.carried.fill(sliceTally, { slice, id });
+        sliceTally.lock();
+        this.sliceRoundsOf(slice, id).push(sliceTally);
+      }
+    }
+    return tally;
+  }
+
+  /** RCTab's per-ballot step for a ballot that has no continuing candidate (yet). */
+  private countBallot(state: CvrState, index: number): void {
+    const record = (selected: string | null, status: BallotStatus) => {
       const value = transferValue(state);
       if (value.signum() === 1) {
         this.transfers.add(this.round, state.recipient, selected, value);
         for (const slice of this.contest.slices) {
           const id = sliceOf(state.cvr, slice);
           const transfers = id === null ? undefined : this.sliceTransfers.get(slice)?.get(id);
-          if (!transfers) throw new TabulationAborted(`${sliceTitle(slice)} "${id}" is not among the known ${slice}s.`);
+          if (!transfers)
+            throw new TabulationAborted(`${sliceTitle(slice)} "${id}" is not among the known ${slice}s.`);
           transfers.add(this.round, state.recipient, selected, value);
         }
       }
       state.recipient = selected;
       if (selected === null) state.status = status;
       if (state.snapshots) {
-        const allocation: Array<[string, JavaDecimal]> = javaHashOrder(state.winnerShares.keys()).map((winner) => [
-          winner,
-          state.winnerShares.get(winner) as JavaDecimal,
-        ]);
+        const allocation: Array<[string, JavaDecimal]> = javaHashOrder(state.winnerShares.keys()).map(
+          (winner) => [winner, state.winnerShares.get(winner) as JavaDecimal],
+        );
         if (selected !== null) allocation.push([selected, transferValue(state)]);
         state.snapshots.set(this.round, allocation);
       }
-      if (status !== 'active') {
-        tally.addInactive(status, value);
-        for (const slice of this.contest.slices) sliceTallyOf(state, slice)?.addInactive(status, value);
-      }
+      if (status !== 'active') this.carried.addInactive(state.cvr, status, value);
+    };
+    const assign = (candidate: string) => {
+      record(candidate, 'active');
+      this.carried.addActive(state.cvr, candidate, transferValue(state));
+      const list = this.resting.get(candidate);
+      if (list) list.push(index);
+      else this.resting.set(candidate, [index]);
     };
 
-    for (const state of this.states) {
-      if (state.status !== 'active') {
-        const value = transferValue(state);
-        tally.addInactive(state.status, value);
-        for (const slice of this.contest.slices) sliceTallyOf(state, slice)?.addInactive(state.status, value);
-        continue;
+    const rankings = state.cvr.rankings;
+    if (rankings.length === 0) record(null, 'didNotRankAnyCandidates');
+    const maxRank = rankings.at(-1)?.[0] ?? 0;
+    let lastRankSeen = 0;
+    const seen = new Set<string>();
+    for (const [rank, candidates] of rankings) {
+      if (this.usesSurpluses() && this.rules.numberOfWinners === this.winnerRound.size) {
+        record(null, 'finalRoundSurplus');
+        return;
       }
-      if (state.recipient !== null && this.isContinuing(state.recipient)) {
-        addActive(state, state.recipient);
-        continue;
+      if (
+        Number.isFinite(this.rules.maxSkippedRanksAllowed) &&
+        rank - lastRankSeen > this.rules.maxSkippedRanksAllowed + 1
+      ) {
+        record(null, 'skippedRankings');
+        return;
       }
-      const rankings = state.cvr.rankings;
-      if (rankings.length === 0) record(state, null, 'didNotRankAnyCandidates');
-      const maxRank = rankings.at(-1)?.[0] ?? 0;
-      let lastRankSeen = 0;
-      const seen = new Set<string>();
-      let selected: string | null = null;
-      for (const [rank, candidates] of rankings) {
-        if (this.usesSurpluses() && this.rules.numberOfWinners === this.winnerRound.size) {
-          record(state, null, 'finalRoundSurplus');
-          break;
-        }
-        if (Number.isFinite(this.rules.maxSkippedRanksAllowed) && rank - lastRankSeen > this.rules.maxSkippedRanksAllowed + 1) {
-          record(state, null, 'skippedRankings');
-          break;
-        }
-        lastRankSeen = rank;
-        if (this.rules.exhaustOnDuplicateCandidate) {
-          let duplicate = false;
-          for (const candidate of candidates) {
-            if (seen.has(candidate)) {
-              duplicate = true;
-              break;
-            }
-            seen.add(candidate);
-          }
-          if (duplicate) {
-            record(state, null, 'repeatedRankings');
-            break;
-          }
-        }
-        const overvote = this.overvoteDecision(candidates);
-        if (overvote === 'exhaust') {
-          record(state, null, 'overvotes');
-          break;
-        }
-        if (overvote === 'skip') {
-          if (rank === maxRank) record(state, null, 'exhaustedChoices');
-          continue;
-        }
+      lastRankSeen = rank;
+      if (this.rules.exhaustOnDuplicateCandidate) {
         for (const candidate of candidates) {
-          const name = this.contest.nameForAlias.get(candidate);
-          if (!this.isContinuing(name)) continue;
-          selected = name as string;
-          record(state, selected, 'active');
-          addActive(state, selected);
-          break;
+          if (seen.has(candidate)) {
+            record(null, 'repeatedRankings');
+            return;
+          }
+          seen.add(candidate);
         }
-        if (selected !== null) break;
-        if (rank === maxRank) record(state, null, 'exhaustedChoices');
       }
-    }
-
-    for (const [slice, byId] of sliceTallies) {
-      for (const [id, sliceTally] of byId) {
-        sliceTally.lock();
-        (this.sliceRounds.get(slice)?.get(id) as RoundTally[]).push(sliceTally);
+      const overvote = this.overvoteDecision(candidates);
+      if (overvote === 'exhaust') {
+        record(null, 'overvotes');
+        return;
       }
+      if (overvote === 'skip') {
+        if (rank === maxRank) record(null, 'exhaustedChoices');
+        continue;
+      }
+      for (const candidate of candidates) {
+        const name = this.contest.nameForAlias.get(candidate);
+        if (name !== undefined && this.isContinuing(name)) {
+          assign(name);
+          return;
+        }
+      }
+      if (rank === maxRank) record(null, 'exhaustedChoices');
     }
-    tally.lock();
-    return tally;
   }
 
   private overvoteDecision(candidates: readonly string[]): 'none' | 'exhaust' | 'skip' {
@@ -571,7 +598,9 @@ class Count {
       }
       if (rule === 'exhaustImmediately') return 'exhaust';
       if (rule === 'alwaysSkipToNextRank') return 'skip';
-      throw new TabulationAborted(`Invalid overvote rule "${rule}" selected when explicit overvote label was provided!`);
+      throw new TabulationAborted(
+        `Invalid overvote rule "${rule}" selected when explicit overvote label was provided!`,
+      );
     }
     if (candidates.length <= 1) return 'none';
     if (rule === 'exhaustImmediately') return 'exhaust';
@@ -587,7 +616,63 @@ class Count {
   }
 }
 
+type SliceKey = { slice: Slice; id: string } | null;
+
+/** The values of ballots resting with each candidate and of exhausted ballots by reason, overall and per slice. */
+class CarriedSums {
+  private readonly byKey = new Map<
+    string,
+    { candidates: Map<string, DecimalSum>; statuses: Map<BallotStatus, DecimalSum> }
+  >();
+
+  constructor(private readonly slices: readonly Slice[]) {}
+
+  addActive(cvr: RctabCvr, candidate: string, value: JavaDecimal): void {
+    for (const key of this.keysOf(cvr)) sumIn(this.entry(key).candidates, candidate).add(value);
+  }
+
+  addInactive(cvr: RctabCvr, status: BallotStatus, value: JavaDecimal): void {
+    for (const key of this.keysOf(cvr)) sumIn(this.entry(key).statuses, status).add(value);
+  }
+
+  dropCandidate(candidate: string): void {
+    for (const entry of this.byKey.values()) entry.candidates.delete(candidate);
+  }
+
+  fill(tally: RoundTally, key: SliceKey): void {
+    const entry = this.byKey.get(keyText(key));
+    if (!entry) return;
+    for (const [candidate, sum] of entry.candidates) tally.addCandidateSum(candidate, sum);
+    for (const [status, sum] of entry.statuses) tally.addStatusSum(status, sum);
+  }
+
+  private keysOf(cvr: RctabCvr): string[] {
+    const keys = [keyText(null)];
+    for (const slice of this.slices) {
+      const id = sliceOf(cvr, slice);
+      if (id !== null) keys.push(keyText({ slice, id }));
+    }
+    return keys;
+  }
+
+  private entry(key: string) {
+    return getOrCreate(this.byKey, key, () => ({
+      candidates: new Map<string, DecimalSum>(),
+      statuses: new Map<BallotStatus, DecimalSum>(),
+    }));
+  }
+}
+
+function keyText(key: SliceKey): string {
+  return key === null ? '' : `${key.slice}\u0000${key.id}`;
+}
+
+function sumIn<K>(map: Map<K, DecimalSum>, key: K): DecimalSum {
+  return getOrCreate(map, key, () => new DecimalSum());
+}
+
 function transferValue(state: CvrState): JavaDecimal {
+  if (state.winnerShares.size === 0) return JavaDecimal.ONE;
   let remaining = JavaDecimal.ONE;
   for (const share of state.winnerShares.values()) remaining = remaining.subtract(share);
   return remaining;
@@ -600,4 +685,3 @@ function sliceOf(cvr: RctabCvr, slice: Slice): string | null {
 export function sliceTitle(slice: Slice): string {
   return slice === 'precinct' ? 'Precinct' : 'Batch';
 }
-

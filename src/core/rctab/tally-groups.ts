@@ -34,4 +34,3 @@ export function tallyToCandidates(tally: RoundTally, candidates: Iterable<string
   }
   return new TallyGroups([...groups.values()].sort((a, b) => a.votes.compareTo(b.votes)));
 }
-

@@ -1,4 +1,4 @@
-import { javaHashSetCopyOrder, type JavaRandom } from './java-collections.ts';
+import { type JavaRandom, javaHashSetCopyOrder } from './java-collections.ts';
 import type { JavaDecimal } from './java-decimal.ts';
 import type { RoundTally } from './round-tally.ts';
 import { tallyToCandidates } from './tally-groups.ts';
@@ -60,7 +60,8 @@ function ask(input: TiebreakInput, candidates: readonly string[]): string {
     candidates,
     votes: input.votes.toString(),
   });
-  if (!candidates.includes(answer)) throw new TiebreakUnavailable(`"${answer}" is not one of the tied candidates.`);
+  if (!candidates.includes(answer))
+    throw new TiebreakUnavailable(`"${answer}" is not one of the tied candidates.`);
   return answer;
 }
 

@@ -4,15 +4,14 @@
  * the JSON as data (as RCTab's own test does), the CSV byte for byte — except the lines that name the
  * program that wrote them.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TabulationAborted } from '../../core/rctab/tabulator.ts';
 import { InvalidRctabConfig } from './rctab.config.ts';
-import { CvrReadError } from './readers/reader.ts';
 import { runRctab } from './rctab.session.ts';
+import { CvrReadError } from './readers/reader.ts';
 
 const casesDir = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'rctab', 'cases');
 const outRoot = mkdtempSync(join(tmpdir(), 'concord-rctab-'));
@@ -48,7 +47,9 @@ function expectSameReport(actual: string, expected: string): void {
   else expect(csvLines(actual)).toEqual(csvLines(expected));
 }
 
-const caseNames = readdirSync(casesDir).filter((name) => existsSync(join(casesDir, name, `${name}_config.json`)));
+const caseNames = readdirSync(casesDir).filter((name) =>
+  existsSync(join(casesDir, name, `${name}_config.json`)),
+);
 /** Cases whose config RCTab tabulates only to stop with an error (its TabulatorTests name the exception). */
 const ERROR_CASES = new Set(['max_ranking_enforcement', 'tabulate_by_precinct_without_precincts']);
 const tabulationCases = caseNames.filter(
@@ -69,7 +70,8 @@ describe("RCTab's regression cases", () => {
       const dir = join(casesDir, name);
       const outDir = join(outRoot, name);
       const run = await runRctab(join(dir, `${name}_config.json`), { outDir });
-      const sequential = run.passes.length > 1 || existsSync(join(dir, `${name}_1_expected_detailed_report.json`));
+      const sequential =
+        run.passes.length > 1 || existsSync(join(dir, `${name}_1_expected_detailed_report.json`));
       let compared = 0;
       run.passes.forEach((_pass, index) => {
         const prefix = sequential ? `${index + 1}_` : '';
@@ -100,12 +102,16 @@ describe("RCTab's regression cases", () => {
       const converted = await runRctab(config, { outDir: join(outRoot, `${name}-cdf`), convertToCdf: true });
       expectSameReport(converted.converted as string, join(dir, `${name}_expected_cdf_cvr.json`));
       const run = await runRctab(config, { outDir: join(outRoot, name) });
-      expect(readFileSync(run.rctabCvr as string, 'utf8')).toBe(readFileSync(join(dir, `${name}_expected.csv`), 'utf8'));
+      expect(readFileSync(run.rctabCvr as string, 'utf8')).toBe(
+        readFileSync(join(dir, `${name}_expected.csv`), 'utf8'),
+      );
     }, 120_000);
   }
 
   it('refuses invalid_params_test, naming each bad key', async () => {
-    const error = await runRctab(join(casesDir, 'invalid_params_test', 'invalid_params_test_config.json')).catch((e) => e);
+    const error = await runRctab(
+      join(casesDir, 'invalid_params_test', 'invalid_params_test_config.json'),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidRctabConfig);
     const keys = (error as InvalidRctabConfig).problems.map((p) => p.key);
     for (const key of [
@@ -125,22 +131,29 @@ describe("RCTab's regression cases", () => {
   });
 
   it('stops max_ranking_enforcement: a ballot ranks beyond maxRankingsAllowed', async () => {
-    const error = await runRctab(join(casesDir, 'max_ranking_enforcement', 'max_ranking_enforcement_config.json'), {
-      outDir: join(outRoot, 'max-ranking'),
-    }).catch((e) => e);
+    const error = await runRctab(
+      join(casesDir, 'max_ranking_enforcement', 'max_ranking_enforcement_config.json'),
+      {
+        outDir: join(outRoot, 'max-ranking'),
+      },
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(CvrReadError);
     expect(String(error.message)).toMatch(/has a ranking 4, but the contest allows 3/);
   });
 
   it('stops tabulate_by_precinct_without_precincts: tabulating by precinct needs precincts', async () => {
     const name = 'tabulate_by_precinct_without_precincts';
-    const error = await runRctab(join(casesDir, name, `${name}_config.json`), { outDir: join(outRoot, name) }).catch((e) => e);
+    const error = await runRctab(join(casesDir, name, `${name}_config.json`), {
+      outDir: join(outRoot, name),
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(TabulationAborted);
     expect(String(error.message)).toMatch(/CVRs don't list precincts/);
   });
 
   it('refuses invalid_sources_test: missing files, a missing path, a bad row index, an unknown key', async () => {
-    const error = await runRctab(join(casesDir, 'invalid_sources_test', 'invalid_sources_test_config.json')).catch((e) => e);
+    const error = await runRctab(
+      join(casesDir, 'invalid_sources_test', 'invalid_sources_test_config.json'),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidRctabConfig);
     const problems = (error as InvalidRctabConfig).problems;
     const keys = problems.map((p) => p.key);
@@ -155,7 +168,9 @@ describe("RCTab's regression cases", () => {
   it('refuses invalid_output_directory: reports may not go to a Windows user folder', async () => {
     const error = await runRctab(join(casesDir, 'invalid_output_directory', 'config.json')).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidRctabConfig);
-    expect((error as InvalidRctabConfig).problems.map((p) => p.key)).toContain('outputSettings.outputDirectory');
+    expect((error as InvalidRctabConfig).problems.map((p) => p.key)).toContain(
+      'outputSettings.outputDirectory',
+    );
   });
 
   it('asks the operator at a stopCountingAndAsk tie, and refuses to guess without an answer', async () => {

@@ -6,14 +6,20 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { JavaRandom, javaShuffle } from '../../core/rctab/java-collections.ts';
 import { type CdfOutputInput, cdfCvrReport } from '../../core/rctab/cdf-output.ts';
 import { jacksonPretty } from '../../core/rctab/jackson-json.ts';
-import { type ContestInfo, detailedCsv, detailedJson, type ReportScope } from '../../core/rctab/reports.ts';
+import { JavaRandom, javaShuffle } from '../../core/rctab/java-collections.ts';
 import { type CvrCsvSource, rctabCvrCsv } from '../../core/rctab/rctab-cvr-csv.ts';
+import { type ContestInfo, detailedCsv, detailedJson, type ReportScope } from '../../core/rctab/reports.ts';
 import { type TabulationResult, tabulate } from '../../core/rctab/tabulator.ts';
 import { compareJavaStrings } from '../../core/rctab/tiebreak.ts';
-import { OVERVOTE_LABEL, type RctabContest, type RctabCvr, type TiebreakQuestion, UWI_LABEL } from '../../core/rctab/types.ts';
+import {
+  OVERVOTE_LABEL,
+  type RctabContest,
+  type RctabCvr,
+  type TiebreakQuestion,
+  UWI_LABEL,
+} from '../../core/rctab/types.ts';
 import { type RctabConfig, validateRctabConfig } from './rctab.config.ts';
 import { readSource } from './readers/read-source.ts';
 import { CvrReadError, sanitizeForOutput } from './readers/reader.ts';
@@ -55,7 +61,9 @@ export async function loadRctabConfig(configPath: string): Promise<RctabConfig> 
 export async function runRctab(configPath: string, options: RctabRunOptions = {}): Promise<RctabRun> {
   const config = await loadRctabConfig(configPath);
   const base = dirname(resolve(configPath));
-  const outDir = options.outDir ? resolve(options.outDir) : resolvePath(base, config.outputDirectory || 'output');
+  const outDir = options.outDir
+    ? resolve(options.outDir)
+    : resolvePath(base, config.outputDirectory || 'output');
   const sources = await readAllSources(config, base);
   const cvrs = sources.flatMap((source) => source.cvrs);
   const info: ContestInfo = {
@@ -82,10 +90,17 @@ export async function runRctab(configPath: string, options: RctabRunOptions = {}
     while (winners.length < seats) {
       // RCTab seeds a new java.util.Random at the start of every pass.
       const random = randomFor(config);
-      const contest = buildContest(config, { numberOfWinners: 1, alsoExcluded: winners, askTiebreak: options.askTiebreak, random });
+      const contest = buildContest(config, {
+        numberOfWinners: 1,
+        alsoExcluded: winners,
+        askTiebreak: options.askTiebreak,
+        random,
+      });
       const result = tabulate(contest, cvrs, random, { recordSnapshots: config.generateCdfJson });
       if (result.winners.length !== 1) {
-        throw new CvrReadError(configPath, [`pass ${winners.length + 1} found ${result.winners.length} winners, not one`]);
+        throw new CvrReadError(configPath, [
+          `pass ${winners.length + 1} found ${result.winners.length} winners, not one`,
+        ]);
       }
       const files = await writeReports(outDir, `${winners.length + 1}_`, info, contest, result, cvrs, config);
       winners.push(result.winners[0] as string);
@@ -111,7 +126,8 @@ async function readAllSources(config: RctabConfig, base: string): Promise<CvrCsv
     for (const cvr of cvrs) {
       for (const [, candidates] of cvr.rankings) {
         for (const candidate of candidates) {
-          if (candidate === UWI_LABEL || candidate === OVERVOTE_LABEL || nameForAlias.has(candidate)) continue;
+          if (candidate === UWI_LABEL || candidate === OVERVOTE_LABEL || nameForAlias.has(candidate))
+            continue;
           unknown.set(candidate, (unknown.get(candidate) ?? 0) + 1);
         }
       }
@@ -130,7 +146,12 @@ async function readAllSources(config: RctabConfig, base: string): Promise<CvrCsv
         ]);
       }
     }
-    all.push({ filePath: source.filePath, provider: source.provider, undeclaredWriteInLabel: source.undeclaredWriteInLabel, cvrs });
+    all.push({
+      filePath: source.filePath,
+      provider: source.provider,
+      undeclaredWriteInLabel: source.undeclaredWriteInLabel,
+      cvrs,
+    });
   }
   return all;
 }
@@ -146,12 +167,15 @@ function aliasMap(config: RctabConfig): Map<string, string> {
 }
 
 function usesUndeclaredWriteIns(config: RctabConfig): boolean {
-  return config.sources.some((source) => source.undeclaredWriteInLabel !== '' || source.treatBlankAsUndeclaredWriteIn);
+  return config.sources.some(
+    (source) => source.undeclaredWriteInLabel !== '' || source.treatBlankAsUndeclaredWriteIn,
+  );
 }
 
 function randomFor(config: RctabConfig): JavaRandom | null {
   const mode = config.rules.tiebreakMode;
-  const needsSeed = mode === 'random' || mode === 'previousRoundCountsThenRandom' || mode === 'generatePermutation';
+  const needsSeed =
+    mode === 'random' || mode === 'previousRoundCountsThenRandom' || mode === 'generatePermutation';
   return needsSeed && config.rules.randomSeed !== null ? new JavaRandom(config.rules.randomSeed) : null;
 }
 
@@ -202,7 +226,16 @@ async function writeReports(
     await writeFile(
       file,
       jacksonPretty(
-        cdfCvrReport(cdfInput(config, contest, cvrs, result, result.rounds.length, precincts ? [...precincts.keys()] : null)),
+        cdfCvrReport(
+          cdfInput(
+            config,
+            contest,
+            cvrs,
+            result,
+            result.rounds.length,
+            precincts ? [...precincts.keys()] : null,
+          ),
+        ),
       ),
     );
     files.push(file);
@@ -222,11 +255,15 @@ async function writeReports(
       let fileId = sanitizeForOutput(id);
       for (let n = 1; used.has(fileId); n++) fileId = `${sanitizeForOutput(id)}_${n}`;
       used.add(fileId);
-      await write(join(outDir, `Tabulate by ${slice === 'precinct' ? 'Precinct' : 'Batch'}`), `${fileId}_${slice}_`, {
-        slice: { kind: slice, id },
-        rounds: sliceResult.rounds,
-        transfers: sliceResult.transfers,
-      });
+      await write(
+        join(outDir, `Tabulate by ${slice === 'precinct' ? 'Precinct' : 'Batch'}`),
+        `${fileId}_${slice}_`,
+        {
+          slice: { kind: slice, id },
+          rounds: sliceResult.rounds,
+          transfers: sliceResult.transfers,
+        },
+      );
     }
   }
   return files;
@@ -255,7 +292,9 @@ function cdfInput(
 
 /** The rank columns of the CVR export: maxRankingsAllowed, or every declared candidate for "max". */
 function maxRankColumns(config: RctabConfig): number {
-  return Number.isFinite(config.rules.maxRankingsAllowed) ? config.rules.maxRankingsAllowed : config.candidates.length;
+  return Number.isFinite(config.rules.maxRankingsAllowed)
+    ? config.rules.maxRankingsAllowed
+    : config.candidates.length;
 }
 
 function resolvePath(base: string, path: string): string {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { OVERVOTE_LABEL, UWI_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { OVERVOTE_LABEL, type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, toRankings } from './reader.ts';
 import { child, children, parseXml, textOf, type XmlNode } from './xml.ts';
@@ -27,15 +27,23 @@ interface CdfCvr {
     contestSelectionId: string;
     status: string | null;
     rank: string | null;
-    positions: Array<{ rank: string | null; hasIndication: string | null; isAllocable: string | null; writeIn: boolean }>;
+    positions: Array<{
+      rank: string | null;
+      hasIndication: string | null;
+      isAllocable: string | null;
+      writeIn: boolean;
+    }>;
   }> | null;
 }
 
 export async function readCdf(path: string, source: CvrSourceConfig): Promise<RctabCvr[]> {
   const text = await readFile(path, 'utf8');
-  const report = /\.xml$/i.test(path) ? fromXml(path, text, source.contestId) : fromJson(path, text, source.contestId);
+  const report = /\.xml$/i.test(path)
+    ? fromXml(path, text, source.contestId)
+    : fromJson(path, text, source.contestId);
   const contest = report.contest;
-  if (!contest) throw new CvrReadError(path, [`contest "${source.contestId}" from the config is not in the file`]);
+  if (!contest)
+    throw new CvrReadError(path, [`contest "${source.contestId}" from the config is not in the file`]);
   const fileName = basename(path);
   const cvrs: RctabCvr[] = [];
   let index = 0;
@@ -45,14 +53,21 @@ export async function readCdf(path: string, source: CvrSourceConfig): Promise<Rc
     for (const selection of cvr.selections) {
       if (selection.status === 'needs-adjudication') continue;
       const contestSelection = contest.selections.get(selection.contestSelectionId);
-      if (!contestSelection) throw new CvrReadError(path, [`ContestSelection "${selection.contestSelectionId}" from a CVR is not defined`]);
+      if (!contestSelection)
+        throw new CvrReadError(path, [
+          `ContestSelection "${selection.contestSelectionId}" from a CVR is not defined`,
+        ]);
       let name: string;
       if (contestSelection.writeIn) name = UWI_LABEL;
       else {
         const candidateId = contestSelection.candidateIds[0];
-        if (candidateId === undefined) throw new CvrReadError(path, [`ContestSelection "${selection.contestSelectionId}" has no CandidateIds`]);
+        if (candidateId === undefined)
+          throw new CvrReadError(path, [
+            `ContestSelection "${selection.contestSelectionId}" has no CandidateIds`,
+          ]);
         const candidate = report.candidates.get(candidateId);
-        if (candidate === undefined) throw new CvrReadError(path, [`candidate "${candidateId}" is not in the candidate list`]);
+        if (candidate === undefined)
+          throw new CvrReadError(path, [`candidate "${candidateId}" is not in the candidate list`]);
         name = candidate === source.overvoteLabel ? OVERVOTE_LABEL : candidate;
       }
       if (selection.rank !== null) {
@@ -62,7 +77,8 @@ export async function readCdf(path: string, source: CvrSourceConfig): Promise<Rc
       for (const position of selection.positions) {
         if (position.writeIn) name = UWI_LABEL;
         if (position.hasIndication === 'no' || position.isAllocable === 'no') continue;
-        if (position.rank === null) throw new CvrReadError(path, [`a selection position of CVR "${cvr.uniqueId}" has no Rank`]);
+        if (position.rank === null)
+          throw new CvrReadError(path, [`a selection position of CVR "${cvr.uniqueId}" has no Rank`]);
         ranked.push([Number(position.rank), name]);
       }
     }
@@ -95,12 +111,14 @@ function fromJson(path: string, text: string, contestName: string): CdfReport {
     throw new CvrReadError(path, [`not valid JSON: ${(error as Error).message}`]);
   }
   const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-  const str = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
+  const str = (value: unknown): string | null =>
+    value === undefined || value === null ? null : String(value);
   const gpUnits = new Map(list(json.GpUnit).map((unit) => [String(unit['@id']), String(unit.Name ?? '')]));
   const candidates = new Map<string, string>();
   let contest: CdfReport['contest'] = null;
   for (const election of list(json.Election)) {
-    for (const candidate of list(election.Candidate)) candidates.set(String(candidate['@id']), String(candidate.Name ?? ''));
+    for (const candidate of list(election.Candidate))
+      candidates.set(String(candidate['@id']), String(candidate.Name ?? ''));
     for (const entry of list(election.Contest)) {
       if (entry.Name === contestName) {
         contest = {
@@ -155,7 +173,8 @@ function fromXml(path: string, text: string, contestName: string): CdfReport {
   const candidates = new Map<string, string>();
   let contest: CdfReport['contest'] = null;
   for (const election of children(report, 'Election')) {
-    for (const candidate of children(election, 'Candidate')) candidates.set(id(candidate), textOf(candidate, 'Name') ?? '');
+    for (const candidate of children(election, 'Candidate'))
+      candidates.set(id(candidate), textOf(candidate, 'Name') ?? '');
     for (const entry of children(election, 'Contest')) {
       if (contest === null && textOf(entry, 'Name') === contestName) {
         contest = {

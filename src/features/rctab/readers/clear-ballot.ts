@@ -4,7 +4,7 @@
  * (ClearBallotCvrReader; rows are split on commas outside quotes, as RCTab does).
  */
 import { readFile } from 'node:fs/promises';
-import { UWI_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, type ReaderOptions, toRankings } from './reader.ts';
 
@@ -12,7 +12,11 @@ const SPLIT_OUTSIDE_QUOTES = /,(?=(?:[^"]*"[^"]*")*[^"]*$)/;
 const CHOICES_BEGIN = 10;
 const COLUMN = { ballotId: 3, precinctId: 4, scanComputerName: 7 } as const;
 
-export async function readClearBallot(path: string, source: CvrSourceConfig, options: ReaderOptions): Promise<RctabCvr[]> {
+export async function readClearBallot(
+  path: string,
+  source: CvrSourceConfig,
+  options: ReaderOptions,
+): Promise<RctabCvr[]> {
   const lines = (await readFile(path, 'utf8')).split(/\r?\n/);
   const header = lines[0];
   if (header === undefined || header === '') throw new CvrReadError(path, ['no header row']);
@@ -21,7 +25,8 @@ export async function readClearBallot(path: string, source: CvrSourceConfig, opt
   const choices = new Map<number, [number, string]>();
   for (let column = CHOICES_BEGIN; column < headerCells.length; column++) {
     const fields = (headerCells[column] as string).split(':');
-    if (fields.length !== 6) throw new CvrReadError(path, [`column ${column + 1}: a choice header needs 6 fields separated by ":"`]);
+    if (fields.length !== 6)
+      throw new CvrReadError(path, [`column ${column + 1}: a choice header needs 6 fields separated by ":"`]);
     if (fields[1] !== source.contestId) continue;
     const choice = fields[4] === source.undeclaredWriteInLabel ? UWI_LABEL : (fields[4] as string);
     const rank = Number(fields[2]);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UWI_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, toRankings } from './reader.ts';
 
@@ -42,7 +42,9 @@ export async function readDominion(path: string, source: CvrSourceConfig): Promi
   const contests = await manifest(join(path, 'ContestManifest.json'));
   const candidateManifest = await manifest(join(path, 'CandidateManifest.json'));
   const contestCandidates = new Set(
-    [...candidateManifest.values()].filter((c) => String(c.ContestId) === source.contestId).map((c) => String(c.Id)),
+    [...candidateManifest.values()]
+      .filter((c) => String(c.ContestId) === source.contestId)
+      .map((c) => String(c.Id)),
   );
   let files: string[];
   if (existsSync(join(path, 'CvrExport.json'))) files = [join(path, 'CvrExport.json')];
@@ -70,12 +72,20 @@ export async function readDominion(path: string, source: CvrSourceConfig): Promi
       if (precinctId !== undefined && precinctId !== null && !precincts?.has(String(precinctId))) {
         throw new CvrReadError(file, [`precinct id "${precinctId}" is not in PrecinctManifest.json`]);
       }
-      const precinct = precinctId === undefined || precinctId === null ? null : String(precincts?.get(String(precinctId))?.Description ?? '');
+      const precinct =
+        precinctId === undefined || precinctId === null
+          ? null
+          : String(precincts?.get(String(precinctId))?.Description ?? '');
       const portionId = data.PrecinctPortionId;
       if (portionId !== undefined && portionId !== null && !portions.has(String(portionId))) {
-        throw new CvrReadError(file, [`precinct portion id "${portionId}" is not in PrecinctPortionManifest.json`]);
+        throw new CvrReadError(file, [
+          `precinct portion id "${portionId}" is not in PrecinctPortionManifest.json`,
+        ]);
       }
-      const portion = portionId === undefined || portionId === null ? null : String(portions.get(String(portionId))?.Description ?? '');
+      const portion =
+        portionId === undefined || portionId === null
+          ? null
+          : String(portions.get(String(portionId))?.Description ?? '');
       const cards = data.Cards ? list(data.Cards) : [data];
       for (const card of cards) {
         for (const contest of list(card.Contests)) {
@@ -88,13 +98,21 @@ export async function readDominion(path: string, source: CvrSourceConfig): Promi
           for (const mark of list(contest.Marks)) {
             if (mark.IsAmbiguous === true) continue;
             const candidateId = String(mark.CandidateId);
-            ranked.push([Number(mark.Rank), candidateId === source.undeclaredWriteInLabel ? UWI_LABEL : candidateId]);
+            ranked.push([
+              Number(mark.Rank),
+              candidateId === source.undeclaredWriteInLabel ? UWI_LABEL : candidateId,
+            ]);
           }
           const id = [tabulatorId, batchId, recordId].filter((part) => part.trim() !== '').join('-');
           for (const [rank, candidate] of ranked) {
-            if (rank > maxRanks) throw new CvrReadError(file, [`CVR "${id}" has a ranking ${rank}, but contest "${contestId}" allows ${maxRanks}`]);
+            if (rank > maxRanks)
+              throw new CvrReadError(file, [
+                `CVR "${id}" has a ranking ${rank}, but contest "${contestId}" allows ${maxRanks}`,
+              ]);
             if (candidate !== UWI_LABEL && !contestCandidates.has(candidate)) {
-              throw new CvrReadError(file, [`candidate id "${candidate}" is not a candidate of contest "${contestId}"`]);
+              throw new CvrReadError(file, [
+                `candidate id "${candidate}" is not a candidate of contest "${contestId}"`,
+              ]);
             }
           }
           cvrs.push({

@@ -6,11 +6,15 @@
  */
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { UWI_LABEL, OVERVOTE_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { OVERVOTE_LABEL, type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, javaSplit, type ReaderOptions, sanitizeForOutput, toRankings } from './reader.ts';
 
-export async function readEssXlsx(path: string, source: CvrSourceConfig, options: ReaderOptions): Promise<RctabCvr[]> {
+export async function readEssXlsx(
+  path: string,
+  source: CvrSourceConfig,
+  options: ReaderOptions,
+): Promise<RctabCvr[]> {
   const firstColumn = (source.firstVoteColumnIndex ?? 1) - 1;
   const firstRow = (source.firstVoteRowIndex ?? 1) - 1;
   const idColumn = source.idColumnIndex === null ? null : source.idColumnIndex - 1;
@@ -55,12 +59,22 @@ export async function readEssXlsx(path: string, source: CvrSourceConfig, options
           const rank = column - firstColumn + 1;
           addBlanksBefore(rank);
           const trimmed = cell.trim();
-          const parts = source.overvoteDelimiter === '' ? [trimmed] : javaSplit(trimmed, source.overvoteDelimiter);
+          const parts =
+            source.overvoteDelimiter === '' ? [trimmed] : javaSplit(trimmed, source.overvoteDelimiter);
           for (const part of parts.map((p) => p.trim())) {
             if (parts.length > 1 && (part === '' || part === source.skippedRankLabel)) {
-              errors.push(`row ${row.number}: a cell split by the overvote delimiter may not hold a blank or a skipped ranking`);
+              errors.push(
+                `row ${row.number}: a cell split by the overvote delimiter may not hold a blank or a skipped ranking`,
+              );
             } else if (part !== source.skippedRankLabel) {
-              ranked.push([rank, part === source.overvoteLabel ? OVERVOTE_LABEL : part === source.undeclaredWriteInLabel ? UWI_LABEL : part]);
+              ranked.push([
+                rank,
+                part === source.overvoteLabel
+                  ? OVERVOTE_LABEL
+                  : part === source.undeclaredWriteInLabel
+                    ? UWI_LABEL
+                    : part,
+              ]);
             }
           }
           lastRank = rank;

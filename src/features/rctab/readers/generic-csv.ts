@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { UWI_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, toRankings } from './reader.ts';
 
@@ -24,7 +24,10 @@ export async function readGenericCsv(path: string, source: CvrSourceConfig): Pro
     if (candidates === null) {
       candidates = record.slice(firstColumn);
       const blank = candidates.findIndex((name) => name.trim() === '');
-      if (blank >= 0) throw new CvrReadError(path, [`row 1: the candidate name at the top of column ${firstColumn + blank + 1} is empty`]);
+      if (blank >= 0)
+        throw new CvrReadError(path, [
+          `row 1: the candidate name at the top of column ${firstColumn + blank + 1} is empty`,
+        ]);
       uwiColumn = candidates.indexOf(source.undeclaredWriteInLabel);
       // RCTab means to skip rows before firstVoteRowIndex here but never does: every row after the header is a ballot.
       continue;

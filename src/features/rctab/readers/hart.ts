@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UWI_LABEL, type RctabCvr } from '../../../core/rctab/types.ts';
+import { type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, toRankings } from './reader.ts';
 import { child, children, parseXml, textOf } from './xml.ts';
@@ -28,7 +28,8 @@ export async function readHart(path: string, source: CvrSourceConfig): Promise<R
         const id = textOf(option, 'Id') ?? '';
         const code = id === source.undeclaredWriteInLabel ? UWI_LABEL : id;
         const marks = textOf(option, 'Value') ?? '';
-        for (let rank = 1; rank <= marks.length; rank++) if (marks[rank - 1] === '1') ranked.push([rank, code]);
+        for (let rank = 1; rank <= marks.length; rank++)
+          if (marks[rank - 1] === '1') ranked.push([rank, code]);
       }
       const split = child(root, 'PrecinctSplit');
       cvrs.push({

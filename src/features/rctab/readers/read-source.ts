@@ -9,7 +9,11 @@ import { readHart } from './hart.ts';
 import type { ReaderOptions } from './reader.ts';
 
 /** Reads one configured source with the reader its provider names. */
-export async function readSource(path: string, source: CvrSourceConfig, options: ReaderOptions): Promise<RctabCvr[]> {
+export async function readSource(
+  path: string,
+  source: CvrSourceConfig,
+  options: ReaderOptions,
+): Promise<RctabCvr[]> {
   switch (source.provider) {
     case 'ess':
       return readEssXlsx(path, source, options);

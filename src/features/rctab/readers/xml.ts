@@ -2,9 +2,22 @@ import { XMLParser } from 'fast-xml-parser';
 
 /** Element names that may repeat in CDF and Hart XML, always read as arrays. */
 const REPEATED = new Set([
-  'Contest', 'Option', 'Election', 'Candidate', 'ContestSelection', 'GpUnit', 'CVR', 'CVRSnapshot',
-  'CVRContest', 'CVRContestSelection', 'SelectionPosition', 'CandidateIds', 'CVRWriteIn', 'Party',
-  'ReportingDevice', 'ReportGeneratingDeviceIds',
+  'Contest',
+  'Option',
+  'Election',
+  'Candidate',
+  'ContestSelection',
+  'GpUnit',
+  'CVR',
+  'CVRSnapshot',
+  'CVRContest',
+  'CVRContestSelection',
+  'SelectionPosition',
+  'CandidateIds',
+  'CVRWriteIn',
+  'Party',
+  'ReportingDevice',
+  'ReportGeneratingDeviceIds',
 ]);
 
 const parser = new XMLParser({
