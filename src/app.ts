@@ -14,6 +14,7 @@ import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts
 import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
+import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
@@ -34,6 +35,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerPactRoutes,
   registerPublicPactRoutes,
   registerTabulationRoutes,
+  registerRctabRoutes,
 ];
 
 export interface BuildAppOptions {
