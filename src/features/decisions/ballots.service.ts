@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { wholeSplit } from '../../core/decide/types.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireActive } from '../registry/authorize.ts';
 import { findOrganizationOr404 } from '../registry/organizations.service.ts';
 import type { StoredBallotContent } from './ballots.repository.ts';

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { conflict, invalid, unprocessable } from '../../core/errors.ts';
 import type { OrganizationStatus } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { evaluateAdmissionOf } from '../registry/admission.service.ts';
 import { requireStaff } from '../registry/authorize.ts';
 import { isoDay, verifiedStrengths } from '../registry/evidence.service.ts';

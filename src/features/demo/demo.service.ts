@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { createUser } from '../accounts/accounts.service.ts';
+import { createUser } from '../accounts/index.ts';
 import { type DemoStep, demoSteps } from './demo.steps.ts';
 
 /** The fictional demo coalition. Never a real party: every name here is invented. */

@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from '../../core/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireActive } from '../registry/authorize.ts';
 import { findOrganizationOr404 } from '../registry/organizations.service.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';

@@ -3,7 +3,7 @@ import { createTestCoalition, createTestUser } from '../../../test/helpers/facto
 import { inTx } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Actor } from '../../core/actor.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { prepareDatasets } from '../map/datasets/dataset-files.ts';
 import { loadReferenceData } from '../map/load.service.ts';
 import { registryDemoStep } from '../registry/registry.demo.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound, unprocessable } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireStaff } from '../registry/authorize.ts';
 import { getSettings } from '../registry/settings.service.ts';
 import { pactLimits } from './allocate.schema.ts';

@@ -3,7 +3,7 @@ import { inTx, type Seed, seedCoalition } from '../../../test/helpers/governance
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { App } from '../../http/types.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { castBallot } from '../decisions/ballots.service.ts';
 import { closeDecision } from '../decisions/close.service.ts';
 import * as catalog from '../map/catalog.service.ts';

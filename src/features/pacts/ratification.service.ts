@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { createDecision } from '../decisions/create.service.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import { insertRatification } from './consent.repository.ts';

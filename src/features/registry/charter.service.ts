@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireAdmin, requireDelegateOf } from './authorize.ts';
 import * as repo from './charter.repository.ts';
 import { findOrganization, listOrganizations } from './organizations.repository.ts';

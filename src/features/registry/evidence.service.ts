@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import { currentFigure, type EvidenceFact, type StrengthMetric } from '../../core/rules/strength.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireStaff, requireStaffOrDelegateOf } from './authorize.ts';
 import * as repo from './evidence.repository.ts';
 import { findOrganizationOr404 } from './organizations.service.ts';

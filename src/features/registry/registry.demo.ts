@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import { createUser } from '../accounts/accounts.service.ts';
+import { createUser } from '../accounts/index.ts';
 import { demoLogin } from '../demo/demo.service.ts';
 import type { DemoStep } from '../demo/demo.steps.ts';
 import { foundCharter, ratifyCharter } from './charter.service.ts';

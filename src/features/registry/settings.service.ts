@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireAdmin } from './authorize.ts';
 import {
   type GovernanceSettings,
