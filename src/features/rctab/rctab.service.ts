@@ -6,15 +6,9 @@ import { invalid, unprocessable } from '../../core/errors.ts';
 import { TabulationAborted } from '../../core/rctab/tabulator.ts';
 import { TiebreakUnavailable } from '../../core/rctab/tiebreak.ts';
 import { InvalidRctabConfig } from './rctab.config.ts';
+import type { RctabErrorCode } from './rctab.contract.ts';
 import { type RctabRun, type RctabRunOptions, runRctab } from './rctab.session.ts';
 import { CvrReadError } from './readers/reader.ts';
-
-/** The error codes of the rctab feature. */
-export type RctabErrorCode =
-  | 'rctab.config_invalid'
-  | 'rctab.cvr_invalid'
-  | 'rctab.count_stopped'
-  | 'rctab.tiebreak_needed';
 
 export async function countRctab(configPath: string, options: RctabRunOptions = {}): Promise<RctabRun> {
   try {
