@@ -131,3 +131,31 @@ export async function call<E extends AnyEndpoint>(
     throw error;
   }
 }
+
+/**
+ * Calls an endpoint that takes files (multipart/form-data, described in its contract): the form is
+ * sent as the browser builds it, the answer and errors are typed as with `call`.
+ */
+export async function callWithForm<E extends AnyEndpoint>(
+  endpoint: E,
+  form: FormData,
+): Promise<ResponseOf<E>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(endpoint.path, {
+    method: endpoint.method,
+    headers,
+    credentials: 'same-origin',
+    body: form,
+  });
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as ResponseOf<E>;
+  const body = payload as Partial<ApiErrorBody> | undefined;
+  const code = body?.error?.code ?? `http.${response.status}`;
+  const message = body?.error?.message ?? `The server answered ${response.status}.`;
+  if (response.status >= 500) throw new ApiError(response.status, 'internal', message, body?.error?.details);
+  if (!declaredErrorCodes(endpoint).includes(code)) {
+    throw new ApiError(response.status, 'unexpected', message, { ...body?.error?.details, code });
+  }
+  throw new ApiError(response.status, code, message, body?.error?.details);
+}
