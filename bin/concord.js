@@ -3,7 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// `tabulate` skips the server and database imports it never uses (see tabulate-entry.ts).
-await import(
-  process.argv[2] === 'tabulate' ? '../src/features/tabulation/tabulate-entry.ts' : '../src/cli.ts'
-);
+// `tabulate` and `rctab` skip the server and database imports they never use (see tabulate-entry.ts).
+const lightEntries = {
+  tabulate: '../src/features/tabulation/tabulate-entry.ts',
+  rctab: '../src/features/rctab/rctab-entry.ts',
+};
+await import(lightEntries[process.argv[2]] ?? '../src/cli.ts');

@@ -9,11 +9,13 @@ import type { Config } from './config.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { sessionAuthenticator } from './features/accounts/index.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
 import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
+import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
@@ -34,6 +36,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerPactRoutes,
   registerPublicPactRoutes,
   registerTabulationRoutes,
+  registerRctabRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -43,6 +46,8 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Serve web/dist when it exists (off in API tests). */
   serveWebApp?: boolean;
+  /** Fail (500) when a route answers an error code its contract does not declare; on in tests. */
+  strictContracts?: boolean;
 }
 
 /** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
@@ -58,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  app.decorate('strictContracts', options.strictContracts ?? false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -81,7 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       ),
   });
   await installOpenApi(app);
-  installAuth(app);
+  installAuth(app, sessionAuthenticator);
 
   for (const routes of featureRoutes) await app.register(routes);
   if (options.serveWebApp) await installWebApp(app);

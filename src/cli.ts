@@ -10,6 +10,7 @@ import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerPactCommands } from './features/pacts/pacts.cli.ts';
+import { registerRctabCommands } from './features/rctab/rctab.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
@@ -26,5 +27,6 @@ registerAllocateCommands(program);
 registerPactCommands(program);
 registerMapCommands(program);
 registerTabulationCommands(program);
+registerRctabCommands(program);
 
 await program.parseAsync(process.argv);

@@ -72,6 +72,7 @@ export function App() {
           <Route path="pacts/:id" element={<pages.PactPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
+          <Route path="count" element={<pages.CountPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -31,3 +31,4 @@ export const PublicCandidatePage = page(
 export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
 export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
 export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');
+export const CountPage = page(() => import('./pages/count/CountPage.tsx'), 'CountPage');

@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { to: '/pacts', label: 'Pacts' },
   { to: '/charter', label: 'Charter' },
   { to: '/audit', label: 'Audit log' },
+  { to: '/count', label: 'Count', roles: ['admin', 'secretariat', 'delegate', 'organizer'] },
 ];
 
 /** The item for a path: the longest `to` that is the path or a parent of it. */

@@ -1,0 +1,219 @@
+/**
+ * NIST SP 1500-103 cast vote record reports, JSON or XML (CommonDataFormatReader): the contest is
+ * found by name, selections resolve to candidates (or write-ins), ranks come from the selection or
+ * from each SelectionPosition.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { OVERVOTE_LABEL, type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
+import type { CvrSourceConfig } from '../rctab.config.ts';
+import { CvrReadError, toRankings } from './reader.ts';
+import { child, children, parseXml, textOf, type XmlNode } from './xml.ts';
+
+/** The parts of a CDF report the reader uses, whichever syntax it came in. */
+interface CdfReport {
+  gpUnits: Map<string, string>;
+  candidates: Map<string, string>;
+  contest: { id: string; selections: Map<string, { writeIn: boolean; candidateIds: string[] }> } | null;
+  cvrs: CdfCvr[];
+}
+
+interface CdfCvr {
+  uniqueId: string | null;
+  ballotStyleUnitId: string | null;
+  batchSequenceId: string | null;
+  /** The current snapshot's selections for the contest, or null when it has none. */
+  selections: Array<{
+    contestSelectionId: string;
+    status: string | null;
+    rank: string | null;
+    positions: Array<{
+      rank: string | null;
+      hasIndication: string | null;
+      isAllocable: string | null;
+      writeIn: boolean;
+    }>;
+  }> | null;
+}
+
+export async function readCdf(path: string, source: CvrSourceConfig): Promise<RctabCvr[]> {
+  const text = await readFile(path, 'utf8');
+  const report = /\.xml$/i.test(path)
+    ? fromXml(path, text, source.contestId)
+    : fromJson(path, text, source.contestId);
+  const contest = report.contest;
+  if (!contest)
+    throw new CvrReadError(path, [`contest "${source.contestId}" from the config is not in the file`]);
+  const fileName = basename(path);
+  const cvrs: RctabCvr[] = [];
+  let index = 0;
+  for (const cvr of report.cvrs) {
+    if (cvr.selections === null) continue;
+    const ranked: Array<[number, string]> = [];
+    for (const selection of cvr.selections) {
+      if (selection.status === 'needs-adjudication') continue;
+      const contestSelection = contest.selections.get(selection.contestSelectionId);
+      if (!contestSelection)
+        throw new CvrReadError(path, [
+          `ContestSelection "${selection.contestSelectionId}" from a CVR is not defined`,
+        ]);
+      let name: string;
+      if (contestSelection.writeIn) name = UWI_LABEL;
+      else {
+        const candidateId = contestSelection.candidateIds[0];
+        if (candidateId === undefined)
+          throw new CvrReadError(path, [
+            `ContestSelection "${selection.contestSelectionId}" has no CandidateIds`,
+          ]);
+        const candidate = report.candidates.get(candidateId);
+        if (candidate === undefined)
+          throw new CvrReadError(path, [`candidate "${candidateId}" is not in the candidate list`]);
+        name = candidate === source.overvoteLabel ? OVERVOTE_LABEL : candidate;
+      }
+      if (selection.rank !== null) {
+        ranked.push([Number(selection.rank), name]);
+        continue;
+      }
+      for (const position of selection.positions) {
+        if (position.writeIn) name = UWI_LABEL;
+        if (position.hasIndication === 'no' || position.isAllocable === 'no') continue;
+        if (position.rank === null)
+          throw new CvrReadError(path, [`a selection position of CVR "${cvr.uniqueId}" has no Rank`]);
+        ranked.push([Number(position.rank), name]);
+      }
+    }
+    let precinct: string | null = null;
+    if (cvr.ballotStyleUnitId !== null) {
+      precinct = report.gpUnits.get(cvr.ballotStyleUnitId) ?? null;
+    }
+    index += 1;
+    cvrs.push({
+      id: `${fileName}(${index})`,
+      suppliedId: cvr.uniqueId,
+      contestId: null,
+      tabulatorId: null,
+      precinct,
+      precinctPortion: null,
+      batch: cvr.batchSequenceId,
+      rankings: toRankings(ranked),
+    });
+  }
+  return cvrs;
+}
+
+type Json = Record<string, unknown>;
+
+function fromJson(path: string, text: string, contestName: string): CdfReport {
+  let json: Json;
+  try {
+    json = JSON.parse(text) as Json;
+  } catch (error) {
+    throw new CvrReadError(path, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+  const str = (value: unknown): string | null =>
+    value === undefined || value === null ? null : String(value);
+  const gpUnits = new Map(list(json.GpUnit).map((unit) => [String(unit['@id']), String(unit.Name ?? '')]));
+  const candidates = new Map<string, string>();
+  let contest: CdfReport['contest'] = null;
+  for (const election of list(json.Election)) {
+    for (const candidate of list(election.Candidate))
+      candidates.set(String(candidate['@id']), String(candidate.Name ?? ''));
+    for (const entry of list(election.Contest)) {
+      if (entry.Name === contestName) {
+        contest = {
+          id: String(entry['@id']),
+          selections: new Map(
+            list(entry.ContestSelection).map((selection) => [
+              String(selection['@id']),
+              {
+                writeIn: selection.IsWriteIn === true || selection.IsWriteIn === 'true',
+                candidateIds: Array.isArray(selection.CandidateIds) ? selection.CandidateIds.map(String) : [],
+              },
+            ]),
+          ),
+        };
+        break;
+      }
+    }
+  }
+  const cvrs: CdfCvr[] = list(json.CVR).map((cvr) => {
+    const snapshot = list(cvr.CVRSnapshot).find((s) => s['@id'] === cvr.CurrentSnapshotId);
+    const cvrContest = list(snapshot?.CVRContest).find((c) => String(c.ContestId) === contest?.id);
+    return {
+      uniqueId: str(cvr.BallotPrePrintedId),
+      ballotStyleUnitId: str(cvr.BallotStyleUnitId),
+      batchSequenceId: str(cvr.BatchSequenceId),
+      selections: cvrContest
+        ? list(cvrContest.CVRContestSelection).map((selection) => ({
+            contestSelectionId: String(selection.ContestSelectionId),
+            status: null,
+            rank: str(selection.Rank),
+            positions: list(selection.SelectionPosition).map((position) => ({
+              rank: str(position.Rank),
+              hasIndication: str(position.HasIndication),
+              isAllocable: str(position.IsAllocable),
+              writeIn: position.CVRWriteIn !== undefined,
+            })),
+          }))
+        : null,
+    };
+  });
+  return { gpUnits, candidates, contest, cvrs };
+}
+
+function fromXml(path: string, text: string, contestName: string): CdfReport {
+  const report = child(parseXml(text), 'CastVoteRecordReport');
+  if (!report) throw new CvrReadError(path, ['no <CastVoteRecordReport> element']);
+  if (children(report, 'GpUnit').length === 0) {
+    throw new CvrReadError(path, ['field "GpUnit" is missing (common with older, unsupported formats)']);
+  }
+  const id = (node: XmlNode) => textOf(node, 'ObjectId') ?? '';
+  const gpUnits = new Map(children(report, 'GpUnit').map((unit) => [id(unit), textOf(unit, 'Name') ?? '']));
+  const candidates = new Map<string, string>();
+  let contest: CdfReport['contest'] = null;
+  for (const election of children(report, 'Election')) {
+    for (const candidate of children(election, 'Candidate'))
+      candidates.set(id(candidate), textOf(candidate, 'Name') ?? '');
+    for (const entry of children(election, 'Contest')) {
+      if (contest === null && textOf(entry, 'Name') === contestName) {
+        contest = {
+          id: id(entry),
+          selections: new Map(
+            children(entry, 'ContestSelection').map((selection) => [
+              id(selection),
+              {
+                writeIn: textOf(selection, 'IsWriteIn') === 'true',
+                candidateIds: children(selection, 'CandidateIds').map((c) => String(c['#text'] ?? '')),
+              },
+            ]),
+          ),
+        };
+      }
+    }
+  }
+  const cvrs: CdfCvr[] = children(report, 'CVR').map((cvr) => {
+    const current = textOf(cvr, 'CurrentSnapshotId');
+    const snapshot = children(cvr, 'CVRSnapshot').find((s) => id(s) === current);
+    const cvrContest = children(snapshot, 'CVRContest').find((c) => textOf(c, 'ContestId') === contest?.id);
+    return {
+      uniqueId: textOf(cvr, 'UniqueId'),
+      ballotStyleUnitId: textOf(cvr, 'BallotStyleUnitId'),
+      batchSequenceId: textOf(cvr, 'BatchSequenceId'),
+      selections: cvrContest
+        ? children(cvrContest, 'CVRContestSelection').map((selection) => ({
+            contestSelectionId: textOf(selection, 'ContestSelectionId') ?? '',
+            status: textOf(selection, 'Status'),
+            rank: textOf(selection, 'Rank'),
+            positions: children(selection, 'SelectionPosition').map((position) => ({
+              rank: textOf(position, 'Rank'),
+              hasIndication: textOf(position, 'HasIndication'),
+              isAllocable: textOf(position, 'IsAllocable'),
+              writeIn: children(position, 'CVRWriteIn').length > 0,
+            })),
+          }))
+        : null,
+    };
+  });
+  return { gpUnits, candidates, contest, cvrs };
+}
