@@ -89,7 +89,14 @@ describe('concord rctab', () => {
       expect(tied.length).toBeGreaterThan(1);
       answers.push(tied[0] as string);
       process.exitCode = undefined;
-      attempt = await run(config, '--out', join(dir, 'tie-answered'), '--json', '--tiebreak-answers', ...answers);
+      attempt = await run(
+        config,
+        '--out',
+        join(dir, 'tie-answered'),
+        '--json',
+        '--tiebreak-answers',
+        ...answers,
+      );
     }
     expect(attempt.code, attempt.stderr).toBe(0);
     expect(JSON.parse(attempt.stdout).winners).toHaveLength(1);
