@@ -8,8 +8,8 @@ import { registerAuditCommands } from './features/audit/audit.cli.ts';
 import { registerDecisionCommands } from './features/decisions/decisions.cli.ts';
 import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
-import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
-import { registerPactCommands } from './features/pacts/pacts.cli.ts';
+import { registerAllocateCommands } from './features/pacts/cli/allocate.cli.ts';
+import { registerPactCommands } from './features/pacts/cli/pacts.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
