@@ -14,7 +14,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
 import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
-import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
+import { registerPublicPactRoutes } from './features/pacts/public/public.routes.ts';
 import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';

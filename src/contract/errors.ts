@@ -26,6 +26,9 @@ export const sessionErrors = defineErrors({
   'auth.csrf_invalid': 'forbidden',
 });
 
+/** `requireRole` (src/core/actor.ts): the actor's role may not do this. Any feature's write may answer it. */
+export const roleErrors = defineErrors({ 'auth.forbidden': 'forbidden' });
+
 /**
  * What the web client reports when the failure is not one the contract names: a 5xx, a proxy's HTML
  * page, a code the contract forgot. Kept apart so that pages still switch over a closed union.

@@ -56,7 +56,7 @@ export function allocate(input: PactInput, options: HeuristicOptions = {}): Allo
 
 /**
  * `concord allocate FILE --exact`: the MILP optimum under the same hard rules, reported with the
- * heuristic's gap to it. The solver is injected (src/features/pacts/allocation.solver.ts).
+ * heuristic's gap to it. The solver is injected (src/features/pacts/runs/run-solver.ts).
  */
 export async function allocateExactly(
   input: PactInput,

@@ -1,154 +1,41 @@
-import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
-import { requireActor } from '../../http/auth.ts';
-import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
+import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';
-import {
-  ballotInputSchema,
-  castResponseSchema,
-  createDecisionSchema,
-  decisionSchema,
-  decisionSummarySchema,
-  decisionsQuerySchema,
-  publishedBallotSchema,
-  publishedBallotsSchema,
-} from './decisions.schema.ts';
+import { decisionsContract as api } from './decisions.contract.ts';
 import { getDecisionView, listDecisionViews, listPublishedBallots } from './read.service.ts';
-import { receiptPattern } from './receipt.ts';
-
-const tags = ['decisions'];
-const idParams = z.object({ id: z.uuid() });
-const errors = { ...commonErrorResponses, 409: errorResponseSchema };
-const writeErrors = { ...errors, 422: errorResponseSchema };
 
 export const registerDecisionRoutes: RoutesPlugin = async (app) => {
   // Reads run in a transaction too: a decision whose window has passed is closed on the way.
   const tx = () => app.db.transaction();
 
-  app.get(
-    '/api/decisions',
-    {
-      schema: {
-        tags,
-        summary: "The coalition's decisions, latest closing first",
-        querystring: decisionsQuerySchema,
-        response: { 200: z.object({ decisions: z.array(decisionSummarySchema) }), ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return { decisions: await tx().execute((trx) => listDecisionViews(trx, actor, request.query)) };
-    },
+  registerEndpoint(app, api.list, async ({ actor, query }) => ({
+    decisions: await tx().execute((trx) => listDecisionViews(trx, actor, query)),
+  }));
+  registerEndpoint(app, api.create, ({ actor, body }) =>
+    tx().execute((trx) => createDecision(trx, actor, body)),
   );
-
-  app.post(
-    '/api/decisions',
-    {
-      schema: {
-        tags,
-        summary:
-          'Put a decision to the vote (staff). An admission that fails the rules answers 422 with the failures.',
-        body: createDecisionSchema,
-        response: { 201: decisionSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const decision = await tx().execute((trx) => createDecision(trx, actor, request.body));
-      return reply.status(201).send(decision);
-    },
+  registerEndpoint(app, api.get, ({ actor, params }) =>
+    tx().execute((trx) => getDecisionView(trx, actor, params.id)),
   );
-
-  app.get(
-    '/api/decisions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One decision: rules, roll, participation, your own ballot, and the result once closed',
-        params: idParams,
-        response: { 200: decisionSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx().execute((trx) => getDecisionView(trx, actor, request.params.id));
-    },
+  registerEndpoint(app, api.castBallot, ({ actor, params, body }) =>
+    tx().execute((trx) => castBallot(trx, actor, params.id, params.organizationId, body)),
   );
-
-  app.put(
-    '/api/decisions/:id/ballots/:organizationId',
-    {
-      schema: {
-        tags,
-        summary:
-          "Cast or change the organization's ballot (its delegate): {choice} or a {split} in thousandths",
-        params: idParams.extend({ organizationId: z.uuid() }),
-        body: ballotInputSchema,
-        response: { 200: castResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const { id, organizationId } = request.params;
-      return tx().execute((trx) => castBallot(trx, actor, id, organizationId, request.body));
-    },
+  registerEndpoint(app, api.publishedBallots, ({ actor, params }) =>
+    tx().execute((trx) => listPublishedBallots(trx, actor, params.id)),
   );
-
-  app.get(
-    '/api/decisions/:id/ballots',
-    {
-      schema: {
-        tags,
-        summary:
-          'The published ballots of a closed decision, by receipt (organizations shown for open ballots only)',
-        params: idParams,
-        response: { 200: publishedBallotsSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx().execute((trx) => listPublishedBallots(trx, actor, request.params.id));
-    },
-  );
-
-  app.get(
-    '/api/decisions/:id/receipts/:receipt',
-    {
-      schema: {
-        tags,
-        summary: 'Find one ballot in the published list by its receipt code',
-        params: idParams.extend({ receipt: z.string().toUpperCase().regex(receiptPattern) }),
-        response: { 200: publishedBallotSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const published = await tx().execute((trx) => listPublishedBallots(trx, actor, request.params.id));
-      const ballot = published.ballots.find((b) => b.receipt === request.params.receipt);
-      if (!ballot) throw notFound('ballot.not_found', 'No ballot with this receipt in this decision.');
-      return ballot;
-    },
-  );
-
-  app.post(
-    '/api/decisions/:id/close',
-    {
-      schema: {
-        tags,
-        summary: 'Close the decision now and compute its result (staff)',
-        params: idParams,
-        response: { 200: decisionSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx().execute(async (trx) => {
-        await closeDecision(trx, actor, request.params.id);
-        return getDecisionView(trx, actor, request.params.id);
-      });
-    },
+  registerEndpoint(app, api.receipt, async ({ actor, params }) => {
+    const published = await tx().execute((trx) => listPublishedBallots(trx, actor, params.id));
+    const ballot = published.ballots.find((b) => b.receipt === params.receipt);
+    if (!ballot) throw notFound('ballot.not_found', 'No ballot with this receipt in this decision.');
+    return ballot;
+  });
+  registerEndpoint(app, api.close, ({ actor, params }) =>
+    tx().execute(async (trx) => {
+      await closeDecision(trx, actor, params.id);
+      return getDecisionView(trx, actor, params.id);
+    }),
   );
 };

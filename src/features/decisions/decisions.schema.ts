@@ -258,3 +258,6 @@ export const decisionsQuerySchema = z.object({
   phase: z.enum(['scheduled', 'open', 'closed']).optional(),
   kind: decisionKindSchema.optional(),
 });
+
+/** A ballot receipt: four groups of four Crockford base32 characters (receipt.ts makes them). */
+export const receiptPattern = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;

@@ -16,4 +16,4 @@ export function newReceipt(): string {
   return text.match(/.{4}/g)?.join('-') ?? text;
 }
 
-export const receiptPattern = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+export { receiptPattern } from './decisions.schema.ts';

@@ -5,8 +5,8 @@ import {
   allocateExactly,
   type PactInput,
 } from '../../core/allocate/index.ts';
-import { solveWithHighs } from './allocation.solver.ts';
 import { centreRight2024, loadFrance2024Pact } from './france-2024.pact.ts';
+import { solveWithHighs } from './runs/run-solver.ts';
 
 /**
  * What if the centre and the right had shared the 577 constituencies in 2024 (first round)? The

@@ -5,12 +5,12 @@ import type { Actor } from '../../core/actor.ts';
 import { allocate } from '../../core/allocate/index.ts';
 import { catalog, loadReferenceData, prepareDatasets } from '../map/index.ts';
 import { updateOrganization } from '../registry/index.ts';
+import { createPact } from './drafting/pacts.service.ts';
 import { centreRight2024, loadFrance2024Pact } from './france-2024.pact.ts';
-import { createPact } from './pacts.service.ts';
 import { getPactView } from './read.service.ts';
-import { RunExecutor } from './run-executor.ts';
-import { requestRun } from './runs.service.ts';
-import { getVersion } from './versions.service.ts';
+import { RunExecutor } from './runs/run-executor.ts';
+import { requestRun } from './runs/runs.service.ts';
+import { getVersion } from './versions/versions.service.ts';
 
 const database = useTestDatabase();
 

@@ -3,14 +3,14 @@ import { inTx } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { DomainError } from '../../core/errors.ts';
 import { verifyAuditChain } from '../audit/index.ts';
-import { recordConsent } from './consent.service.ts';
-import { createPact } from './pacts.service.ts';
+import { createPact } from './drafting/pacts.service.ts';
+import { lockRace } from './drafting/rules.service.ts';
 import { riversidePactInput, seedLeftCoalition } from './pacts.test-fixtures.ts';
-import { sendToRatification } from './ratification.service.ts';
+import { recordConsent } from './ratification/consent.service.ts';
+import { sendToRatification } from './ratification/ratification.service.ts';
 import { getPactView } from './read.service.ts';
-import { lockRace } from './rules.service.ts';
-import { RunExecutor } from './run-executor.ts';
-import { requestRun } from './runs.service.ts';
+import { RunExecutor } from './runs/run-executor.ts';
+import { requestRun } from './runs/runs.service.ts';
 
 const database = useTestDatabase();
 

@@ -7,9 +7,9 @@ import { verifyAuditChain } from '../audit/index.ts';
 import { loadReferenceData, prepareDatasets } from '../map/index.ts';
 import { registryDemoStep } from '../registry/index.ts';
 import { pactsDemoStep } from './pacts.demo.ts';
-import { findCoalitionCandidates } from './public.service.ts';
+import { findCoalitionCandidates } from './public/public.service.ts';
 import { getPactView, listPactViews } from './read.service.ts';
-import { compareVersionNumbers } from './versions.service.ts';
+import { compareVersionNumbers } from './versions/versions.service.ts';
 
 const database = useTestDatabase();
 const zonesMembers = ["Workers' Common Front", 'Harbor Greens', 'Tenants United', 'Rural Hearth Movement'];

@@ -5,13 +5,13 @@ import type { DemoStep } from '../../demo/step.ts';
 import { castBallot, closeDecision } from '../decisions/index.ts';
 import { catalog } from '../map/index.ts';
 import { demoEmail, demoSecretariatEmail } from '../registry/index.ts';
-import { recordConsent } from './consent.service.ts';
-import { runEngine } from './engine-run.ts';
-import { createPact } from './pacts.service.ts';
-import { sendToRatification } from './ratification.service.ts';
-import { lockRace } from './rules.service.ts';
-import { completeRun, requestRun } from './runs.service.ts';
-import { getVersion } from './versions.service.ts';
+import { createPact } from './drafting/pacts.service.ts';
+import { lockRace } from './drafting/rules.service.ts';
+import { recordConsent } from './ratification/consent.service.ts';
+import { sendToRatification } from './ratification/ratification.service.ts';
+import { runEngine } from './runs/run-engine.ts';
+import { completeRun, requestRun } from './runs/runs.service.ts';
+import { getVersion } from './versions/versions.service.ts';
 
 /**
  * The demo coalition's pacts, so the web app has something to show: the 14 Michigan US House

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { exportVersion } from './export.ts';
-import { registerPactEditRoutes } from './pact-edits.routes.ts';
+import { registerPactEditRoutes } from './drafting/pact-edits.routes.ts';
+import { createPact, updatePact } from './drafting/pacts.service.ts';
 import {
   compareQuerySchema,
   comparisonSchema,
@@ -15,11 +15,11 @@ import {
   versionSchema,
   versionSummarySchema,
 } from './pacts.schema.ts';
-import { createPact, updatePact } from './pacts.service.ts';
 import { getPactView, listPactViews } from './read.service.ts';
 import { pactErrors, pactTags } from './route-common.ts';
-import { registerPactRunRoutes } from './runs.routes.ts';
-import { compareVersionNumbers, getVersion, listVersions } from './versions.service.ts';
+import { registerPactRunRoutes } from './runs/runs.routes.ts';
+import { exportVersion } from './versions/export.ts';
+import { compareVersionNumbers, getVersion, listVersions } from './versions/versions.service.ts';
 
 /**
  * Seat-sharing pacts (docs/pacts.md). Every role of the coalition reads; staff create, edit, run

@@ -1,8 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
-import * as consentRepo from './consent.repository.ts';
-import { summarizeConsents, toConsentView } from './consent.views.ts';
+import { loadPact } from './drafting/pacts.service.ts';
 import * as repo from './pacts.repository.ts';
 import {
   type MemberRef,
@@ -12,9 +11,10 @@ import {
   type VersionSummary,
   versionLabelsSchema,
 } from './pacts.schema.ts';
-import { loadPact } from './pacts.service.ts';
+import * as consentRepo from './ratification/consent.repository.ts';
+import { summarizeConsents, toConsentView } from './ratification/consent.views.ts';
 import { pactStanding } from './standing.service.ts';
-import * as versions from './versions.repository.ts';
+import * as versions from './versions/versions.repository.ts';
 import { iso, memberRef, type Pact, toPact, toPactRace, toRunView, toVersionSummary } from './views.ts';
 
 function summaryOf(

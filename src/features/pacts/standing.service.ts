@@ -2,8 +2,8 @@ import type { Actor } from '../../core/actor.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { getDecisionView } from '../decisions/index.ts';
-import type { RatificationRow } from './consent.repository.ts';
 import type { RatificationView } from './pacts.schema.ts';
+import type { RatificationRow } from './ratification/consent.repository.ts';
 
 /**
  * Where a pact stands, read from its latest ratification decision through the decisions service

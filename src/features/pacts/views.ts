@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PactRace, PactRule } from './pact-input.ts';
+import type { PactRace, PactRule } from './drafting/pact-input.ts';
 import type { PactRaceRow, PactRow, PactRuleRow } from './pacts.repository.ts';
 import {
   type MemberRef,
@@ -14,7 +14,7 @@ import {
   storedSourceSchema,
   type VersionSummary,
 } from './pacts.schema.ts';
-import type { RunRow, VersionSummaryRow } from './versions.repository.ts';
+import type { RunRow, VersionSummaryRow } from './versions/versions.repository.ts';
 
 /** Rows to domain objects and views; jsonb columns are parsed with the schemas that wrote them. */
 

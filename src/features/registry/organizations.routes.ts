@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { requireActor } from '../../http/auth.ts';
-import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
+import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { checkAdmission } from './admission.service.ts';
 import { ratifyCharter } from './charter.service.ts';
@@ -13,221 +11,40 @@ import {
   updateOrganization,
   withdrawOrganization,
 } from './organizations.service.ts';
-import {
-  admissionCheckSchema,
-  assignDelegateSchema,
-  createOrganizationSchema,
-  delegateSchema,
-  evidenceInputSchema,
-  evidenceSchema,
-  idParamsSchema,
-  organizationDetailSchema,
-  organizationSchema,
-  organizationStatusSchema,
-  organizationsQuerySchema,
-  updateOrganizationSchema,
-  withdrawalSchema,
-} from './registry.schema.ts';
-
-const writeErrors = { ...commonErrorResponses, 409: errorResponseSchema };
-const tags = ['registry'];
+import { registryContract as api } from './registry.contract.ts';
 
 export const registerOrganizationRoutes: RoutesPlugin = async (app) => {
   const tx = app.db.transaction();
 
-  app.get(
-    '/api/organizations',
-    {
-      schema: {
-        tags,
-        summary: 'Organizations of the coalition (members, applicants, and former members)',
-        querystring: organizationsQuerySchema,
-        response: { 200: z.object({ organizations: z.array(organizationSchema) }), ...commonErrorResponses },
-      },
-    },
-    async (request) => ({
-      organizations: await listOrganizationViews(app.db, requireActor(request), request.query),
-    }),
+  registerEndpoint(app, api.organizations, async ({ actor, query }) => ({
+    organizations: await listOrganizationViews(app.db, actor, query),
+  }));
+  registerEndpoint(app, api.createOrganization, ({ actor, body }) =>
+    tx.execute((trx) => createOrganization(trx, actor, body)),
   );
-
-  app.post(
-    '/api/organizations',
-    {
-      schema: {
-        tags,
-        summary: 'Record an application (staff), or register a founding member (admin, founding phase only)',
-        body: createOrganizationSchema,
-        response: { 201: organizationSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const org = await tx.execute((trx) => createOrganization(trx, actor, request.body));
-      return reply.status(201).send(org);
-    },
+  registerEndpoint(app, api.organization, ({ actor, params }) =>
+    getOrganizationDetail(app.db, actor, params.id),
   );
-
-  app.get(
-    '/api/organizations/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One organization with its evidence, delegates, chapters and status history',
-        params: idParamsSchema,
-        response: { 200: organizationDetailSchema, ...commonErrorResponses },
-      },
-    },
-    async (request) => getOrganizationDetail(app.db, requireActor(request), request.params.id),
+  registerEndpoint(app, api.updateOrganization, ({ actor, params, body }) =>
+    tx.execute((trx) => updateOrganization(trx, actor, params.id, body)),
   );
-
-  app.patch(
-    '/api/organizations/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit the profile (name, position, platform, jurisdictions): staff or its own delegate',
-        params: idParamsSchema,
-        body: updateOrganizationSchema,
-        response: { 200: organizationSchema, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx.execute((trx) => updateOrganization(trx, actor, request.params.id, request.body));
-    },
+  registerEndpoint(app, api.withdraw, ({ actor, params, body }) =>
+    tx.execute((trx) => withdrawOrganization(trx, actor, params.id, body.note)),
   );
-
-  app.post(
-    '/api/organizations/:id/withdrawal',
-    {
-      schema: {
-        tags,
-        summary: 'Record the withdrawal of the organization (its delegate, or staff)',
-        params: idParamsSchema,
-        body: withdrawalSchema,
-        response: {
-          200: z.object({
-            organizationId: z.uuid(),
-            from: organizationStatusSchema,
-            to: organizationStatusSchema,
-          }),
-          ...writeErrors,
-        },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx.execute((trx) => withdrawOrganization(trx, actor, request.params.id, request.body.note));
-    },
+  registerEndpoint(app, api.admissionCheck, ({ actor, params }) => checkAdmission(app.db, actor, params.id));
+  registerEndpoint(app, api.submitEvidence, ({ actor, params, body }) =>
+    tx.execute((trx) => submitEvidence(trx, actor, params.id, body)),
   );
-
-  app.get(
-    '/api/organizations/:id/admission-check',
-    {
-      schema: {
-        tags,
-        summary:
-          "Judge the organization against the coalition's admission rule: which rule fails and by how much",
-        params: idParamsSchema,
-        response: { 200: admissionCheckSchema, ...commonErrorResponses },
-      },
-    },
-    async (request) => checkAdmission(app.db, requireActor(request), request.params.id),
+  registerEndpoint(app, api.verifyEvidence, ({ actor, params }) =>
+    tx.execute((trx) => verifyEvidence(trx, actor, params.id, params.evidenceId)),
   );
-
-  app.post(
-    '/api/organizations/:id/evidence',
-    {
-      schema: {
-        tags,
-        summary: 'Submit a strength figure with its source and date (its delegate, or staff)',
-        params: idParamsSchema,
-        body: evidenceInputSchema,
-        response: { 201: evidenceSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const evidence = await tx.execute((trx) => submitEvidence(trx, actor, request.params.id, request.body));
-      return reply.status(201).send(evidence);
-    },
-  );
-
-  app.post(
-    '/api/organizations/:id/evidence/:evidenceId/verification',
-    {
-      schema: {
-        tags,
-        summary: 'Mark a strength figure as verified (staff)',
-        params: idParamsSchema.extend({ evidenceId: z.uuid() }),
-        response: { 200: evidenceSchema, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const { id, evidenceId } = request.params;
-      return tx.execute((trx) => verifyEvidence(trx, actor, id, evidenceId));
-    },
-  );
-
-  app.post(
-    '/api/organizations/:id/delegates',
-    {
-      schema: {
-        tags,
-        summary: 'Make a user of the coalition a delegate of this organization (staff)',
-        params: idParamsSchema,
-        body: assignDelegateSchema,
-        response: { 200: z.object({ delegates: z.array(delegateSchema) }), ...writeErrors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const delegates = await tx.execute((trx) =>
-        assignDelegate(trx, actor, request.params.id, request.body.email),
-      );
-      return { delegates };
-    },
-  );
-
-  app.delete(
-    '/api/organizations/:id/delegates/:userId',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a delegate (staff); the user stays in the coalition as a viewer',
-        params: idParamsSchema.extend({ userId: z.uuid() }),
-        response: { 200: z.object({ delegates: z.array(delegateSchema) }), ...writeErrors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const { id, userId } = request.params;
-      return { delegates: await tx.execute((trx) => removeDelegate(trx, actor, id, userId)) };
-    },
-  );
-
-  app.post(
-    '/api/organizations/:id/ratification',
-    {
-      schema: {
-        tags,
-        summary: 'Ratify the current charter for the organization (its delegate)',
-        params: idParamsSchema,
-        response: {
-          200: z.object({
-            organizationId: z.uuid(),
-            version: z.number().int(),
-            ratified: z.literal(true),
-            recorded: z.boolean(),
-          }),
-          ...writeErrors,
-        },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx.execute((trx) => ratifyCharter(trx, actor, request.params.id));
-    },
+  registerEndpoint(app, api.assignDelegate, async ({ actor, params, body }) => ({
+    delegates: await tx.execute((trx) => assignDelegate(trx, actor, params.id, body.email)),
+  }));
+  registerEndpoint(app, api.removeDelegate, async ({ actor, params }) => ({
+    delegates: await tx.execute((trx) => removeDelegate(trx, actor, params.id, params.userId)),
+  }));
+  registerEndpoint(app, api.ratify, ({ actor, params }) =>
+    tx.execute((trx) => ratifyCharter(trx, actor, params.id)),
   );
 };

@@ -1,63 +1,27 @@
 import { Readable } from 'node:stream';
-import { z } from 'zod';
 import { invalid } from '../../core/errors.ts';
-import { requireActor } from '../../http/auth.ts';
-import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
+import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { tabulationOptionsSchema, tabulationResultSchema } from './tabulation.schema.ts';
+import { ballotFileTypes, tabulationContract } from './tabulation.contract.ts';
 import { tabulateBallotFile } from './tabulation.service.ts';
-
-const flag = z
-  .enum(['true', 'false'])
-  .transform((value) => value === 'true')
-  .optional();
-
-/** The CLI's flags as query parameters: the same names, booleans as true/false, candidates comma-separated. */
-export const tabulationQuerySchema = tabulationOptionsSchema
-  .extend({
-    candidates: z
-      .string()
-      .max(1_000_000)
-      .transform((list) => list.split(',').map((name) => name.trim()))
-      .optional()
-      .describe('the candidate list, comma-separated; names outside it are errors'),
-    batchElimination: flag,
-    continueUntilTwo: flag,
-  })
-  .partial();
-
-/** Ballot files reach the service as the raw request stream: never parsed whole, never buffered. */
-const ballotFileTypes = ['text/csv', 'text/plain', 'application/json'];
 
 export const registerTabulationRoutes: RoutesPlugin = async (app) => {
   // Scoped to this plugin: other routes keep Fastify's JSON body parser.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(ballotFileTypes, (_request, payload, done) => done(null, payload));
 
-  app.post(
-    '/api/tabulate',
-    {
-      schema: {
-        tags: ['tabulation'],
-        summary: 'Count an uploaded ballot file (CSV or JSON, as `concord tabulate`)',
-        description:
-          'Send the file as the body with Content-Type text/csv or application/json, and the options ' +
-          'as query parameters (method, seats, overvote, maxSkipped, duplicate, tiebreak, seed, candidates, ' +
-          'batchElimination, continueUntilTwo, precision). Bad input answers 400 naming row, column and reason.',
-        querystring: tabulationQuerySchema,
-        response: { 200: tabulationResultSchema, ...commonErrorResponses, 429: errorResponseSchema },
-      },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    },
-    async (request) => {
-      requireActor(request);
+  registerEndpoint(
+    app,
+    tabulationContract.tabulate,
+    async ({ query }, request) => {
       if (!(request.body instanceof Readable)) {
         throw invalid(
           'ballot.missing_file',
           `Send the ballot file as the body, as ${ballotFileTypes.join(' or ')}.`,
         );
       }
-      return tabulateBallotFile(request.body, request.query);
+      return tabulateBallotFile(request.body, query);
     },
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
   );
 };

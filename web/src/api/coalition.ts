@@ -1,21 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
+import { registryContract as registry } from '../../../src/features/registry/registry.contract.ts';
+import { call } from './client.ts';
 import { keys } from './queries.ts';
-import type { CharterStatus, CharterVersion, CoalitionOverview, PublicCoalition } from './types.ts';
 
 export function useCoalition() {
-  return useQuery({ queryKey: keys.coalition, queryFn: () => api<CoalitionOverview>('/api/coalition') });
+  return useQuery({ queryKey: keys.coalition, queryFn: () => call(registry.coalition) });
 }
 
 export function useCharter() {
-  return useQuery({ queryKey: keys.charter, queryFn: () => api<CharterStatus>('/api/charter') });
+  return useQuery({ queryKey: keys.charter, queryFn: () => call(registry.charter) });
 }
 
 /** The public page of a coalition: no session needed. */
 export function usePublicCoalition(slug: string) {
   return useQuery({
     queryKey: keys.publicCoalition(slug),
-    queryFn: () => api<PublicCoalition>(`/api/public/coalitions/${encodeURIComponent(slug)}`),
+    queryFn: () => call(registry.publicCoalition, { params: { slug } }),
     staleTime: 5 * 60_000,
   });
 }
@@ -24,6 +24,6 @@ export function usePublicCoalition(slug: string) {
 export function useCharterVersions() {
   return useQuery({
     queryKey: [...keys.charter, 'versions'],
-    queryFn: () => api<{ versions: CharterVersion[] }>('/api/charter/versions').then((r) => r.versions),
+    queryFn: () => call(registry.charterVersions).then((r) => r.versions),
   });
 }

@@ -1,14 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.ts';
-import { keys, queryString } from './queries.ts';
-import type {
-  BallotInput,
-  CreateDecisionInput,
-  Decision,
-  DecisionKind,
-  DecisionSummary,
-  PublishedBallot,
-} from './types.ts';
+import { decisionsContract as decisions } from '../../../src/features/decisions/decisions.contract.ts';
+import { call } from './client.ts';
+import { keys } from './queries.ts';
+import type { BallotInput, CreateDecisionInput, DecisionKind, DecisionSummary } from './types.ts';
 
 export interface DecisionsFilter {
   phase?: DecisionSummary['phase'];
@@ -18,15 +12,12 @@ export interface DecisionsFilter {
 export function useDecisions(filter: DecisionsFilter = {}) {
   return useQuery({
     queryKey: keys.decisionList(filter),
-    queryFn: () =>
-      api<{ decisions: DecisionSummary[] }>(`/api/decisions${queryString({ ...filter })}`).then(
-        (r) => r.decisions,
-      ),
+    queryFn: () => call(decisions.list, { query: filter }).then((r) => r.decisions),
   });
 }
 
 export function useDecision(id: string) {
-  return useQuery({ queryKey: keys.decision(id), queryFn: () => api<Decision>(`/api/decisions/${id}`) });
+  return useQuery({ queryKey: keys.decision(id), queryFn: () => call(decisions.get, { params: { id } }) });
 }
 
 function useInvalidateDecisions() {
@@ -43,10 +34,7 @@ export function useCastBallot(decisionId: string, organizationId: string) {
   const invalidate = useInvalidateDecisions();
   return useMutation({
     mutationFn: (ballot: BallotInput) =>
-      api<{ receipt: string; revision: number }>(`/api/decisions/${decisionId}/ballots/${organizationId}`, {
-        method: 'PUT',
-        body: ballot,
-      }),
+      call(decisions.castBallot, { params: { id: decisionId, organizationId }, body: ballot }),
     onSuccess: invalidate,
   });
 }
@@ -55,7 +43,7 @@ export function useCloseDecision(decisionId: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateDecisions();
   return useMutation({
-    mutationFn: () => api<Decision>(`/api/decisions/${decisionId}/close`, { method: 'POST' }),
+    mutationFn: () => call(decisions.close, { params: { id: decisionId } }),
     onSuccess: (decision) => {
       queryClient.setQueryData(keys.decision(decisionId), decision);
       invalidate();
@@ -66,8 +54,7 @@ export function useCloseDecision(decisionId: string) {
 export function useCreateDecision() {
   const invalidate = useInvalidateDecisions();
   return useMutation({
-    mutationFn: (input: CreateDecisionInput) =>
-      api<Decision>('/api/decisions', { method: 'POST', body: input }),
+    mutationFn: (input: CreateDecisionInput) => call(decisions.create, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -76,8 +63,6 @@ export function useCreateDecision() {
 export function useReceiptLookup(decisionId: string) {
   return useMutation({
     mutationFn: (receipt: string) =>
-      api<PublishedBallot>(
-        `/api/decisions/${decisionId}/receipts/${encodeURIComponent(receipt.trim().toUpperCase())}`,
-      ),
+      call(decisions.receipt, { params: { id: decisionId, receipt: receipt.trim().toUpperCase() } }),
   });
 }

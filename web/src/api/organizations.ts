@@ -1,14 +1,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.ts';
-import { keys, queryString } from './queries.ts';
+import { registryContract as registry } from '../../../src/features/registry/registry.contract.ts';
+import { call } from './client.ts';
+import { keys } from './queries.ts';
 import type {
-  AdmissionCheck,
   CreateOrganizationInput,
-  Delegate,
-  Evidence,
   EvidenceInput,
-  Organization,
-  OrganizationDetail,
   OrganizationsFilter,
   UpdateOrganizationInput,
 } from './types.ts';
@@ -16,17 +12,14 @@ import type {
 export function useOrganizations(filter: OrganizationsFilter = {}) {
   return useQuery({
     queryKey: keys.organizationList(filter),
-    queryFn: () =>
-      api<{ organizations: Organization[] }>(`/api/organizations${queryString(filter)}`).then(
-        (r) => r.organizations,
-      ),
+    queryFn: () => call(registry.organizations, { query: filter }).then((r) => r.organizations),
   });
 }
 
 export function useOrganization(id: string) {
   return useQuery({
     queryKey: keys.organization(id),
-    queryFn: () => api<OrganizationDetail>(`/api/organizations/${id}`),
+    queryFn: () => call(registry.organization, { params: { id } }),
   });
 }
 
@@ -38,7 +31,7 @@ export function useOrganizationDetails(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: keys.organization(id),
-      queryFn: () => api<OrganizationDetail>(`/api/organizations/${id}`),
+      queryFn: () => call(registry.organization, { params: { id } }),
     })),
   });
 }
@@ -46,7 +39,7 @@ export function useOrganizationDetails(ids: readonly string[]) {
 export function useAdmissionCheck(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.admissionCheck(id),
-    queryFn: () => api<AdmissionCheck>(`/api/organizations/${id}/admission-check`),
+    queryFn: () => call(registry.admissionCheck, { params: { id } }),
     enabled,
   });
 }
@@ -64,8 +57,7 @@ function useInvalidateOrganizations() {
 export function useCreateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (input: CreateOrganizationInput) =>
-      api<Organization>('/api/organizations', { method: 'POST', body: input }),
+    mutationFn: (input: CreateOrganizationInput) => call(registry.createOrganization, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -74,7 +66,7 @@ export function useSubmitEvidence(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
     mutationFn: (input: EvidenceInput) =>
-      api<Evidence>(`/api/organizations/${organizationId}/evidence`, { method: 'POST', body: input }),
+      call(registry.submitEvidence, { params: { id: organizationId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -83,9 +75,7 @@ export function useVerifyEvidence(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
     mutationFn: (evidenceId: string) =>
-      api<Evidence>(`/api/organizations/${organizationId}/evidence/${evidenceId}/verification`, {
-        method: 'POST',
-      }),
+      call(registry.verifyEvidence, { params: { id: organizationId, evidenceId } }),
     onSuccess: invalidate,
   });
 }
@@ -93,7 +83,7 @@ export function useVerifyEvidence(organizationId: string) {
 export function useRatifyCharter(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: () => api<unknown>(`/api/organizations/${organizationId}/ratification`, { method: 'POST' }),
+    mutationFn: () => call(registry.ratify, { params: { id: organizationId } }),
     onSuccess: invalidate,
   });
 }
@@ -102,7 +92,7 @@ export function useUpdateOrganization(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
     mutationFn: (patch: UpdateOrganizationInput) =>
-      api<Organization>(`/api/organizations/${organizationId}`, { method: 'PATCH', body: patch }),
+      call(registry.updateOrganization, { params: { id: organizationId }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -110,8 +100,7 @@ export function useUpdateOrganization(organizationId: string) {
 export function useWithdrawOrganization(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (note: string) =>
-      api<unknown>(`/api/organizations/${organizationId}/withdrawal`, { method: 'POST', body: { note } }),
+    mutationFn: (note: string) => call(registry.withdraw, { params: { id: organizationId }, body: { note } }),
     onSuccess: invalidate,
   });
 }
@@ -120,10 +109,7 @@ export function useAssignDelegate(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
     mutationFn: (email: string) =>
-      api<{ delegates: Delegate[] }>(`/api/organizations/${organizationId}/delegates`, {
-        method: 'POST',
-        body: { email },
-      }),
+      call(registry.assignDelegate, { params: { id: organizationId }, body: { email } }),
     onSuccess: invalidate,
   });
 }
@@ -131,10 +117,7 @@ export function useAssignDelegate(organizationId: string) {
 export function useRemoveDelegate(organizationId: string) {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (userId: string) =>
-      api<{ delegates: Delegate[] }>(`/api/organizations/${organizationId}/delegates/${userId}`, {
-        method: 'DELETE',
-      }),
+    mutationFn: (userId: string) => call(registry.removeDelegate, { params: { id: organizationId, userId } }),
     onSuccess: invalidate,
   });
 }

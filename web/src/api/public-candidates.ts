@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicCandidates, PublicRace } from '../../../src/features/pacts/public.schema.ts';
+import type { PublicCandidates, PublicRace } from '../../../src/features/pacts/public/public.schema.ts';
 import { api } from './client.ts';
 import { keys, queryString } from './queries.ts';
 

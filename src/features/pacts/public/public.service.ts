@@ -1,0 +1,214 @@
+/**
+ * The public "find the coalition's candidate" read: for a place on the map, every race of the
+ * coalition's ratified pacts that covers it, and the member carrying the coalition's flag there.
+ * No Actor: only what a ratified pact makes public leaves here (drafts and pacts under vote never).
+ */
+import { z } from 'zod';
+import { notFound } from '../../../core/errors.ts';
+import type { Db } from '../../../db/database.ts';
+import { readDecisionOutcomes } from '../../decisions/index.ts';
+import type { JurisdictionView, Viewer } from '../../map/index.ts';
+import { catalog, isJurisdictionKind } from '../../map/index.ts';
+import { findCoalitionBySlug, getPublicCoalition } from '../../registry/index.ts';
+import { listPacts } from '../pacts.repository.ts';
+import { listRatifications, type RatificationRow } from '../ratification/consent.repository.ts';
+import { versionLabelsSchema } from '../stored.schema.ts';
+import {
+  findAssignments,
+  findJurisdictionNodes,
+  type JurisdictionNode,
+  listRaceAreas,
+} from './public.repository.ts';
+import { isUuid, type PublicCandidates, type PublicRace, type RaceCoverage } from './public.schema.ts';
+
+const keyOf = (j: { kind: string; code: string }) => `${j.kind}:${j.code}`;
+const maxDepth = 10;
+
+/** The place asked for: a reference jurisdiction (the public sees no coalition's own map rows). */
+async function resolvePlace(db: Db, ref: string): Promise<JurisdictionView> {
+  if (isUuid(ref)) return catalog.getJurisdiction(db, null, ref);
+  const [kind = '', code = ''] = ref.split(':');
+  const [found] = isJurisdictionKind(kind)
+    ? (await catalog.listJurisdictions(db, null, { kind, code, limit: 1, offset: 0 })).items
+    : [];
+  if (!found) throw notFound('map.jurisdiction_not_found', `No jurisdiction ${ref}.`, { jurisdiction: ref });
+  return found;
+}
+
+/** The given jurisdictions and every one above them, level by level (a few queries, not one per row). */
+async function jurisdictionTree(db: Db, viewer: Viewer, ids: Iterable<string>) {
+  const nodes = new Map<string, JurisdictionNode>();
+  let frontier = [...new Set(ids)];
+  for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth += 1) {
+    const found: JurisdictionNode[] = [];
+    for (let start = 0; start < frontier.length; start += 5_000)
+      found.push(...(await findJurisdictionNodes(db, viewer, frontier.slice(start, start + 5_000))));
+    for (const node of found) nodes.set(node.id, node);
+    frontier = [
+      ...new Set(found.flatMap((n) => (n.parent_id && !nodes.has(n.parent_id) ? [n.parent_id] : []))),
+    ];
+  }
+  /** The jurisdictions strictly above `id`, nearest first. */
+  const above = (id: string): JurisdictionNode[] => {
+    const chain: JurisdictionNode[] = [];
+    let parent = nodes.get(id)?.parent_id;
+    while (parent && chain.length < maxDepth) {
+      const node = nodes.get(parent);
+      if (!node) break;
+      chain.push(node);
+      parent = node.parent_id;
+    }
+    return chain;
+  };
+  return above;
+}
+
+export interface RaceArea {
+  jurisdictionId: string | null;
+  /** The race's own jurisdiction key first, then (zones) the keys of the areas containing it. */
+  jurisdictionKeys: readonly string[];
+  /** Ids of the jurisdictions strictly above the race's own. */
+  aboveIds: ReadonlySet<string>;
+}
+
+export interface Place {
+  id: string;
+  key: string;
+  aboveIds: ReadonlySet<string>;
+  aboveKeys: ReadonlySet<string>;
+}
+
+/**
+ * How a race covers a place, or null when the data cannot tell that it does: its own jurisdiction
+ * (or first key) is the place; it contains the place (the place lies below it); it lies within the
+ * place (the place is above it, by the map's parents or the keys the race lists). Two areas side
+ * by side on the map (a county and a House district) never match: their overlap is not in the data.
+ */
+export function coverageOf(race: RaceArea, place: Place): RaceCoverage | null {
+  const [ownKey, ...aboveKeys] = race.jurisdictionKeys;
+  if (race.jurisdictionId === place.id || ownKey === place.key) return 'place';
+  if (race.jurisdictionId ? place.aboveIds.has(race.jurisdictionId) : place.aboveKeys.has(ownKey ?? ''))
+    return 'contains_place';
+  if (race.aboveIds.has(place.id) || aboveKeys.includes(place.key)) return 'within_place';
+  return null;
+}
+
+/** The coalition's pacts whose latest ratification decision passed, with the version and date. */
+async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
+  const pacts = await listPacts(db, coalitionId);
+  const ratifications = await listRatifications(
+    db,
+    pacts.map((p) => p.id),
+  );
+  // Newest first: the first row of a pact is its latest ratification.
+  const latest = new Map<string, RatificationRow>();
+  for (const row of ratifications) if (!latest.has(row.pact_id)) latest.set(row.pact_id, row);
+  const outcomes = await readDecisionOutcomes(
+    db,
+    coalitionId,
+    [...latest.values()].map((r) => r.decision_id),
+    now,
+  );
+  // The same rule as pactStanding: the latest ratification decides, and only a passed one is public.
+  return pacts.flatMap((pact) => {
+    const ratification = latest.get(pact.id);
+    const outcome = ratification ? outcomes.get(ratification.decision_id) : undefined;
+    if (!ratification || outcome?.outcome !== 'passed' || !outcome.closedAt) return [];
+    return [{ pact, version: ratification.version_number, ratifiedAt: outcome.closedAt.toISOString() }];
+  });
+}
+
+const coverageOrder: Record<RaceCoverage, number> = { contains_place: 0, place: 1, within_place: 2 };
+const assignmentsSchema = z.record(z.string(), z.string().nullable());
+
+/** Must run in a transaction: a ratification decision whose window has passed is closed on the way. */
+export async function findCoalitionCandidates(
+  db: Db,
+  slug: string,
+  jurisdiction: string,
+  now = new Date(),
+): Promise<PublicCandidates> {
+  const coalition = await findCoalitionBySlug(db, slug);
+  if (!coalition) throw notFound('coalition.not_found', `No coalition "${slug}".`);
+  const found = await resolvePlace(db, jurisdiction);
+  const placeAbove = (await jurisdictionTree(db, null, [found.id]))(found.id);
+  const place: Place = {
+    id: found.id,
+    key: keyOf(found),
+    aboveIds: new Set(placeAbove.map((j) => j.id)),
+    aboveKeys: new Set(placeAbove.map(keyOf)),
+  };
+
+  const ratified = await ratifiedPacts(db, coalition.id, now);
+  const areas = await listRaceAreas(
+    db,
+    ratified.map((r) => r.pact.id),
+  );
+  const above = await jurisdictionTree(
+    db,
+    { coalitionId: coalition.id },
+    areas.flatMap((a) => (a.jurisdiction_id ? [a.jurisdiction_id] : [])),
+  );
+  const covering = areas.flatMap((row) => {
+    const keys = z.array(z.string()).parse(row.jurisdiction_keys);
+    const coverage = coverageOf(
+      {
+        jurisdictionId: row.jurisdiction_id,
+        jurisdictionKeys: keys,
+        aboveIds: new Set(row.jurisdiction_id ? above(row.jurisdiction_id).map((j) => j.id) : []),
+      },
+      place,
+    );
+    return coverage ? [{ row, keys, coverage }] : [];
+  });
+
+  const members = new Map((await getPublicCoalition(db, slug)).members.map((m) => [m.id, m]));
+  const races: PublicRace[] = [];
+  for (const entry of ratified) {
+    const mine = covering.filter((c) => c.row.pact_id === entry.pact.id);
+    if (mine.length === 0) continue;
+    const allocation = await findAssignments(db, entry.pact.id, entry.version);
+    const assignments = assignmentsSchema.parse(allocation?.assignments ?? {});
+    const labels = versionLabelsSchema.parse(allocation?.labels ?? { members: {}, races: {} });
+    for (const { row, keys, coverage } of mine) {
+      const memberKey = assignments[row.key] ?? null;
+      const organizationId = memberKey === null ? null : (labels.members[memberKey]?.organizationId ?? null);
+      races.push({
+        pact: {
+          name: entry.pact.name,
+          kind: entry.pact.kind,
+          version: entry.version,
+          ratifiedAt: entry.ratifiedAt,
+        },
+        key: row.key,
+        name: row.name,
+        seats: row.seats,
+        jurisdictionId: row.jurisdiction_id,
+        jurisdictionKey: keys[0] ?? null,
+        mapRaceId: row.map_race_id,
+        coverage,
+        // A member suspended, expelled or withdrawn since the pact no longer carries the flag.
+        member: organizationId === null ? null : (members.get(organizationId) ?? null),
+        open: memberKey === null,
+      });
+    }
+  }
+  races.sort(
+    (a, b) =>
+      coverageOrder[a.coverage] - coverageOrder[b.coverage] ||
+      a.pact.name.localeCompare(b.pact.name) ||
+      a.key.localeCompare(b.key, 'en', { numeric: true }),
+  );
+  return {
+    coalition: { slug: coalition.slug, name: coalition.name },
+    place: {
+      id: found.id,
+      key: place.key,
+      kind: found.kind,
+      code: found.code,
+      name: found.name,
+      within: placeAbove.map((j) => ({ id: j.id, key: keyOf(j), name: j.name })),
+    },
+    races,
+  };
+}
