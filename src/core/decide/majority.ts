@@ -85,6 +85,19 @@ export function tallyMajority(input: {
   };
 }
 
+/**
+ * Whether a majority-style method passes on exact sums (weighted and per-organization totals in
+ * thousandths, the number of ballots with any "no"). Quorum is checked apart.
+ */
+export function majorityPasses(
+  method: MajorityMethod,
+  weighted: { yes: bigint; no: bigint },
+  orgs: { yes: bigint; no: bigint },
+  vetoes: number,
+): boolean {
+  return judge(method, { ...weighted, abstain: 0n }, { ...orgs, abstain: 0n }, vetoes).passed;
+}
+
 function judge(
   method: MajorityMethod,
   weighted: Sums,

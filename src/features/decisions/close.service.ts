@@ -3,6 +3,7 @@ import { canonicalJson } from '../../core/audit/canonical-json.ts';
 import { asOrganizationId } from '../../core/decide/types.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { TransitionCause } from '../../core/rules/lifecycle.ts';
+import { defaultSecrecyK } from '../../core/secrecy/levels.ts';
 import type { Db } from '../../db/database.ts';
 import { sha256Hex } from '../audit/audit.hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -52,6 +53,7 @@ async function finalize(
       strength: v.strength,
     })),
     ballots: counted,
+    secretK: row.secret ? (rules.secrecyK ?? defaultSecrecyK) : null,
   });
   const voted = new Set(counted.map((b) => b.organizationId));
   const names = new Map(roll.voters.map((v) => [v.organizationId, v.name]));
@@ -82,6 +84,7 @@ async function finalize(
         })),
     ],
     uncountedBallots: ballots.length - counted.length,
+    secrecy: counting.secrecy,
     tally: counting.tally,
     ranked: counting.ranked,
     ballots: row.secret

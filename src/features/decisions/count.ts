@@ -15,6 +15,7 @@ export interface Counted {
   tally: DecisionResult['tally'];
   ranked: DecisionResult['ranked'];
   outcome: NonNullable<DecisionResult['tally']>['outcome'] | NonNullable<DecisionResult['ranked']>['outcome'];
+  secrecy: DecisionResult['secrecy'];
 }
 
 function majorityMethod(method: string, rules: DecisionRules): MajorityMethod {
@@ -40,6 +41,8 @@ export function countDecision(input: {
   rules: DecisionRules;
   voters: Voter[];
   ballots: { organizationId: string; ballot: BallotContentView }[];
+  /** Secret ballots: k of the k-assignments rule; null for an open ballot. */
+  secretK: number | null;
 }): Counted {
   const { rules } = input;
   const weighting: Weighting =
@@ -64,8 +67,9 @@ export function countDecision(input: {
       })),
       // The decision id seeds any random tiebreak: anyone recounting gets the same draw.
       seed: input.decisionId,
+      secretK: input.secretK,
     });
-    const { weights, capNote, quorum, count, winners, outcome, explanation } = decided;
+    const { weights, capNote, quorum, count, winners, outcome, explanation, secrecy } = decided;
     return {
       weights,
       capNote,
@@ -82,6 +86,7 @@ export function countDecision(input: {
         count: count && { ...count, rounds: count.rounds.map((round) => ({ ...round })) },
       },
       outcome,
+      secrecy,
     };
   }
   const decided = decideMajority({
@@ -92,7 +97,15 @@ export function countDecision(input: {
     ballots: input.ballots.flatMap((b) =>
       b.ballot.split ? [{ organizationId: asOrganizationId(b.organizationId), split: b.ballot.split }] : [],
     ),
+    secretK: input.secretK,
   });
-  const { tally } = decided;
-  return { weights: decided.weights, capNote: decided.capNote, tally, ranked: null, outcome: tally.outcome };
+  const { tally, secrecy } = decided;
+  return {
+    weights: decided.weights,
+    capNote: decided.capNote,
+    tally,
+    ranked: null,
+    outcome: tally.outcome,
+    secrecy,
+  };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notFound } from '../../core/errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
@@ -16,7 +15,12 @@ import {
   publishedBallotSchema,
   publishedBallotsSchema,
 } from './decisions.schema.ts';
-import { getDecisionView, listDecisionViews, listPublishedBallots } from './read.service.ts';
+import {
+  findPublishedBallot,
+  getDecisionView,
+  listDecisionViews,
+  listPublishedBallots,
+} from './read.service.ts';
 import { receiptPattern } from './receipt.ts';
 
 const tags = ['decisions'];
@@ -126,10 +130,8 @@ export const registerDecisionRoutes: RoutesPlugin = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const published = await tx().execute((trx) => listPublishedBallots(trx, actor, request.params.id));
-      const ballot = published.ballots.find((b) => b.receipt === request.params.receipt);
-      if (!ballot) throw notFound('ballot.not_found', 'No ballot with this receipt in this decision.');
-      return ballot;
+      const { id, receipt } = request.params;
+      return tx().execute((trx) => findPublishedBallot(trx, actor, id, receipt));
     },
   );
 
