@@ -31,7 +31,9 @@ function publishMajority(c: MajorityCase, votes: readonly (Split | null)[]) {
     weighting: c.weighting,
     quorum: c.quorum,
     voters: orgs.map((organizationId, i) => ({ organizationId, strength: c.strengths[i] ?? 0 })),
-    ballots: votes.flatMap((split, i) => (split ? [{ organizationId: orgs[i] ?? orgs[0]!, split }] : [])),
+    ballots: votes.flatMap((split, i) =>
+      split ? [{ organizationId: orgs[i] ?? asOrganizationId('?'), split }] : [],
+    ),
     secretK: c.k,
   });
   // What anybody can read: the result, and the list of ballots (sorted, as receipts would sort
@@ -165,7 +167,9 @@ describe('secret yes/no/abstain ballots: what a published result can reveal', ()
   it('the counting budget: too many distinct tallies to count publishes only the outcome', () => {
     const c: MajorityCase = { ...issueExample, weighting: { kind: 'equal' }, strengths: [1, 1, 1, 1, 1, 1] };
     const orgs = ids(6);
-    const counted = c.votes.flatMap((split, i) => (split ? [{ organizationId: orgs[i]!, split }] : []));
+    const counted = c.votes.flatMap((split, i) =>
+      split ? [{ organizationId: orgs[i] ?? asOrganizationId('?'), split }] : [],
+    );
     expect(counted).toHaveLength(6);
     expect(
       checkElectorate({ weights: [1n, 2n, 4n, 8n, 16n, 32n], method: c.method, k: 5, stateBudget: 50 }),
@@ -192,7 +196,9 @@ describe('secret ranked and approval ballots', () => {
       quorum: { num: 1, den: 2 },
       voters: orgs.map((organizationId, i) => ({ organizationId, strength: c.strengths[i] ?? 0 })),
       ballots: votes.flatMap((ranking, i) =>
-        ranking ? [{ organizationId: orgs[i]!, parts: [{ ranking, share: 1000 }] }] : [],
+        ranking
+          ? [{ organizationId: orgs[i] ?? asOrganizationId('?'), parts: [{ ranking, share: 1000 }] }]
+          : [],
       ),
       seed: 'decision-1',
       secretK: c.k,
@@ -206,7 +212,7 @@ describe('secret ranked and approval ballots', () => {
     return { result, view: canonicalJson({ result: JSON.parse(JSON.stringify(result)), list }) };
   }
 
-  const ranking = fc.constantFrom([0, 1, 2], [1, 0], [2, 1, 0], [0], [1, 2]);
+  const ranking = fc.constantFrom<number[]>([0, 1, 2], [1, 0], [2, 1, 0], [0], [1, 2]);
   const rankedArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
     fc.record({
       method: fc.constantFrom<RankedMethod>('irv', 'schulze', 'approval', 'stv'),
@@ -227,7 +233,7 @@ describe('secret ranked and approval ballots', () => {
         const voted = c.votes.flatMap((v, i) => (v ? [i] : []));
         let fit = 0;
         for (let code = 0; code < domain.length ** voted.length; code++) {
-          const other = [...c.votes];
+          const other: (number[] | null)[] = [...c.votes];
           let rest = code;
           for (const i of voted) {
             other[i] = domain[rest % domain.length] ?? null;

@@ -18,10 +18,10 @@ export interface Counted {
   secrecy: DecisionResult['secrecy'];
 }
 
-function majorityMethod(method: string, rules: DecisionRules): MajorityMethod {
+export function majorityMethodOf(method: string, threshold: DecisionRules['threshold']): MajorityMethod {
   switch (method) {
     case 'supermajority':
-      return { kind: 'supermajority', threshold: rules.threshold ?? { num: 2, den: 3 } };
+      return { kind: 'supermajority', threshold: threshold ?? { num: 2, den: 3 } };
     case 'double_majority':
       return { kind: 'double_majority' };
     case 'consensus':
@@ -90,7 +90,7 @@ export function countDecision(input: {
     };
   }
   const decided = decideMajority({
-    method: majorityMethod(input.method, rules),
+    method: majorityMethodOf(input.method, rules.threshold),
     weighting,
     quorum: rules.quorum,
     voters: input.voters,

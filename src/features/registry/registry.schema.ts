@@ -42,6 +42,11 @@ export const governanceSettingsSchema = z.object({
   strengthMetric: strengthMetricSchema,
   /** Default cap on any one member's share of the total weight, in thousandths; null for none. */
   weightCapPermille: z.number().int().min(1).max(1000).nullable(),
+  /**
+   * Secret ballots: a published tally must fit at least this many ways the organizations could
+   * have voted (k of docs/security.md "Secret ballots"); coarser figures are published otherwise.
+   */
+  secrecyK: z.number().int().min(2).max(1000),
   /** Default voting window of new decisions. */
   votingWindowHours: z
     .number()

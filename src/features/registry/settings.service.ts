@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
+import { defaultSecrecyK } from '../../core/secrecy/levels.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { requireAdmin } from './authorize.ts';
@@ -17,6 +18,7 @@ export const defaultSettings: GovernanceSettings = {
   strengthMetric: 'members',
   weightCapPermille: null,
   votingWindowHours: 168,
+  secrecyK: defaultSecrecyK,
 };
 
 export async function getSettings(db: Db, coalitionId: string): Promise<GovernanceSettings> {
