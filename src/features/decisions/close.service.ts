@@ -106,15 +106,19 @@ async function finalize(
     closed_at: closedAt,
     closed_by: close.actor?.userId ?? null,
   });
+  result.applied = counting.outcome === 'passed' ? await carryOut(db, row, close) : null;
+  const closed = await repo.updateDecision(db, row.id, { result: JSON.stringify(result) });
+  // Appended after carrying out (its status change or charter version comes first in the chain),
+  // so the event records the row as it ends up, with `applied`.
   await appendAudit(db, {
     coalitionId: row.coalition_id,
     actor: close.actor,
     action: 'decision.closed',
     subject: { type: 'decision', id: row.id },
     payload: { ...result },
+    rows: [{ table: 'decisions', id: row.id }],
   });
-  result.applied = counting.outcome === 'passed' ? await carryOut(db, row, close) : null;
-  return repo.updateDecision(db, row.id, { result: JSON.stringify(result) });
+  return closed;
 }
 
 async function carryOut(

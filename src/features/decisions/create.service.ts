@@ -269,6 +269,7 @@ export async function createDecision(
     actor,
     action: 'decision.created',
     subject: { type: 'decision', id: row.id },
+    rows: [{ table: 'decisions', id: row.id }],
     payload: {
       kind: row.kind,
       title: row.title,

@@ -91,11 +91,13 @@ function MajorityResult({ tally }: { tally: MajorityTally }) {
       </p>
       {shares ? (
         <p>
-          Weighted shares: yes {shares.yes.from}–{shares.yes.to} %, no {shares.no.from}–{shares.no.to} %, abstain{' '}
-          {shares.abstain.from}–{shares.abstain.to} %.
+          Weighted shares: yes {shares.yes.from}–{shares.yes.to} %, no {shares.no.from}–{shares.no.to} %,
+          abstain {shares.abstain.from}–{shares.abstain.to} %.
         </p>
       ) : null}
-      {weighted ? <WeightedCharts method={tally.method} weighted={weighted} organizations={organizations} /> : null}
+      {weighted ? (
+        <WeightedCharts method={tally.method} weighted={weighted} organizations={organizations} />
+      ) : null}
     </>
   );
 }
