@@ -360,6 +360,11 @@ describe('authorization on every governance route', () => {
     const names = response.json().members.map((m: { name: string }) => m.name);
     expect(names).toContain('A One');
     expect(names).not.toContain('A Applicant');
+    // The audit chain head is published for anyone to copy.
+    expect(response.json().auditHead).toMatchObject({
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((await app.inject({ method: 'GET', url: '/api/public/coalitions/nope' })).statusCode).toBe(404);
   });
 });

@@ -113,7 +113,21 @@ describe('governance over HTTP', () => {
       counted: true,
     });
     const verify = await injectAs(app, staff, { method: 'GET', url: '/api/audit/verify' });
-    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
+    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null, rows: { unexplained: [] } });
+    const { head } = (await injectAs(app, staff, { method: 'GET', url: '/api/audit/head' })).json();
+    expect(head).toMatchObject({ seq: verify.json().head.seq, hash: verify.json().head.hash });
+    const against = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/audit/verify?head=${head.hash}@${head.seq}`,
+    });
+    expect(against.json()).toMatchObject({ ok: true });
+    const wrong = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/audit/verify?head=${'0'.repeat(64)}@${head.seq}`,
+    });
+    expect(wrong.json()).toMatchObject({ ok: false, firstBroken: { reason: 'published_head_mismatch' } });
+    const malformed = await injectAs(app, staff, { method: 'GET', url: '/api/audit/verify?head=abc' });
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('answers 422 with the failing rule when an application is put to a vote too early', async () => {

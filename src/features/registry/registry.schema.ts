@@ -198,6 +198,13 @@ export const coalitionOverviewSchema = z.object({
 
 export const publicCoalitionSchema = z.object({
   coalition: z.object({ slug: z.string(), name: z.string() }),
+  /**
+   * The head of the coalition's audit chain (sequence number, hash of that event, its time): copy
+   * it anywhere; `concord audit verify --head <hash>@<seq>` later proves nothing up to it changed.
+   */
+  auditHead: z
+    .object({ seq: z.number().int(), hash: z.string(), at: z.iso.datetime().nullable() })
+    .nullable(),
   charter: charterVersionSchema.omit({ id: true, decisionId: true }).nullable(),
   members: z.array(
     organizationSchema.pick({
