@@ -209,7 +209,12 @@ describe('authorization on every governance route', () => {
       }),
     );
     const closed = await inTx(db, (trx) =>
-      createDecision(trx, a.secretariat, { kind: 'motion', title: 'Done', secret: true }),
+      createDecision(trx, a.secretariat, {
+        kind: 'motion',
+        title: 'Done',
+        secret: true,
+        acknowledgeWeakSecrecy: true,
+      }),
     );
     const cast = await inTx(db, (trx) => castBallot(trx, a2.delegate, closed.id, a2.id, { choice: 'yes' }));
     await inTx(db, (trx) => closeDecision(trx, a.secretariat, closed.id));
