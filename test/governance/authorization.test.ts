@@ -157,6 +157,7 @@ const routes: Route[] = [
   },
   { name: 'audit events', method: 'GET', url: () => '/api/audit/events', addressesResource: false },
   { name: 'audit verify', method: 'GET', url: () => '/api/audit/verify', addressesResource: false },
+  { name: 'audit head', method: 'GET', url: () => '/api/audit/head', addressesResource: false },
 ];
 const writes = routes.filter((r) => r.method !== 'GET');
 
