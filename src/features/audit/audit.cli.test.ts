@@ -71,7 +71,11 @@ describe('concord audit verify and head', () => {
     expect(head.exitCode).toBe(0);
     expect(head.stdout).toMatch(new RegExp(`^coalition ${slug}\\nseq \\d+\\nhead [0-9a-f]{64}\\nat \\d{4}-`));
     const json = JSON.parse((await concord('head', '--coalition', slug, '--json')).stdout);
-    expect(json).toMatchObject({ coalition: slug, seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(json).toMatchObject({
+      coalition: slug,
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const published = `${json.hash}@${json.seq}`;
 
     const intact = await concord('verify', '--coalition', slug, '--head', published);
@@ -84,7 +88,9 @@ describe('concord audit verify and head', () => {
     await release(handle);
     const tampered = await concord('verify', '--coalition', slug, '--head', published);
     expect(tampered.exitCode).toBe(4);
-    expect(tampered.stdout).toContain(`UNEXPLAINED decisions row ${decisionId} was changed outside the application`);
+    expect(tampered.stdout).toContain(
+      `UNEXPLAINED decisions row ${decisionId} was changed outside the application`,
+    );
 
     const badHead = await concord('verify', '--coalition', slug, '--head', 'not-a-head');
     expect(badHead.exitCode).toBe(2);
