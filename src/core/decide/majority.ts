@@ -95,7 +95,22 @@ export function majorityPasses(
   orgs: { yes: bigint; no: bigint },
   vetoes: number,
 ): boolean {
-  return judge(method, { ...weighted, abstain: 0n }, { ...orgs, abstain: 0n }, vetoes).passed;
+  // Same rules as judge() below, without building its explanation (this runs once per tally when
+  // the secrecy rule counts assignments).
+  switch (method.kind) {
+    case 'majority':
+      return weighted.yes > weighted.no;
+    case 'supermajority':
+      return (
+        weighted.yes > 0n &&
+        weighted.yes * BigInt(method.threshold.den) >=
+          BigInt(method.threshold.num) * (weighted.yes + weighted.no)
+      );
+    case 'double_majority':
+      return orgs.yes > orgs.no && weighted.yes > weighted.no;
+    case 'consensus':
+      return vetoes === 0 && weighted.yes > 0n;
+  }
 }
 
 function judge(

@@ -50,40 +50,54 @@ interface Aggregate {
 
 const keyOf = (yes: bigint, no: bigint, counts: readonly number[]) => `${yes}|${no}|${counts.join(',')}`;
 
-/** Every reachable aggregate with how many assignments produce it, or null past the budget. */
+/**
+ * Every reachable aggregate with how many assignments produce it, or null past the budget (or
+ * when sums would exceed exact integer arithmetic in doubles, which no real weights come near).
+ * Runs on doubles holding exact integers, with the counts per choice packed in one number
+ * (base n + 1), because this inner loop is the whole cost of the rule.
+ */
 function countAggregates(
   weights: readonly bigint[],
   domain: readonly Split[],
   budget: number,
 ): Map<string, Aggregate> | null {
-  let states = new Map<string, Aggregate>([
-    [
-      keyOf(
-        0n,
-        0n,
-        domain.map(() => 0),
-      ),
-      { yes: 0n, no: 0n, counts: domain.map(() => 0), ways: 1 },
-    ],
-  ]);
-  for (const weight of weights) {
-    const next = new Map<string, Aggregate>();
+  const total = weights.reduce((sum, w) => sum + w * 1000n, 0n);
+  const base = weights.length + 1;
+  if (total > BigInt(Number.MAX_SAFE_INTEGER) || base ** domain.length > Number.MAX_SAFE_INTEGER) return null;
+  const ws = weights.map(Number);
+  const place = domain.map((_, d) => base ** d);
+  interface Cell {
+    yes: number;
+    no: number;
+    code: number;
+    ways: number;
+  }
+  let states = new Map<string, Cell>([['0|0|0', { yes: 0, no: 0, code: 0, ways: 1 }]]);
+  for (const weight of ws) {
+    const next = new Map<string, Cell>();
     for (const state of states.values()) {
-      domain.forEach((choice, d) => {
-        const yes = state.yes + weight * BigInt(choice.yes);
-        const no = state.no + weight * BigInt(choice.no);
-        const counts = state.counts.slice();
-        counts[d] = (counts[d] ?? 0) + 1;
-        const key = keyOf(yes, no, counts);
+      for (let d = 0; d < domain.length; d++) {
+        const choice = domain[d] as Split;
+        const yes = state.yes + weight * choice.yes;
+        const no = state.no + weight * choice.no;
+        const code = state.code + (place[d] as number);
+        const key = `${yes}|${no}|${code}`;
         const found = next.get(key);
         if (found) found.ways = saturatingAdd(found.ways, state.ways);
-        else next.set(key, { yes, no, counts, ways: state.ways });
-      });
+        else next.set(key, { yes, no, code, ways: state.ways });
+      }
       if (next.size > budget) return null;
     }
     states = next;
   }
-  return states;
+  const result = new Map<string, Aggregate>();
+  for (const cell of states.values()) {
+    const counts = domain.map((_, d) => Math.floor(cell.code / (place[d] as number)) % base);
+    const yes = BigInt(cell.yes);
+    const no = BigInt(cell.no);
+    result.set(keyOf(yes, no, counts), { yes, no, counts, ways: cell.ways });
+  }
+  return result;
 }
 
 /** The quantities every published figure is computed from. */
@@ -131,21 +145,26 @@ export function bucketOf(part: bigint, total: bigint, percent: number): number {
  * splits were cast (not by whom): the domain depends on them, so the rule stays a function of
  * what is published.
  */
-function viewAt(level: DisclosureLevel, key: string, sums: MajoritySums, counts: readonly number[]): string {
-  const splitsCast = counts
-    .slice(wholeChoices)
-    .map((n) => (n > 0 ? 1 : 0))
-    .join('');
+function viewAt(level: DisclosureLevel, entry: Placed): string {
+  const { sums } = entry;
   switch (level.kind) {
     case 'exact':
-      return `${sums.outcome}|${key}`;
+      return `${sums.outcome}|${entry.key}`;
     case 'buckets': {
       const b = (part: bigint) => bucketOf(part, sums.total, level.percent);
-      return `${sums.outcome}|${splitsCast}|${b(sums.yes)}|${b(sums.no)}|${b(sums.abstain)}`;
+      return `${sums.outcome}|${entry.splitsCast}|${b(sums.yes)}|${b(sums.no)}|${b(sums.abstain)}`;
     }
     case 'outcome':
-      return `${sums.outcome}|${splitsCast}`;
+      return `${sums.outcome}|${entry.splitsCast}`;
   }
+}
+
+interface Placed {
+  key: string;
+  ways: number;
+  sums: MajoritySums;
+  splitsCast: string;
+  placed: { level: DisclosureLevel; kMet: boolean } | null;
 }
 
 /** yes, no and abstain come first in every domain. */
@@ -174,28 +193,40 @@ export function placeAggregates(
   const total = weights.reduce((sum, w) => sum + w * 1000n, 0n);
   const states = countAggregates(weights, input.domain, input.stateBudget ?? defaultStateBudget);
   if (states === null) return null;
-  const result = new Map<string, { level: DisclosureLevel; kMet: boolean }>();
-  let unplaced = [...states.entries()].map(([key, state]) => ({
+  const entries: Placed[] = [...states.entries()].map(([key, state]) => ({
     key,
-    state,
+    ways: state.ways,
     sums: sumsOf(state, input, total),
+    splitsCast: state.counts
+      .slice(wholeChoices)
+      .map((n) => (n > 0 ? 1 : 0))
+      .join(''),
+    placed: null,
   }));
   for (const level of disclosureLevels) {
-    const groups = new Map<string, { ways: number; keys: string[] }>();
-    for (const entry of unplaced) {
-      const view = viewAt(level, entry.key, entry.sums, entry.state.counts);
-      const group = groups.get(view) ?? { ways: 0, keys: [] };
-      group.ways = saturatingAdd(group.ways, entry.state.ways);
-      group.keys.push(entry.key);
-      groups.set(view, group);
+    const groups = new Map<string, { ways: number; members: Placed[] }>();
+    for (const entry of entries) {
+      if (entry.placed) continue;
+      // At the exact level every aggregate is its own group: no need to build a view.
+      if (level.kind === 'exact') {
+        if (entry.ways >= input.k) entry.placed = { level, kMet: true };
+        continue;
+      }
+      const view = viewAt(level, entry);
+      const group = groups.get(view);
+      if (group) {
+        group.ways = saturatingAdd(group.ways, entry.ways);
+        group.members.push(entry);
+      } else groups.set(view, { ways: entry.ways, members: [entry] });
     }
     for (const group of groups.values()) {
       const kMet = group.ways >= input.k;
-      if (kMet || level.kind === 'outcome') for (const key of group.keys) result.set(key, { level, kMet });
+      if (kMet || level.kind === 'outcome') for (const entry of group.members) entry.placed = { level, kMet };
     }
-    unplaced = unplaced.filter((entry) => !result.has(entry.key));
   }
-  return result;
+  return new Map(
+    entries.map((entry) => [entry.key, entry.placed ?? { level: { kind: 'outcome' }, kMet: false }]),
+  );
 }
 
 function aggregateOf(input: SecretMajorityInput): string {
