@@ -186,7 +186,12 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
       const voter = delegates.get(name);
       if (voter?.organizationId) await castBallot(trx, voter, open.id, voter.organizationId, { choice });
     }
-    await createDecision(trx, secretariat, { kind: 'motion', title: e2eDecisions.secret, secret: true });
+    await createDecision(trx, secretariat, {
+      kind: 'motion',
+      title: e2eDecisions.secret,
+      secret: true,
+      acknowledgeWeakSecrecy: true,
+    });
 
     const ranked = await createDecision(trx, secretariat, {
       kind: 'motion',

@@ -154,6 +154,7 @@ const routes: Route[] = [
   },
   { name: 'audit events', method: 'GET', url: () => '/api/audit/events', addressesResource: false },
   { name: 'audit verify', method: 'GET', url: () => '/api/audit/verify', addressesResource: false },
+  { name: 'audit head', method: 'GET', url: () => '/api/audit/head', addressesResource: false },
 ];
 const writes = routes.filter((r) => r.method !== 'GET');
 
@@ -206,7 +207,12 @@ describe('authorization on every governance route', () => {
       }),
     );
     const closed = await inTx(db, (trx) =>
-      createDecision(trx, a.secretariat, { kind: 'motion', title: 'Done', secret: true }),
+      createDecision(trx, a.secretariat, {
+        kind: 'motion',
+        title: 'Done',
+        secret: true,
+        acknowledgeWeakSecrecy: true,
+      }),
     );
     const cast = await inTx(db, (trx) => castBallot(trx, a2.delegate, closed.id, a2.id, { choice: 'yes' }));
     await inTx(db, (trx) => closeDecision(trx, a.secretariat, closed.id));
@@ -357,6 +363,11 @@ describe('authorization on every governance route', () => {
     const names = response.json().members.map((m: { name: string }) => m.name);
     expect(names).toContain('A One');
     expect(names).not.toContain('A Applicant');
+    // The audit chain head is published for anyone to copy.
+    expect(response.json().auditHead).toMatchObject({
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((await app.inject({ method: 'GET', url: '/api/public/coalitions/nope' })).statusCode).toBe(404);
   });
 });

@@ -29,12 +29,23 @@ describe('governance over HTTP', () => {
   afterAll(() => app.close());
 
   it('runs a decision from creation to published tally and receipt lookup', async () => {
+    const payload = { kind: 'motion', title: 'Joint list for the city council', secret: true };
+    // Three voters cannot keep a ballot secret (k = 5): the secretariat must acknowledge it first.
+    const warned = await injectAs(app, staff, { method: 'POST', url: '/api/decisions', payload });
+    expect(warned.statusCode).toBe(422);
+    expect(warned.json().error).toMatchObject({
+      code: 'decision.weak_secrecy',
+      details: { k: 5, warnings: [{ code: 'too_few_voters' }] },
+    });
     const created = await injectAs(app, staff, {
       method: 'POST',
       url: '/api/decisions',
-      payload: { kind: 'motion', title: 'Joint list for the city council', secret: true },
+      payload: { ...payload, acknowledgeWeakSecrecy: true },
     });
     expect(created.statusCode).toBe(201);
+    expect(created.json().rules.secrecyWarnings).toEqual([
+      expect.objectContaining({ code: 'too_few_voters' }),
+    ]);
     const decision = created.json();
     expect(decision).toMatchObject({ phase: 'open', secret: true, participation: { eligible: 3, voted: 0 } });
 
@@ -69,9 +80,15 @@ describe('governance over HTTP', () => {
     expect(before.statusCode).toBe(409);
     const closed = await injectAs(app, staff, { method: 'POST', url: `/api/decisions/${decision.id}/close` });
     expect(closed.statusCode).toBe(200);
+    // Two ballots (a 70/30 split and a yes) fit too few assignments: only the outcome is published.
     expect(closed.json().result.tally).toMatchObject({
-      weighted: { yes: '1.700', no: '0.300' },
+      weighted: null,
+      organizations: null,
       outcome: 'passed',
+    });
+    expect(closed.json().result.secrecy).toMatchObject({
+      level: { kind: 'outcome' },
+      ballotsPublished: false,
     });
 
     const late = await injectAs(app, second.session, {
@@ -96,7 +113,21 @@ describe('governance over HTTP', () => {
       counted: true,
     });
     const verify = await injectAs(app, staff, { method: 'GET', url: '/api/audit/verify' });
-    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
+    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null, rows: { unexplained: [] } });
+    const { head } = (await injectAs(app, staff, { method: 'GET', url: '/api/audit/head' })).json();
+    expect(head).toMatchObject({ seq: verify.json().head.seq, hash: verify.json().head.hash });
+    const against = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/audit/verify?head=${head.hash}@${head.seq}`,
+    });
+    expect(against.json()).toMatchObject({ ok: true });
+    const wrong = await injectAs(app, staff, {
+      method: 'GET',
+      url: `/api/audit/verify?head=${'0'.repeat(64)}@${head.seq}`,
+    });
+    expect(wrong.json()).toMatchObject({ ok: false, firstBroken: { reason: 'published_head_mismatch' } });
+    const malformed = await injectAs(app, staff, { method: 'GET', url: '/api/audit/verify?head=abc' });
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('answers 422 with the failing rule when an application is put to a vote too early', async () => {

@@ -32,7 +32,17 @@ export type ChainBreak =
   | { reason: 'seq_gap'; seq: number; expectedSeq: number }
   | { reason: 'prev_hash_mismatch'; seq: number; expected: string; found: string }
   | { reason: 'hash_mismatch'; seq: number; expected: string; found: string }
-  | { reason: 'head_mismatch'; seq: number; expected: string; found: string };
+  | { reason: 'head_mismatch'; seq: number; expected: string; found: string }
+  /** A head published earlier (`hash@seq`) is not the hash of that event now: the tail was rewritten. */
+  | { reason: 'published_head_mismatch'; seq: number; expected: string; found: string }
+  /** A head published earlier names an event the chain no longer has. */
+  | { reason: 'published_head_missing'; seq: number; expected: string; found: string };
+
+/** A chain head as published somewhere else: the hash of event `seq`. */
+export interface PublishedHead {
+  seq: number;
+  hash: string;
+}
 
 /**
  * Walks a chain in order, one link at a time (so a caller can stream millions of events), and
@@ -45,7 +55,10 @@ export class ChainVerifier {
   private broken: ChainBreak | null = null;
   count = 0;
 
-  constructor(private readonly sha256: Sha256Hex) {}
+  constructor(
+    private readonly sha256: Sha256Hex,
+    private readonly published: PublishedHead | null = null,
+  ) {}
 
   push(link: AuditLink): ChainBreak | null {
     if (this.broken) return this.broken;
@@ -63,6 +76,13 @@ export class ChainVerifier {
       const expected = linkHash(link.prevHash, link, this.sha256);
       if (expected !== link.hash)
         this.broken = { reason: 'hash_mismatch', seq: link.seq, expected, found: link.hash };
+      else if (this.published && link.seq === this.published.seq && link.hash !== this.published.hash)
+        this.broken = {
+          reason: 'published_head_mismatch',
+          seq: link.seq,
+          expected: this.published.hash,
+          found: link.hash,
+        };
     }
     this.expectedSeq += 1;
     this.prevHash = link.hash;
@@ -70,8 +90,16 @@ export class ChainVerifier {
   }
 
   finish(head: { seq: number; hash: string } | null): ChainBreak | null {
-    if (this.broken || head === null) return this.broken;
     const last = this.expectedSeq - 1;
+    if (!this.broken && this.published && this.published.seq > last) {
+      this.broken = {
+        reason: 'published_head_missing',
+        seq: this.published.seq,
+        expected: this.published.hash,
+        found: `the chain ends at event ${last}`,
+      };
+    }
+    if (this.broken || head === null) return this.broken;
     if (head.seq !== last || head.hash !== this.prevHash) {
       // A head beyond the last link means links were cut off the end: the first missing one is named.
       const seq = head.seq > last ? last + 1 : head.seq;

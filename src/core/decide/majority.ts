@@ -85,6 +85,34 @@ export function tallyMajority(input: {
   };
 }
 
+/**
+ * Whether a majority-style method passes on exact sums (weighted and per-organization totals in
+ * thousandths, the number of ballots with any "no"). Quorum is checked apart.
+ */
+export function majorityPasses(
+  method: MajorityMethod,
+  weighted: { yes: bigint; no: bigint },
+  orgs: { yes: bigint; no: bigint },
+  vetoes: number,
+): boolean {
+  // Same rules as judge() below, without building its explanation (this runs once per tally when
+  // the secrecy rule counts assignments).
+  switch (method.kind) {
+    case 'majority':
+      return weighted.yes > weighted.no;
+    case 'supermajority':
+      return (
+        weighted.yes > 0n &&
+        weighted.yes * BigInt(method.threshold.den) >=
+          BigInt(method.threshold.num) * (weighted.yes + weighted.no)
+      );
+    case 'double_majority':
+      return orgs.yes > orgs.no && weighted.yes > weighted.no;
+    case 'consensus':
+      return vetoes === 0 && weighted.yes > 0n;
+  }
+}
+
 function judge(
   method: MajorityMethod,
   weighted: Sums,

@@ -1,3 +1,6 @@
+import { canonicalJson } from '../audit/canonical-json.ts';
+import { type Disclosure, describeDisclosure } from '../secrecy/disclosure.ts';
+import { discloseRanked } from '../secrecy/ranked-secrecy.ts';
 import { BallotStoreBuilder } from '../tabulate/ballot-store.ts';
 import { tabulate } from '../tabulate/tabulate.ts';
 import { asCandidateName, type TabulationResult } from '../tabulate/types.ts';
@@ -32,6 +35,8 @@ export interface RankedDecision {
   winners: string[];
   outcome: RankedOutcome;
   explanation: string;
+  /** Secret ballots only: whether the round tallies and the ballot list are published. */
+  secrecy: Disclosure | null;
 }
 
 /**
@@ -49,12 +54,44 @@ export function decideRanked(input: {
   voters: readonly Voter[];
   ballots: readonly RankedBallot[];
   seed: string;
+  /** Secret ballot: publish the rounds only when at least k assignments provably fit them. */
+  secretK?: number | null;
 }): RankedDecision {
+  const decided = countRanked(input);
+  const k = input.secretK;
+  if (k === undefined || k === null) return decided;
+  const weightOf = new Map(
+    weighVoters(input.voters, input.weighting).weights.map((w) => [w.organizationId, w.weight]),
+  );
+  const chosen = discloseRanked({
+    voters: input.ballots
+      .filter((b) => weightOf.has(b.organizationId))
+      .map((b) => ({ weight: weightOf.get(b.organizationId) ?? 0n, ballot: canonicalJson(b.parts) })),
+    k,
+  });
+  const secrecy: Disclosure = {
+    level: chosen.level,
+    k,
+    kMet: chosen.kMet,
+    basis: 'swap_bound',
+    ballotsPublished: chosen.level.kind === 'exact',
+    splitsCast: [],
+    note: describeDisclosure(chosen.level, k, chosen.kMet),
+  };
+  if (chosen.level.kind === 'exact') return { ...decided, secrecy };
+  const explanation =
+    decided.outcome === 'no_quorum'
+      ? decided.explanation
+      : `${decided.explanation}; round tallies withheld for ballot secrecy`;
+  return { ...decided, count: null, explanation, secrecy };
+}
+
+function countRanked(input: Parameters<typeof decideRanked>[0]): RankedDecision {
   const { weights, capNote } = weighVoters(input.voters, input.weighting);
   const weightOf = new Map(weights.map((w) => [w.organizationId, w.weight]));
   const counted = input.ballots.filter((b) => weightOf.has(b.organizationId));
   const quorum = checkQuorum(weights.length, counted.length, input.quorum);
-  const published = { weights: publishWeights(weights), capNote, quorum };
+  const published = { weights: publishWeights(weights), capNote, quorum, secrecy: null };
   if (!quorum.met) {
     return {
       ...published,

@@ -6,6 +6,8 @@ import * as decisions from './2026_11_23_0103_decisions.ts';
 import * as map from './2026_11_23_0201_map.ts';
 import * as decisionKindPactRatification from './2026_11_23_0301_decision_kind_pact_ratification.ts';
 import * as pacts from './2026_11_23_0302_pacts.ts';
+import * as ballotRowNonce from './2026_12_03_1001_ballot_row_nonce.ts';
+import * as auditRowBaseline from './2026_12_03_1002_audit_row_baseline.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_map': map,
   '2026_11_23_0301_decision_kind_pact_ratification': decisionKindPactRatification,
   '2026_11_23_0302_pacts': pacts,
+  '2026_12_03_1001_ballot_row_nonce': ballotRowNonce,
+  '2026_12_03_1002_audit_row_baseline': auditRowBaseline,
 };

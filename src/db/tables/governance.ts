@@ -138,6 +138,8 @@ export interface BallotsTable {
   revision: Generated<number>;
   cast_at: Date;
   updated_at: Date;
+  /** Random, never published: keeps a ballot row's audited hash from linking receipts to organizations. */
+  row_nonce: Generated<string>;
 }
 
 export interface GovernanceTables {

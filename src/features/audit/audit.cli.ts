@@ -8,10 +8,12 @@ import { runCommand } from '../../cli/run-command.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
 import type { AuditLink } from '../../core/audit/chain.ts';
 import { invalid } from '../../core/errors.ts';
-import { auditEventSchema } from './audit.schema.ts';
+import { auditEventSchema, parsePublishedHead } from './audit.schema.ts';
 import {
   describeBreak,
+  describeRow,
   readChain,
+  readChainHead,
   type VerifyReport,
   verifyAuditChain,
   verifyLinks,
@@ -52,12 +54,27 @@ async function* linksFromFile(path: string): AsyncGenerator<AuditLink> {
 }
 
 function printReport(report: VerifyReport, asJson: boolean): void {
+  const unexplained = report.rows?.unexplained ?? [];
   if (asJson) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else if (report.firstBroken) {
-    process.stdout.write(`BROKEN at event ${report.firstBroken.seq}: ${describeBreak(report.firstBroken)}\n`);
   } else {
-    process.stdout.write(`intact: ${report.events} event(s), head ${report.head?.hash ?? '(empty chain)'}\n`);
+    if (report.firstBroken)
+      process.stdout.write(
+        `BROKEN at event ${report.firstBroken.seq}: ${describeBreak(report.firstBroken)}\n`,
+      );
+    else
+      process.stdout.write(
+        `chain intact: ${report.events} event(s), head ${report.head?.hash ?? '(empty chain)'}\n`,
+      );
+    if (report.rows) {
+      for (const finding of unexplained) process.stdout.write(`UNEXPLAINED ${describeRow(finding)}\n`);
+      const baseline = report.rows.baselineSeq
+        ? ` (rows vouched for from event ${report.rows.baselineSeq}, when row hashing began)`
+        : '';
+      process.stdout.write(
+        `rows: ${report.rows.checked - unexplained.filter((f) => f.problem !== 'missing').length} of ${report.rows.checked} match the chain${baseline}\n`,
+      );
+    }
   }
   // Exit code 4: the check ran and found the chain broken (distinct from bad input, 2).
   if (!report.ok) process.exitCode = 4;
@@ -73,27 +90,72 @@ export function registerAuditCommands(program: Command): void {
     .description('Recompute every hash of the chain and name the first broken link (exit 4 when broken)')
     .option('--coalition <slug>', 'verify the chain stored in the database for this coalition')
     .option('--file <path>', 'verify an exported JSON-lines file instead, with no database')
+    .option('--head <hash@seq>', 'also check a head published earlier (as `concord audit head` prints it)')
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ concord audit verify --coalition demo
+  $ concord audit verify --coalition demo --head 3f5a…e1@42
   $ concord audit export --coalition demo --out demo-audit.jsonl && concord audit verify --file demo-audit.jsonl`,
     )
     .action(
-      runCommand(async (options: { coalition?: string; file?: string; json?: boolean }) => {
+      runCommand(async (options: { coalition?: string; file?: string; head?: string; json?: boolean }) => {
+        const published = options.head === undefined ? null : parsePublishedHead(options.head);
+        if (options.head !== undefined && published === null)
+          throw invalid(
+            'audit.head_invalid',
+            `--head: expected <64 hex digits>@<seq>, got "${options.head}".`,
+          );
         if (options.file) {
-          printReport(await verifyLinks(linksFromFile(options.file)), options.json === true);
+          printReport(await verifyLinks(linksFromFile(options.file), { published }), options.json === true);
           return;
         }
         if (!options.coalition)
           throw invalid('cli.coalition_required', 'Give --coalition <slug> or --file <path>.');
         const slug = options.coalition;
         const report = await withDatabase(async ({ db }) =>
-          verifyAuditChain(db, (await resolveCoalition(db, slug)).id),
+          verifyAuditChain(db, (await resolveCoalition(db, slug)).id, { published }),
         );
         printReport(report, options.json === true);
+      }),
+    );
+
+  audit
+    .command('head')
+    .description('Print the chain head (coalition, sequence number, hash, time) to publish elsewhere')
+    .requiredOption('--coalition <slug>', 'coalition whose chain head to print')
+    .option('--json', 'print it as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ concord audit head --coalition demo
+  $ concord audit verify --coalition demo --head "$(concord audit head --coalition demo --json | jq -r '.hash + "@" + (.seq|tostring)')"`,
+    )
+    .action(
+      runCommand(async (options: { coalition: string; json?: boolean }) => {
+        const { slug, head } = await withDatabase(
+          async ({ db }) => {
+            const coalition = await resolveCoalition(db, options.coalition);
+            return { slug: coalition.slug, head: await readChainHead(db, coalition.id) };
+          },
+          { quiet: true },
+        );
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({ coalition: slug, ...(head ?? { seq: 0, hash: null, at: null }) })}\n`,
+          );
+          return;
+        }
+        if (!head) {
+          process.stdout.write(`coalition ${slug}: empty chain\n`);
+          return;
+        }
+        process.stdout.write(
+          `coalition ${slug}\nseq ${head.seq}\nhead ${head.hash}\nat ${head.at}\nverify later with: concord audit verify --coalition ${slug} --head ${head.hash}@${head.seq}\n`,
+        );
       }),
     );
 

@@ -1,7 +1,15 @@
 /** The audit API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
+
+import { z } from 'zod';
 import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors } from '../../contract/errors.ts';
-import { auditEventsQuerySchema, auditEventsResponseSchema, verifyResponseSchema } from './audit.schema.ts';
+import {
+  auditEventsQuerySchema,
+  auditEventsResponseSchema,
+  chainHeadSchema,
+  verifyQuerySchema,
+  verifyResponseSchema,
+} from './audit.schema.ts';
 
 /** The audit log's reads refuse nothing of their own: only the session and request checks apply. */
 export const auditErrors = defineErrors({});
@@ -23,7 +31,17 @@ export const auditContract = {
     method: 'GET',
     path: '/api/audit/verify',
     auth: 'session',
-    summary: 'Recompute every hash of the chain and name the first broken link',
+    summary:
+      'Recompute every hash of the chain, name the first broken link, and name every decision, ballot, organization or pact row no event explains; ?head=<hash>@<seq> also checks a head published earlier',
+    query: verifyQuerySchema,
     response: verifyResponseSchema,
+  }),
+  head: endpoint({
+    method: 'GET',
+    path: '/api/audit/head',
+    auth: 'session',
+    summary:
+      'The chain head (sequence number, hash, time of the last event): copy it elsewhere to check later',
+    response: z.object({ head: chainHeadSchema.nullable() }),
   }),
 };

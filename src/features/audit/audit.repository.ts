@@ -66,3 +66,12 @@ export function latestEvents(db: Db, coalitionId: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+export function findEventTime(db: Db, coalitionId: string, seq: number) {
+  return db
+    .selectFrom('audit_events')
+    .select('at')
+    .where('coalition_id', '=', coalitionId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}

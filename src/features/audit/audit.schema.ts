@@ -29,7 +29,14 @@ export const auditEventsResponseSchema = z.object({
 });
 
 export const chainBreakSchema = z.object({
-  reason: z.enum(['seq_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']),
+  reason: z.enum([
+    'seq_gap',
+    'prev_hash_mismatch',
+    'hash_mismatch',
+    'head_mismatch',
+    'published_head_mismatch',
+    'published_head_missing',
+  ]),
   seq: z.number().int(),
   expected: z.string().optional(),
   found: z.string().optional(),
@@ -41,5 +48,40 @@ export const verifyResponseSchema = z.object({
   events: z.number().int(),
   head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   firstBroken: chainBreakSchema.nullable(),
+  /** Decisions, ballots, organizations and pacts replayed against the chain. */
+  rows: z
+    .object({
+      checked: z.number().int(),
+      unexplained: z.array(
+        z.object({
+          table: z.enum(['decisions', 'ballots', 'organizations', 'pacts']),
+          id: z.string(),
+          problem: z.enum(['changed', 'unrecorded', 'missing']),
+          lastSeq: z.number().int().nullable(),
+        }),
+      ),
+      baselineSeq: z.number().int().nullable(),
+    })
+    .nullable(),
   message: z.string(),
+});
+
+/** A head published earlier, as `concord audit head` prints it: `<hash>@<seq>`. */
+export const publishedHeadPattern = /^([0-9a-f]{64})@([1-9][0-9]*)$/;
+
+export function parsePublishedHead(text: string): { hash: string; seq: number } | null {
+  const match = publishedHeadPattern.exec(text.trim());
+  return match?.[1] && match[2] ? { hash: match[1], seq: Number(match[2]) } : null;
+}
+
+export const verifyQuerySchema = z.object({
+  /** Also check the chain against a head published earlier: `<hash>@<seq>`. */
+  head: z.string().regex(publishedHeadPattern, 'a published head is <64 hex digits>@<seq>').optional(),
+});
+
+/** The chain head: the hash of its last event, which anyone can copy and compare later. */
+export const chainHeadSchema = z.object({
+  seq: z.number().int(),
+  hash: hex64,
+  at: z.iso.datetime().nullable(),
 });

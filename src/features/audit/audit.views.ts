@@ -1,8 +1,16 @@
 import type { Actor } from '../../core/actor.ts';
+import type { PublishedHead } from '../../core/audit/chain.ts';
 import type { Db } from '../../db/database.ts';
 import * as repo from './audit.repository.ts';
 import type { AuditEventView } from './audit.schema.ts';
-import { describeBreak, toLink, verifyAuditChain } from './audit.service.ts';
+import {
+  describeBreak,
+  describeRow,
+  readChainHead,
+  toLink,
+  type VerifyReport,
+  verifyAuditChain,
+} from './audit.service.ts';
 
 /** Reads for the actor's own coalition only: the coalition id never comes from the request. */
 export async function listAuditEvents(
@@ -16,12 +24,19 @@ export async function listAuditEvents(
   return { events, nextAfterSeq: last && events.length === query.limit ? last.seq : null };
 }
 
-export async function verifyForActor(db: Db, actor: Actor) {
-  const report = await verifyAuditChain(db, actor.coalitionId);
-  return {
-    ...report,
-    message: report.firstBroken
-      ? `broken: ${describeBreak(report.firstBroken)}`
-      : `intact: ${report.events} event(s), head ${report.head?.hash ?? '(empty chain)'}`,
-  };
+export async function verifyForActor(db: Db, actor: Actor, published: PublishedHead | null = null) {
+  const report = await verifyAuditChain(db, actor.coalitionId, { published });
+  return { ...report, message: describeReport(report) };
 }
+
+export function describeReport(report: VerifyReport): string {
+  const unexplained = report.rows?.unexplained ?? [];
+  if (report.firstBroken) return `broken: ${describeBreak(report.firstBroken)}`;
+  if (unexplained.length > 0)
+    return `rows not explained by the chain: ${unexplained.map(describeRow).join('; ')}`;
+  const rows = report.rows ? `, ${report.rows.checked} row(s) match it` : '';
+  return `intact: ${report.events} event(s)${rows}, head ${report.head?.hash ?? '(empty chain)'}`;
+}
+
+/** The chain head of the actor's coalition, for copying elsewhere. */
+export const headForActor = (db: Db, actor: Actor) => readChainHead(db, actor.coalitionId);

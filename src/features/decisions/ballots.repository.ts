@@ -43,7 +43,7 @@ export function upsertBallot(
         revision: sql`ballots.revision + 1`,
       }),
     )
-    .returning(['receipt', 'revision', 'cast_at', 'updated_at', 'content'])
+    .returning(['id', 'receipt', 'revision', 'cast_at', 'updated_at', 'content'])
     .executeTakeFirstOrThrow();
 }
 

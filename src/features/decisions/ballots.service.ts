@@ -119,6 +119,7 @@ export async function castBallot(
     actor,
     action: 'ballot.cast',
     subject: { type: 'decision', id: decisionId },
+    rows: [{ table: 'ballots', id: stored.id }],
     // A secret ballot's content never enters the log: only that the organization voted.
     payload: decision.secret
       ? { organizationId: org.id, revision: stored.revision }

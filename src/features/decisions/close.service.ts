@@ -4,6 +4,7 @@ import { requireStaff } from '../../core/authorize.ts';
 import { asOrganizationId } from '../../core/decide/types.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { TransitionCause } from '../../core/rules/lifecycle.ts';
+import { defaultSecrecyK } from '../../core/secrecy/levels.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit, sha256Hex } from '../audit/index.ts';
 import { adoptCharterVersion, applyTransition } from '../registry/index.ts';
@@ -50,6 +51,7 @@ async function finalize(
       strength: v.strength,
     })),
     ballots: counted,
+    secretK: row.secret ? (rules.secrecyK ?? defaultSecrecyK) : null,
   });
   const voted = new Set(counted.map((b) => b.organizationId));
   const names = new Map(roll.voters.map((v) => [v.organizationId, v.name]));
@@ -80,6 +82,7 @@ async function finalize(
         })),
     ],
     uncountedBallots: ballots.length - counted.length,
+    secrecy: counting.secrecy,
     tally: counting.tally,
     ranked: counting.ranked,
     ballots: row.secret
@@ -101,15 +104,19 @@ async function finalize(
     closed_at: closedAt,
     closed_by: close.actor?.userId ?? null,
   });
+  result.applied = counting.outcome === 'passed' ? await carryOut(db, row, close) : null;
+  const closed = await repo.updateDecision(db, row.id, { result: JSON.stringify(result) });
+  // Appended after carrying out (its status change or charter version comes first in the chain),
+  // so the event records the row as it ends up, with `applied`.
   await appendAudit(db, {
     coalitionId: row.coalition_id,
     actor: close.actor,
     action: 'decision.closed',
     subject: { type: 'decision', id: row.id },
     payload: { ...result },
+    rows: [{ table: 'decisions', id: row.id }],
   });
-  result.applied = counting.outcome === 'passed' ? await carryOut(db, row, close) : null;
-  return repo.updateDecision(db, row.id, { result: JSON.stringify(result) });
+  return closed;
 }
 
 async function carryOut(

@@ -15,12 +15,13 @@ export interface Counted {
   tally: DecisionResult['tally'];
   ranked: DecisionResult['ranked'];
   outcome: NonNullable<DecisionResult['tally']>['outcome'] | NonNullable<DecisionResult['ranked']>['outcome'];
+  secrecy: DecisionResult['secrecy'];
 }
 
-function majorityMethod(method: string, rules: DecisionRules): MajorityMethod {
+export function majorityMethodOf(method: string, threshold: DecisionRules['threshold']): MajorityMethod {
   switch (method) {
     case 'supermajority':
-      return { kind: 'supermajority', threshold: rules.threshold ?? { num: 2, den: 3 } };
+      return { kind: 'supermajority', threshold: threshold ?? { num: 2, den: 3 } };
     case 'double_majority':
       return { kind: 'double_majority' };
     case 'consensus':
@@ -40,6 +41,8 @@ export function countDecision(input: {
   rules: DecisionRules;
   voters: Voter[];
   ballots: { organizationId: string; ballot: BallotContentView }[];
+  /** Secret ballots: k of the k-assignments rule; null for an open ballot. */
+  secretK: number | null;
 }): Counted {
   const { rules } = input;
   const weighting: Weighting =
@@ -64,8 +67,9 @@ export function countDecision(input: {
       })),
       // The decision id seeds any random tiebreak: anyone recounting gets the same draw.
       seed: input.decisionId,
+      secretK: input.secretK,
     });
-    const { weights, capNote, quorum, count, winners, outcome, explanation } = decided;
+    const { weights, capNote, quorum, count, winners, outcome, explanation, secrecy } = decided;
     return {
       weights,
       capNote,
@@ -82,17 +86,26 @@ export function countDecision(input: {
         count: count && { ...count, rounds: count.rounds.map((round) => ({ ...round })) },
       },
       outcome,
+      secrecy,
     };
   }
   const decided = decideMajority({
-    method: majorityMethod(input.method, rules),
+    method: majorityMethodOf(input.method, rules.threshold),
     weighting,
     quorum: rules.quorum,
     voters: input.voters,
     ballots: input.ballots.flatMap((b) =>
       b.ballot.split ? [{ organizationId: asOrganizationId(b.organizationId), split: b.ballot.split }] : [],
     ),
+    secretK: input.secretK,
   });
-  const { tally } = decided;
-  return { weights: decided.weights, capNote: decided.capNote, tally, ranked: null, outcome: tally.outcome };
+  const { tally, secrecy } = decided;
+  return {
+    weights: decided.weights,
+    capNote: decided.capNote,
+    tally,
+    ranked: null,
+    outcome: tally.outcome,
+    secrecy,
+  };
 }

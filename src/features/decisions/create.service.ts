@@ -1,7 +1,10 @@
 import type { Actor } from '../../core/actor.ts';
 import { requireStaff } from '../../core/authorize.ts';
+import { asOrganizationId, type Weighting } from '../../core/decide/types.ts';
+import { weighVoters } from '../../core/decide/weights.ts';
 import { conflict, invalid, unprocessable } from '../../core/errors.ts';
 import type { OrganizationStatus } from '../../core/rules/lifecycle.ts';
+import { checkElectorate, type SecrecyWarning } from '../../core/secrecy/electorate.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { OrganizationRow } from '../registry/index.ts';
@@ -12,6 +15,7 @@ import {
   isoDay,
   verifiedStrengths,
 } from '../registry/index.ts';
+import { majorityMethodOf } from './count.ts';
 import * as repo from './decisions.repository.ts';
 import {
   type CreateDecisionInput,
@@ -176,6 +180,36 @@ async function buildRoll(
   return roll;
 }
 
+/** Can this roll keep a secret ballot at all? Every organization on it is assumed to vote. */
+function secrecyWarningsFor(roll: Roll, rules: DecisionRules, method: string, k: number): SecrecyWarning[] {
+  const weighting: Weighting =
+    rules.weighting === 'equal'
+      ? { kind: 'equal' }
+      : { kind: 'strength', capPermille: rules.weightCapPermille };
+  const { weights } = weighVoters(
+    roll.voters.map((v) => ({ organizationId: asOrganizationId(v.organizationId), strength: v.strength })),
+    weighting,
+  );
+  return checkElectorate({
+    weights: weights.map((w) => w.weight),
+    method: isRankedMethod(method) ? { kind: 'ranked' } : majorityMethodOf(method, rules.threshold),
+    k,
+  });
+}
+
+function requireAcknowledged(
+  warnings: { code: string; message: string }[],
+  acknowledged: boolean,
+  k: number,
+): void {
+  if (warnings.length === 0 || acknowledged) return;
+  throw unprocessable(
+    'decision.weak_secrecy',
+    `This electorate cannot keep a secret ballot fully secret (k = ${k}): ${warnings.map((w) => w.message).join(' ')} Send acknowledgeWeakSecrecy: true to open it anyway.`,
+    { warnings, k },
+  );
+}
+
 export async function createDecision(
   db: Db,
   actor: Actor,
@@ -195,6 +229,8 @@ export async function createDecision(
     weightCapPermille:
       input.weightCapPermille === undefined ? settings.weightCapPermille : input.weightCapPermille,
     quorum: input.quorum ?? settings.quorum,
+    secrecyK: input.secret ? settings.secrecyK : null,
+    secrecyWarnings: [],
   };
   checkShape(input, method, rules.weighting);
   const opensAt = input.opensAt ? new Date(input.opensAt) : now;
@@ -209,6 +245,10 @@ export async function createDecision(
   }
   const subject = await checkSubject(db, actor, input, now);
   const roll = await buildRoll(db, actor, subject, rules, now);
+  if (rules.secrecyK !== null) {
+    rules.secrecyWarnings = secrecyWarningsFor(roll, rules, method, rules.secrecyK);
+    requireAcknowledged(rules.secrecyWarnings, input.acknowledgeWeakSecrecy === true, rules.secrecyK);
+  }
   const row = await repo.insertDecision(db, {
     coalition_id: actor.coalitionId,
     kind: input.kind,
@@ -232,6 +272,7 @@ export async function createDecision(
     actor,
     action: 'decision.created',
     subject: { type: 'decision', id: row.id },
+    rows: [{ table: 'decisions', id: row.id }],
     payload: {
       kind: row.kind,
       title: row.title,

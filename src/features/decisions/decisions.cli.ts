@@ -56,6 +56,8 @@ function printDecision(d: DecisionView): void {
     lines.push(`about: ${d.subjectOrganization.name}${d.grounds ? ` — grounds: ${d.grounds}` : ''}`);
   if (d.myBallot)
     lines.push(`your ballot: ${JSON.stringify(d.myBallot.split)} receipt ${d.myBallot.receipt}`);
+  for (const warning of d.rules.secrecyWarnings)
+    lines.push(`secrecy warning (acknowledged): ${warning.message}`);
   const r = d.result;
   if (r?.tally) {
     const t = r.tally;
@@ -63,13 +65,22 @@ function printDecision(d: DecisionView): void {
     lines.push(
       `quorum: ${t.quorum.voted} of ${t.quorum.eligible} voted, ${t.quorum.needed} needed (${t.quorum.met ? 'met' : 'not met'})`,
     );
-    lines.push(
-      `weighted   yes ${t.weighted.yes}  no ${t.weighted.no}  abstain ${t.weighted.abstain}  (yes share ${t.yesShare})`,
-    );
-    lines.push(
-      `members    yes ${t.organizations.yes}  no ${t.organizations.no}  abstain ${t.organizations.abstain}`,
-    );
+    if (t.weighted)
+      lines.push(
+        `weighted   yes ${t.weighted.yes}  no ${t.weighted.no}  abstain ${t.weighted.abstain}  (yes share ${t.yesShare})`,
+      );
+    if (t.organizations)
+      lines.push(
+        `members    yes ${t.organizations.yes}  no ${t.organizations.no}  abstain ${t.organizations.abstain}`,
+      );
+    if (t.shares) {
+      const b = (x: { from: string; to: string }) => `${x.from}–${x.to} %`;
+      lines.push(
+        `weighted shares  yes ${b(t.shares.yes)}  no ${b(t.shares.no)}  abstain ${b(t.shares.abstain)}`,
+      );
+    }
   }
+  if (r?.secrecy) lines.push(r.secrecy.note);
   if (r?.ranked) {
     const k = r.ranked;
     lines.push(`outcome: ${k.outcome.toUpperCase()} — ${k.explanation}`);
@@ -160,6 +171,10 @@ export function registerDecisionCommands(program: Command): void {
     .option('--cap <share>', 'strength weighting: cap on one member share, e.g. 0.4')
     .option('--quorum <k/n>', 'share of eligible members that must vote, e.g. 1/2')
     .option('--secret', 'secret ballot')
+    .option(
+      '--acknowledge-weak-secrecy',
+      'open a secret ballot even though its electorate is too small or too unevenly weighted to keep it fully secret',
+    )
     .option('--closes-at <iso>', 'closing time (default: the coalition voting window)')
     .addHelpText(
       'after',
@@ -194,6 +209,7 @@ Examples:
             weightCapPermille: permille(str('cap')),
             quorum: fraction(str('quorum')),
             secret: o.secret === true ? true : undefined,
+            acknowledgeWeakSecrecy: o.acknowledgeWeakSecrecy === true ? true : undefined,
             closesAt: str('closesAt'),
           });
           return runWrite(db, o.dryRun === true, (trx) => createDecision(trx, actor, input));

@@ -38,6 +38,7 @@ export const decisionErrors = defineErrors({
   'decision.not_closed': 'conflict',
   'decision.not_found': 'not_found',
   'decision.not_open': 'conflict',
+  'decision.weak_secrecy': 'unprocessable',
   'decision.options_duplicate': 'invalid',
   'decision.options_not_allowed': 'invalid',
   'decision.options_required': 'invalid',
@@ -78,6 +79,7 @@ export const decisionsContract = {
     status: 201,
     errors: [
       'auth.forbidden',
+      'decision.weak_secrecy',
       'admission.rules_not_met',
       'charter.none',
       'organization.not_found',

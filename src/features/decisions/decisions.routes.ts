@@ -1,11 +1,15 @@
-import { notFound } from '../../core/errors.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';
 import { decisionsContract as api } from './decisions.contract.ts';
-import { getDecisionView, listDecisionViews, listPublishedBallots } from './read.service.ts';
+import {
+  findPublishedBallot,
+  getDecisionView,
+  listDecisionViews,
+  listPublishedBallots,
+} from './read.service.ts';
 
 export const registerDecisionRoutes: RoutesPlugin = async (app) => {
   // Reads run in a transaction too: a decision whose window has passed is closed on the way.
@@ -26,12 +30,9 @@ export const registerDecisionRoutes: RoutesPlugin = async (app) => {
   registerEndpoint(app, api.publishedBallots, ({ actor, params }) =>
     tx().execute((trx) => listPublishedBallots(trx, actor, params.id)),
   );
-  registerEndpoint(app, api.receipt, async ({ actor, params }) => {
-    const published = await tx().execute((trx) => listPublishedBallots(trx, actor, params.id));
-    const ballot = published.ballots.find((b) => b.receipt === params.receipt);
-    if (!ballot) throw notFound('ballot.not_found', 'No ballot with this receipt in this decision.');
-    return ballot;
-  });
+  registerEndpoint(app, api.receipt, ({ actor, params }) =>
+    tx().execute((trx) => findPublishedBallot(trx, actor, params.id, params.receipt)),
+  );
   registerEndpoint(app, api.close, ({ actor, params }) =>
     tx().execute(async (trx) => {
       await closeDecision(trx, actor, params.id);

@@ -46,6 +46,11 @@ export const createDecisionSchema = z.object({
   quorum: fractionSchema.optional(),
   /** Secret ballot: the tally and the ballots by receipt are published, who voted how is not. */
   secret: z.boolean().optional(),
+  /**
+   * A secret decision whose electorate is too small or too unevenly weighted for its tally to stay
+   * secret is refused (422 decision.weak_secrecy, with the warnings) unless this is true.
+   */
+  acknowledgeWeakSecrecy: z.boolean().optional(),
   opensAt: z.iso.datetime({ offset: true }).optional(),
   closesAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -92,6 +97,10 @@ export const decisionRulesSchema = z.object({
   strengthMetric: strengthMetricSchema,
   weightCapPermille: z.number().int().nullable(),
   quorum: fractionSchema,
+  /** Secret ballots: k, the fewest ballot assignments a published figure must fit (null: open ballot or before k existed, then 5). */
+  secrecyK: z.number().int().nullable().default(null),
+  /** Secret ballots: what the secretariat acknowledged when it opened the decision. */
+  secrecyWarnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
 });
 export type DecisionRules = z.infer<typeof decisionRulesSchema>;
 
@@ -105,6 +114,24 @@ const splitViewSchema = z.object({ yes: z.number(), no: z.number(), abstain: z.n
 export const rankedPartsSchema = z.array(z.object({ ranking: z.array(z.string()), share: z.number().int() }));
 const totalsSchema = z.object({ yes: z.string(), no: z.string(), abstain: z.string() });
 
+const shareBucketSchema = z.object({ from: z.string(), to: z.string() });
+
+/** How much of a secret decision's tally is published: see docs/security.md "Secret ballots". */
+export const disclosureSchema = z.object({
+  level: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('exact') }),
+    z.object({ kind: z.literal('buckets'), percent: z.number().int() }),
+    z.object({ kind: z.literal('outcome') }),
+  ]),
+  k: z.number().int(),
+  kMet: z.boolean(),
+  basis: z.enum(['counted', 'swap_bound', 'too_many_tallies']),
+  ballotsPublished: z.boolean(),
+  /** Split delegations cast (not by whom): the counting treats them as choices anyone might have made. */
+  splitsCast: z.array(z.object({ yes: z.number(), no: z.number(), abstain: z.number() })).default([]),
+  note: z.string(),
+});
+
 export const tallySchema = z.object({
   method: z.enum(majorityMethods),
   quorum: z.object({
@@ -114,11 +141,17 @@ export const tallySchema = z.object({
     needed: z.number().int(),
     met: z.boolean(),
   }),
-  weighted: totalsSchema,
-  organizations: totalsSchema,
-  yesShare: z.string(),
+  /** Null when a secret ballot's exact figures would single out how organizations voted. */
+  weighted: totalsSchema.nullable(),
+  organizations: totalsSchema.nullable(),
+  yesShare: z.string().nullable(),
   threshold: z.string(),
-  vetoes: z.number().int(),
+  vetoes: z.number().int().nullable(),
+  /** Secret ballots whose exact figures are withheld: weighted shares in percent buckets [from, to). */
+  shares: z
+    .object({ yes: shareBucketSchema, no: shareBucketSchema, abstain: shareBucketSchema })
+    .nullable()
+    .default(null),
   outcome: z.enum(['passed', 'rejected', 'no_quorum']),
   explanation: z.string(),
 });
@@ -168,8 +201,10 @@ export const decisionResultSchema = z.object({
     }),
   ),
   excluded: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
-  /** Ballots cast by organizations that were no longer eligible when the decision closed. */
+  /** Ballots cast by organizations that were no longer eligible when the decision closed (never published for a secret ballot). */
   uncountedBallots: z.number().int(),
+  /** Secret ballots: how much of the tally is published, and why (null for open ballots). */
+  secrecy: disclosureSchema.nullable().default(null),
   /** Majority-style methods. */
   tally: tallySchema.nullable(),
   /** Ranked methods. */
@@ -249,6 +284,8 @@ export const publishedBallotsSchema = z.object({
   decisionId: z.uuid(),
   secret: z.boolean(),
   ballotsDigest: z.string(),
+  /** False when a secret ballot's list would single out how organizations voted: then it is empty. */
+  ballotsPublished: z.boolean(),
   ballots: z.array(publishedBallotSchema),
 });
 

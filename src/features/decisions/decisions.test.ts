@@ -89,6 +89,8 @@ describe('decisions', () => {
   it('keeps a secret ballot secret: no choices in the audit log, ballots published by receipt only, digest reproducible', async () => {
     const { db } = database();
     const seed = await setup(db);
+    // k = 2: three ballots (yes, yes, no) of equal weight fit 3 arrangements, enough to publish the list.
+    await inTx(db, (trx) => updateSettings(trx, seed.admin, { secrecyK: 2 }));
     const decision = await inTx(db, (trx) => createDecision(trx, seed.secretariat, motion({ secret: true })));
     const receipts: string[] = [];
     for (const [i, choice] of (['yes', 'yes', 'no'] as const).entries()) {
@@ -121,7 +123,8 @@ describe('decisions', () => {
       .where('action', 'in', ['ballot.cast', 'decision.closed'])
       .execute();
     for (const event of events.filter((e) => e.action === 'ballot.cast')) {
-      expect(Object.keys(event.payload).sort()).toEqual(['organizationId', 'revision']);
+      // rowHashes: the ballot row's hash, salted with a nonce that is never published (security.md).
+      expect(Object.keys(event.payload).sort()).toEqual(['organizationId', 'revision', 'rowHashes']);
     }
     expect(events.find((e) => e.action === 'decision.closed')?.payload).toMatchObject({
       ballotsDigest: digest,

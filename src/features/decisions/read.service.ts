@@ -81,9 +81,42 @@ export async function getDecisionView(
 
 /**
  * The published list of ballots, once the decision has closed: receipt and choice, sorted by
- * receipt (so the order tells nothing), with the organization only for open ballots.
+ * receipt (so the order tells nothing), with the organization only for open ballots. A secret
+ * ballot's list holds only the counted ballots (an excluded organization's ballot is dropped, not
+ * marked, so nothing points at it), and is empty when its contents would single out how
+ * organizations voted (result.secrecy.ballotsPublished).
  */
 export async function listPublishedBallots(db: Db, actor: Actor, id: string, now = new Date()) {
+  const { row, result, ballots: all } = await readClosedBallots(db, actor, id, now);
+  const published = !row.secret || (result.secrecy?.ballotsPublished ?? true);
+  return {
+    decisionId: row.id,
+    secret: row.secret,
+    ballotsDigest: result.ballotsDigest,
+    ballotsPublished: published,
+    ballots: published ? all : [],
+  };
+}
+
+/**
+ * One ballot by its receipt. Only the organization that cast it knows the receipt, so it is
+ * answered even when a secret ballot's list is withheld; an excluded ballot of a secret decision
+ * answers like an unknown receipt.
+ */
+export async function findPublishedBallot(
+  db: Db,
+  actor: Actor,
+  id: string,
+  receipt: string,
+  now = new Date(),
+) {
+  const { ballots: all } = await readClosedBallots(db, actor, id, now);
+  const ballot = all.find((b) => b.receipt === receipt);
+  if (!ballot) throw notFound('ballot.not_found', 'No ballot with this receipt in this decision.');
+  return ballot;
+}
+
+async function readClosedBallots(db: Db, actor: Actor, id: string, now: Date) {
   await closeDueDecisions(db, actor.coalitionId, now, id);
   const row = await repo.findDecision(db, actor.coalitionId, id);
   if (!row) throw notFound('decision.not_found', 'No such decision.');
@@ -91,11 +124,12 @@ export async function listPublishedBallots(db: Db, actor: Actor, id: string, now
   if (!result) throw conflict('decision.not_closed', 'Ballots are published when the decision closes.');
   const names = new Map(rollOf(row).voters.map((v) => [v.organizationId, v.name]));
   const counted = new Set(result.eligible.map((e) => e.organizationId));
-  const rows = await ballots.listBallots(db, row.id);
+  const rows = (await ballots.listBallots(db, row.id)).filter(
+    (b) => !row.secret || counted.has(b.organization_id),
+  );
   return {
-    decisionId: row.id,
-    secret: row.secret,
-    ballotsDigest: result.ballotsDigest,
+    row,
+    result,
     ballots: rows.map((b) => {
       const ballot = storedBallot(b.content);
       return {

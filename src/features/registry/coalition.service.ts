@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import { organizationStatuses } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
+import { readChainHead } from '../audit/index.ts';
 import { currentCharter } from './charter.repository.ts';
 import { countByStatus, listOrganizations } from './organizations.repository.ts';
 import type { coalitionOverviewSchema, publicCoalitionSchema } from './registry.schema.ts';
@@ -35,12 +36,14 @@ export async function getPublicCoalition(
 ): Promise<z.infer<typeof publicCoalitionSchema>> {
   const coalition = await findCoalitionBySlug(db, slug);
   if (!coalition) throw notFound('coalition.not_found', `No coalition "${slug}".`);
-  const [charter, members] = await Promise.all([
+  const [charter, members, auditHead] = await Promise.all([
     currentCharter(db, coalition.id),
     listOrganizations(db, coalition.id, { status: 'member' }),
+    readChainHead(db, coalition.id),
   ]);
   return {
     coalition: { slug: coalition.slug, name: coalition.name },
+    auditHead,
     charter: charter
       ? { version: charter.version, planks: charter.planks, adoptedAt: iso(charter.adopted_at) }
       : null,

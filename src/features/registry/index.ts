@@ -19,6 +19,7 @@ export {
   getOrganizationDetail,
   listOrganizationViews,
   updateOrganization,
+  withdrawOrganization,
 } from './organizations.service.ts';
 export { demoEmail, demoSecretariatEmail, registryDemoStep } from './registry.demo.ts';
 export {

@@ -123,6 +123,7 @@ export async function createOrganization(
     actor,
     action: input.founding ? 'organization.founded' : 'organization.applied',
     subject: { type: 'organization', id: row.id },
+    rows: [{ table: 'organizations', id: row.id }],
     payload: {
       name: row.name,
       kind: row.kind,
@@ -191,6 +192,7 @@ export async function updateOrganization(
     actor,
     action: 'organization.updated',
     subject: { type: 'organization', id: org.id },
+    rows: [{ table: 'organizations', id: org.id }],
     payload: { changes: { ...patch, ...(position !== undefined ? { position } : {}) } },
   });
   return toOrganizationView(row, await ratifiedSet(db, actor.coalitionId));

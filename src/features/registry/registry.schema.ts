@@ -42,6 +42,11 @@ export const governanceSettingsSchema = z.object({
   strengthMetric: strengthMetricSchema,
   /** Default cap on any one member's share of the total weight, in thousandths; null for none. */
   weightCapPermille: z.number().int().min(1).max(1000).nullable(),
+  /**
+   * Secret ballots: a published tally must fit at least this many ways the organizations could
+   * have voted (k of docs/security.md "Secret ballots"); coarser figures are published otherwise.
+   */
+  secrecyK: z.number().int().min(2).max(1000),
   /** Default voting window of new decisions. */
   votingWindowHours: z
     .number()
@@ -193,6 +198,13 @@ export const coalitionOverviewSchema = z.object({
 
 export const publicCoalitionSchema = z.object({
   coalition: z.object({ slug: z.string(), name: z.string() }),
+  /**
+   * The head of the coalition's audit chain (sequence number, hash of that event, its time): copy
+   * it anywhere; `concord audit verify --head <hash>@<seq>` later proves nothing up to it changed.
+   */
+  auditHead: z
+    .object({ seq: z.number().int(), hash: z.string(), at: z.iso.datetime().nullable() })
+    .nullable(),
   charter: charterVersionSchema.omit({ id: true, decisionId: true }).nullable(),
   members: z.array(
     organizationSchema.pick({

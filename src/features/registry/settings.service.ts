@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import { requireAdmin } from '../../core/authorize.ts';
+import { defaultSecrecyK } from '../../core/secrecy/levels.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
@@ -17,6 +18,7 @@ export const defaultSettings: GovernanceSettings = {
   strengthMetric: 'members',
   weightCapPermille: null,
   votingWindowHours: 168,
+  secrecyK: defaultSecrecyK,
 };
 
 export async function getSettings(db: Db, coalitionId: string): Promise<GovernanceSettings> {

@@ -58,6 +58,7 @@ export async function applyTransition(
     actor: input.actor,
     action: 'organization.status_changed',
     subject: { type: 'organization', id: org.id },
+    rows: [{ table: 'organizations', id: org.id }],
     payload: {
       from: org.status,
       to: check.to,

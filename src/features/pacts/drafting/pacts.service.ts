@@ -134,6 +134,7 @@ export async function createPact(
     actor,
     action: 'pact.created',
     subject: { type: 'pact', id: row.id },
+    rows: [{ table: 'pacts', id: row.id }],
     payload: {
       name: input.name,
       source: { ...source, weightMetric: metric, warnings },
@@ -200,6 +201,7 @@ export async function updatePact(
     actor,
     action: 'pact.updated',
     subject: { type: 'pact', id: pact.id },
+    rows: [{ table: 'pacts', id: pact.id }],
     payload: {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(reweigh ? { members: members.map(auditMember), weightMetric: metric } : {}),

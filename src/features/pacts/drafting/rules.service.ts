@@ -78,6 +78,7 @@ export async function recordRuleChange(
     actor,
     action: change.action,
     subject: { type: 'pact', id: pact.id },
+    rows: [{ table: 'pacts', id: pact.id }],
     payload: { ...change.payload, revision: updated.revision },
   });
   return updated;

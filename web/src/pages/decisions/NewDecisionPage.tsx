@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { useCreateDecision } from '../../api/decisions.ts';
 import { useOrganizations } from '../../api/organizations.ts';
 import type { CreateDecisionInput, DecisionKind, DecisionMethod, Plank } from '../../api/types.ts';
@@ -14,6 +15,18 @@ import { multiSeatMethods, optionMethods } from './methods.ts';
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
 const weightingLabels = { equal: 'One organization, one vote', strength: 'By strength' } as const;
+
+/** The server's warnings when a secret ballot's electorate is too small or too unevenly weighted. */
+function weakSecrecyWarnings(error: unknown): { code: string; message: string }[] {
+  if (!(error instanceof ApiError) || error.code !== 'decision.weak_secrecy') return [];
+  const warnings = error.details?.warnings;
+  return Array.isArray(warnings)
+    ? warnings.filter(
+        (w): w is { code: string; message: string } =>
+          typeof w === 'object' && w !== null && typeof w.code === 'string' && typeof w.message === 'string',
+      )
+    : [];
+}
 
 /** Staff put a decision to the vote; the server checks due process and the admission rules. */
 export function NewDecisionPage() {
@@ -31,6 +44,8 @@ export function NewDecisionPage() {
   const [method, setMethod] = useState<DecisionMethod | ''>('');
   const [weighting, setWeighting] = useState<'equal' | 'strength'>('equal');
   const [secret, setSecret] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const secrecyWarnings = weakSecrecyWarnings(create.error);
   const [closesAt, setClosesAt] = useState('');
   const [options, setOptions] = useState('');
   const [seats, setSeats] = useState('1');
@@ -44,6 +59,7 @@ export function NewDecisionPage() {
       body,
       weighting,
       secret,
+      ...(secret && acknowledged ? { acknowledgeWeakSecrecy: true } : {}),
       ...(aboutOneMember.includes(kind) ? { subjectOrganizationId: subject } : {}),
       ...(needsGrounds.includes(kind) ? { grounds } : {}),
       ...(kind === 'charter_amendment' ? { proposal: { planks } } : {}),
@@ -155,7 +171,30 @@ export function NewDecisionPage() {
             Secret ballot (tally and receipts published, not who voted how)
           </label>
         </div>
-        {create.isError ? <ErrorMessage error={create.error} /> : null}
+        {secret && secrecyWarnings.length > 0 ? (
+          <div className="panel warning" role="alert" data-testid="weak-secrecy">
+            <p>
+              <strong>This ballot cannot be fully secret.</strong> Its result will be published with coarser
+              figures, or as the outcome only:
+            </p>
+            <ul>
+              {secrecyWarnings.map((w) => (
+                <li key={w.code}>{w.message}</li>
+              ))}
+            </ul>
+            <div className="field checkbox">
+              <input
+                id={`${id}-ack`}
+                type="checkbox"
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.target.checked)}
+              />
+              <label htmlFor={`${id}-ack`}>I understand; open the secret ballot anyway</label>
+            </div>
+          </div>
+        ) : create.isError ? (
+          <ErrorMessage error={create.error} />
+        ) : null}
         <div>
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? 'Opening…' : 'Open the vote'}

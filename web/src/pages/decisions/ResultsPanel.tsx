@@ -39,6 +39,7 @@ export function ResultsPanel({ decision, result }: { decision: Decision; result:
         {result.capNote ? ` ${result.capNote}` : ''}
         {result.applied ? ` Applied: ${result.applied}.` : ''}
       </p>
+      {result.secrecy ? <SecrecyNote secrecy={result.secrecy} /> : null}
       {result.tally ? <MajorityResult tally={result.tally} /> : null}
       {result.ranked ? <RankedResult ranked={result.ranked} /> : null}
       <TallyTable result={result} secret={decision.secret} />
@@ -59,8 +60,19 @@ function QuorumLine({ quorum }: { quorum: MajorityTally['quorum'] }) {
   );
 }
 
+/** How much of a secret ballot's tally is published, and why (docs/security.md "Secret ballots"). */
+function SecrecyNote({ secrecy }: { secrecy: NonNullable<DecisionResult['secrecy']> }) {
+  return (
+    <p className={secrecy.kMet ? 'muted secrecy-note' : 'bad-text secrecy-note'} data-testid="secrecy-note">
+      {secrecy.note}
+    </p>
+  );
+}
+
+type Totals = NonNullable<MajorityTally['weighted']>;
+
 /** A yes/no tally is one round of three options in the chart. */
-const yesNoRound = (totals: MajorityTally['weighted']): ChartRound => ({
+const yesNoRound = (totals: Totals): ChartRound => ({
   round: 1,
   tallies: { Yes: totals.yes, No: totals.no, Abstain: totals.abstain },
   elected: [],
@@ -68,20 +80,46 @@ const yesNoRound = (totals: MajorityTally['weighted']): ChartRound => ({
 });
 
 function MajorityResult({ tally }: { tally: MajorityTally }) {
-  const { weighted, organizations } = tally;
+  const { weighted, organizations, shares } = tally;
   return (
     <>
       <p>{tally.explanation}.</p>
       <p className="muted">
-        <QuorumLine quorum={tally.quorum} /> Yes share {(Number(tally.yesShare) * 100).toFixed(1)}%, needs{' '}
+        <QuorumLine quorum={tally.quorum} />{' '}
+        {tally.yesShare === null ? '' : `Yes share ${(Number(tally.yesShare) * 100).toFixed(1)}%, `}needs{' '}
         {tally.threshold}.
       </p>
+      {shares ? (
+        <p>
+          Weighted shares: yes {shares.yes.from}–{shares.yes.to} %, no {shares.no.from}–{shares.no.to} %,
+          abstain {shares.abstain.from}–{shares.abstain.to} %.
+        </p>
+      ) : null}
+      {weighted ? (
+        <WeightedCharts method={tally.method} weighted={weighted} organizations={organizations} />
+      ) : null}
+    </>
+  );
+}
+
+function WeightedCharts({
+  method,
+  weighted,
+  organizations,
+}: {
+  method: MajorityTally['method'];
+  weighted: Totals;
+  organizations: Totals | null;
+}) {
+  const tally = { method };
+  return (
+    <>
       <RoundsChart
         rounds={[yesNoRound(weighted)]}
         {...(tally.method === 'double_majority' ? { caption: 'By weight' } : {})}
         title={`Weighted votes: yes ${weighted.yes}, no ${weighted.no}, abstain ${weighted.abstain}`}
       />
-      {tally.method === 'double_majority' ? (
+      {tally.method === 'double_majority' && organizations ? (
         // The second majority: organizations counted one each, whatever their weight.
         <RoundsChart
           rounds={[yesNoRound(organizations)]}

@@ -49,7 +49,7 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
             );
           })}
         </tbody>
-        {result.tally ? (
+        {result.tally?.weighted && result.tally.organizations ? (
           <tfoot>
             <tr>
               <th scope="row">Weighted totals</th>

@@ -29,6 +29,27 @@ export function PublicCharterPage() {
       ) : (
         <p>The coalition has not adopted its charter yet.</p>
       )}
+      {coalition.data.auditHead ? (
+        <section aria-labelledby="audit-head-title" className="audit-head" data-testid="audit-head">
+          <h2 id="audit-head-title">Audit chain head</h2>
+          <p>
+            Every decision, ballot and membership change of this coalition is recorded in a hash chain. Its
+            latest event is number {coalition.data.auditHead.seq}
+            {coalition.data.auditHead.at ? `, of ${formatDateTime(coalition.data.auditHead.at)}` : ''}, with
+            the hash:
+          </p>
+          <p>
+            <code className="hash">{coalition.data.auditHead.hash}</code>
+          </p>
+          <p className="muted">
+            Keep a copy. Later, anyone with the chain can check that nothing up to this point was changed:{' '}
+            <code>
+              concord audit verify --head {coalition.data.auditHead.hash}@{coalition.data.auditHead.seq}
+            </code>
+            .
+          </p>
+        </section>
+      ) : null}
     </section>
   );
 }
