@@ -16,7 +16,7 @@ const shutdownGraceMs = 4_500;
 /** Connects, migrates, optionally loads the demo, listens, and shuts down cleanly on a signal. */
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
   const logger = createLogger(config);
-  const handle = await connect(targetFromEnv(config));
+  const handle = await connect(targetFromEnv(config), { holder: 'server' });
   logger.info(`database: ${describeTarget(handle.target)}`);
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
