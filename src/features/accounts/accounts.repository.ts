@@ -93,3 +93,23 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
 export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+export function insertCoalition(db: Db, coalition: { slug: string; name: string }) {
+  return db.insertInto('coalitions').values(coalition).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listCoalitionsWithUserCounts(db: Db) {
+  return db
+    .selectFrom('coalitions')
+    .leftJoin('coalition_roles', 'coalition_roles.coalition_id', 'coalitions.id')
+    .select(({ fn }) => [
+      'coalitions.id',
+      'coalitions.slug',
+      'coalitions.name',
+      'coalitions.created_at',
+      fn.count<number>('coalition_roles.user_id').as('users'),
+    ])
+    .groupBy(['coalitions.id', 'coalitions.slug', 'coalitions.name', 'coalitions.created_at'])
+    .orderBy('coalitions.created_at')
+    .execute();
+}
