@@ -17,6 +17,7 @@ import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
+import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { installOpenApi } from './http/openapi.ts';
@@ -53,7 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: defaultBodyLimit,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', options.db);
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   installErrorHandling(app);
+  installEdge(app);
   // Map shapes and large tallies are JSON of a megabyte or more: gzip or brotli when the client accepts it.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);

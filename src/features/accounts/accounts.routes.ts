@@ -30,6 +30,7 @@ export const registerAccountRoutes: RoutesPlugin = async (app) => {
       },
       config: {
         skipCsrf: true,
+        anonymous: true,
         rateLimit: { max: app.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' },
       },
     },

@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { roles } from '../../core/actor.ts';
 import { invalid } from '../../core/errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
+import { capBytes } from './ballot-source.ts';
 import { tabulationOptionsSchema, tabulationResultSchema } from './tabulation.schema.ts';
 import { tabulateBallotFile } from './tabulation.service.ts';
 
@@ -26,6 +28,12 @@ export const tabulationQuerySchema = tabulationOptionsSchema
   })
   .partial();
 
+/**
+ * Upload caps: CSV is read as it arrives, so memory follows the distinct ballots, not the file;
+ * JSON is parsed whole, so it has a much smaller cap (large files go as CSV).
+ */
+export const tabulationUploadLimits = { maxBytes: 256 * 1024 * 1024, maxJsonLength: 16 * 1024 * 1024 };
+
 /** Ballot files reach the service as the raw request stream: never parsed whole, never buffered. */
 const ballotFileTypes = ['text/csv', 'text/plain', 'application/json'];
 
@@ -47,7 +55,8 @@ export const registerTabulationRoutes: RoutesPlugin = async (app) => {
         querystring: tabulationQuerySchema,
         response: { 200: tabulationResultSchema, ...commonErrorResponses, 429: errorResponseSchema },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Any signed-in role may count a file; anonymous uploads are refused before the body is read.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' }, uploadRoles: roles },
     },
     async (request) => {
       requireActor(request);
@@ -57,7 +66,9 @@ export const registerTabulationRoutes: RoutesPlugin = async (app) => {
           `Send the ballot file as the body, as ${ballotFileTypes.join(' or ')}.`,
         );
       }
-      return tabulateBallotFile(request.body, request.query);
+      return tabulateBallotFile(capBytes(request.body, tabulationUploadLimits.maxBytes), request.query, {
+        maxJsonLength: tabulationUploadLimits.maxJsonLength,
+      });
     },
   );
 };
