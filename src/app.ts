@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
@@ -55,6 +55,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: defaultBodyLimit,
+    // The router's own refusals (a URL that is not valid UTF-8) in the documented error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply
+        .status(400)
+        .type('application/json')
+        .send({ error: { code: `request.${error.code.toLowerCase()}`, message: error.message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', options.db);

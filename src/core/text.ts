@@ -38,8 +38,10 @@ export function findTextIssue(value: unknown, path: string, depth = 0): TextIssu
     }
     return undefined;
   }
+  // Plain records only: Object.prototype, no prototype, or a null-prototype class (Fastify's params).
+  // A stream or a Buffer (an upload route's body) is someone else's to read.
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return undefined; // a stream, a Buffer
+  if (prototype !== null && Object.getPrototypeOf(prototype) !== null) return undefined;
   for (const [key, entry] of Object.entries(value)) {
     const keyProblem = textProblem(key);
     if (keyProblem)

@@ -12,7 +12,20 @@ import { findTextIssue, jsonDepthExceeds, maxJsonDepth, type TextIssue } from '.
 /** Every body is at most this large, unless its route declares a larger `bodyLimit` (an upload). */
 export const defaultBodyLimit = 1024 * 1024;
 
+/** One route as registered: tests walk this list, so a route added later is attacked without a test edit. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  anonymous: boolean;
+  /** Body schema as declared (absent when the route takes none or streams it). */
+  hasBodySchema: boolean;
+  upload: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
   interface FastifyContextConfig {
     /**
      * The roles that may send this route a body larger than `defaultBodyLimit`. A route with a
@@ -23,7 +36,19 @@ declare module 'fastify' {
 }
 
 export function installEdge(app: FastifyInstance): void {
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      table.push({
+        method,
+        url: route.url,
+        anonymous: route.config?.anonymous === true,
+        hasBodySchema: route.schema?.body !== undefined,
+        upload: route.config?.uploadRoles !== undefined,
+      });
+    }
     const large = route.bodyLimit !== undefined && route.bodyLimit > defaultBodyLimit;
     if (large && !route.config?.uploadRoles) {
       throw new Error(
