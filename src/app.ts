@@ -21,6 +21,7 @@ import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { installOpenApi } from './http/openapi.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import type { App, RoutesPlugin } from './http/types.ts';
 import { installWebApp } from './http/web-app.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   installErrorHandling(app);
   installEdge(app);
+  await installSecurityHeaders(app);
   // Map shapes and large tallies are JSON of a megabyte or more: gzip or brotli when the client accepts it.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
