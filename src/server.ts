@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { deleteExpiredSessions } from './features/accounts/accounts.service.ts';
 import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './features/demo/demo.service.ts';
 import { createLogger } from './logger.ts';
 
@@ -9,6 +10,9 @@ export interface ServeOptions {
   /** Load the demo coalition when the database holds no coalition yet. */
   demoIfEmpty: boolean;
 }
+
+/** Expired sessions are also deleted at every sign-in; the sweep covers a server nobody signs in to. */
+const sessionSweepMs = 60 * 60 * 1000;
 
 /** Hard limit on a graceful shutdown: in-flight requests get this long to finish. */
 const shutdownGraceMs = 4_500;
@@ -28,7 +32,18 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
 
   let closing = false;
   const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
-  app.addHook('onClose', async () => handle.close());
+  const sweep = () =>
+    deleteExpiredSessions(handle.db, new Date()).then(
+      (deleted) => deleted > 0 && logger.info(`deleted ${deleted} expired session(s)`),
+      (error: unknown) => logger.error({ err: error }, 'session sweep failed'),
+    );
+  void sweep();
+  const sweeper = setInterval(sweep, sessionSweepMs);
+  sweeper.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await handle.close();
+  });
   // While shutting down, answer in-flight requests with `Connection: close`, so that keep-alive
   // sockets do not hold the process open after their last response.
   app.addHook('onSend', async (_request, reply) => {

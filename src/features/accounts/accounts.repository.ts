@@ -113,3 +113,40 @@ export function listCoalitionsWithUserCounts(db: Db) {
     .orderBy('coalitions.created_at')
     .execute();
 }
+
+export function deleteExpiredSessions(db: Db, now: Date) {
+  return db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+}
+
+export function findSignInFailures(db: Db, email: string) {
+  return db.selectFrom('sign_in_failures').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** One more failure; a window that started before `windowStart` starts again at this one. */
+export function recordSignInFailure(db: Db, email: string, now: Date, windowStart: Date) {
+  return db
+    .insertInto('sign_in_failures')
+    .values({ email, failures: 1, first_failed_at: now, last_failed_at: now })
+    .onConflict((oc) =>
+      oc.column('email').doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when('sign_in_failures.first_failed_at', '<', windowStart)
+          .then(1)
+          .else(eb('sign_in_failures.failures', '+', 1))
+          .end(),
+        first_failed_at: eb
+          .case()
+          .when('sign_in_failures.first_failed_at', '<', windowStart)
+          .then(now)
+          .else(eb.ref('sign_in_failures.first_failed_at'))
+          .end(),
+        last_failed_at: now,
+      })),
+    )
+    .execute();
+}
+
+export function clearSignInFailures(db: Db, email: string) {
+  return db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+}
