@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
@@ -19,9 +19,11 @@ import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
+import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { installOpenApi } from './http/openapi.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import type { App, RoutesPlugin } from './http/types.ts';
 import { installWebApp } from './http/web-app.ts';
 
@@ -58,7 +60,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: defaultBodyLimit,
+    // The router's own refusals (a URL that is not valid UTF-8) in the documented error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply
+        .status(400)
+        .type('application/json')
+        .send({ error: { code: `request.${error.code.toLowerCase()}`, message: error.message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', options.db);
@@ -71,6 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   installErrorHandling(app);
+  installEdge(app);
+  await installSecurityHeaders(app);
   // Map shapes and large tallies are JSON of a megabyte or more: gzip or brotli when the client accepts it.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);

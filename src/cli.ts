@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerAccountCommands } from './features/accounts/accounts.cli.ts';
+import { registerCoalitionCommands } from './features/accounts/coalitions.cli.ts';
 import { registerAuditCommands } from './features/audit/audit.cli.ts';
 import { registerDecisionCommands } from './features/decisions/decisions.cli.ts';
 import { registerMapCommands } from './features/map/map.cli.ts';
@@ -19,6 +20,7 @@ const program = new Command('concord')
   .showHelpAfterError('(run with --help for usage)');
 
 registerOpsCommands(program);
+registerCoalitionCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerRegistryCommands(program);

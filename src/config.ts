@@ -21,6 +21,9 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Login attempts allowed per IP and minute before 429. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins allowed per account (e-mail) within LOGIN_ACCOUNT_WINDOW_MINUTES before 429. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_ACCOUNT_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });
 
 export type Config = z.infer<typeof envSchema>;

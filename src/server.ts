@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './demo/demo.service.ts';
+import { deleteExpiredSessions } from './features/accounts/index.ts';
 import { createLogger } from './logger.ts';
 
 export interface ServeOptions {
@@ -10,13 +11,16 @@ export interface ServeOptions {
   demoIfEmpty: boolean;
 }
 
+/** Expired sessions are also deleted at every sign-in; the sweep covers a server nobody signs in to. */
+const sessionSweepMs = 60 * 60 * 1000;
+
 /** Hard limit on a graceful shutdown: in-flight requests get this long to finish. */
 const shutdownGraceMs = 4_500;
 
 /** Connects, migrates, optionally loads the demo, listens, and shuts down cleanly on a signal. */
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
   const logger = createLogger(config);
-  const handle = await connect(targetFromEnv(config));
+  const handle = await connect(targetFromEnv(config), { holder: 'server' });
   logger.info(`database: ${describeTarget(handle.target)}`);
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
@@ -28,7 +32,18 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
 
   let closing = false;
   const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
-  app.addHook('onClose', async () => handle.close());
+  const sweep = () =>
+    deleteExpiredSessions(handle.db, new Date()).then(
+      (deleted) => deleted > 0 && logger.info(`deleted ${deleted} expired session(s)`),
+      (error: unknown) => logger.error({ err: error }, 'session sweep failed'),
+    );
+  void sweep();
+  const sweeper = setInterval(sweep, sessionSweepMs);
+  sweeper.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await handle.close();
+  });
   // While shutting down, answer in-flight requests with `Connection: close`, so that keep-alive
   // sockets do not hold the process open after their last response.
   app.addHook('onSend', async (_request, reply) => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 
 export type DatabaseTarget =
@@ -25,19 +26,44 @@ export function targetFromEnv(env: { DATABASE_URL?: string | undefined; CONCORD_
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-/** The one place where the choice between embedded PGlite and a PostgreSQL server is made. */
-export async function connect(target: DatabaseTarget): Promise<DatabaseHandle> {
+/**
+ * The one place where the choice between embedded PGlite and a PostgreSQL server is made. A PGlite
+ * data directory is locked for this process until `close()` (see data-dir-lock.ts); `holder` only
+ * words the refusal another process gets.
+ */
+export async function connect(
+  target: DatabaseTarget,
+  options: { holder?: LockHolder } = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
-  if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.kind === 'pglite' ? target.dataDir : undefined, {
-    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, target, close: () => db.destroy() };
+  const parsers = { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) };
+  if (target.kind === 'memory') {
+    const db = new Kysely<Database>({
+      dialect: new PGliteDialect({ pglite: await PGlite.create({ parsers }) }),
+    });
+    return { db, target, close: () => db.destroy() };
+  }
+  mkdirSync(target.dataDir, { recursive: true });
+  const lock = acquireDataDirLock(target.dataDir, options.holder ?? 'command');
+  try {
+    const pglite = await PGlite.create(target.dataDir, { parsers });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock.release();
+      }
+    };
+    return { db, target, close };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 export function describeTarget(target: DatabaseTarget): string {

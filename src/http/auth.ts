@@ -3,6 +3,7 @@ import type { Actor } from '../core/actor.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { SessionView } from '../features/accounts/accounts.schema.ts';
+import { announcesLargeBody } from './edge.ts';
 
 export const sessionCookieName = 'concord_session';
 export const csrfHeaderName = 'x-csrf-token';
@@ -20,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Writes that are allowed without a CSRF token (only login: there is no session yet). */
     skipCsrf?: boolean;
+    /** A write that needs no session (only login). Every other write is refused before its body is read. */
+    anonymous?: boolean;
   }
 }
 
@@ -39,7 +42,9 @@ export interface SessionAuthenticator {
 }
 
 /**
- * Resolves the session cookie into `request.auth` for every request, and refuses cookie-carrying
+ * Resolves the session cookie into `request.auth` for every request, before the body is read
+ * (`onRequest`): an anonymous write to a route that needs a session, and an upload from a role that
+ * may not upload, are refused without reading a byte of the body. Also refuses cookie-carrying
  * writes that lack the session's CSRF token (a cross-site form cannot read that token).
  */
 export function installAuth(
@@ -47,15 +52,37 @@ export function installAuth(
   { resolveSession, tokensMatch }: SessionAuthenticator,
 ): void {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const token = request.cookies[sessionCookieName];
-    if (!token) return;
-    const resolved = await resolveSession(app.db, token, new Date());
-    if (!resolved) return;
-    request.auth = { ...resolved, token };
-    if (safeMethods.has(request.method) || request.routeOptions.config.skipCsrf) return;
+    const resolved = token ? await resolveSession(app.db, token, new Date()) : undefined;
+    if (resolved && token) request.auth = { ...resolved, token };
+    const config = request.routeOptions.config;
+    const knownRoute = request.routeOptions.url !== undefined;
+    const write = !safeMethods.has(request.method);
+    try {
+      if (knownRoute && write && !config.anonymous && !request.auth) throw authRequired();
+      if (config.uploadRoles && announcesLargeBody(request)) {
+        const actor = requireActor(request);
+        if (!config.uploadRoles.includes(actor.role)) {
+          throw new DomainError(
+            'forbidden',
+            'auth.forbidden',
+            `Your role (${actor.role}) may not upload here.`,
+            {
+              role: actor.role,
+              allowed: [...config.uploadRoles],
+            },
+          );
+        }
+      }
+    } catch (error) {
+      // Refused before the body: closing the connection spares reading megabytes nobody will use.
+      if (announcesLargeBody(request)) reply.header('connection', 'close');
+      throw error;
+    }
+    if (!request.auth || !write || config.skipCsrf) return;
     const header = request.headers[csrfHeaderName];
-    if (!tokensMatch(resolved.session.csrfToken, typeof header === 'string' ? header : undefined)) {
+    if (!tokensMatch(request.auth.session.csrfToken, typeof header === 'string' ? header : undefined)) {
       throw new DomainError(
         'forbidden',
         'auth.csrf_invalid',
@@ -65,11 +92,12 @@ export function installAuth(
   });
 }
 
+const authRequired = () =>
+  new DomainError('unauthenticated', 'auth.required', 'Sign in first (POST /api/session).');
+
 /** The signed-in session, or 401. */
 export function requireAuth(request: FastifyRequest): RequestAuth {
-  if (!request.auth) {
-    throw new DomainError('unauthenticated', 'auth.required', 'Sign in first (POST /api/session).');
-  }
+  if (!request.auth) throw authRequired();
   return request.auth;
 }
 

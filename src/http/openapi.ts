@@ -23,5 +23,13 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // staticCSP: the UI's own policy (hashes of its inline scripts) instead of the app's, on /docs only.
+  // Its bundle injects <style> elements at run time, which no hash can name: inline styles are
+  // allowed on these pages (they show no user content), scripts stay hash-only, framing stays off.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      `${header.replace(/style-src[^;]*/, "style-src 'self' 'unsafe-inline'")}; frame-ancestors 'none'`,
+  });
 }

@@ -88,7 +88,8 @@ export function registerEndpoint<E extends AnyEndpoint>(
         ...errorResponses(endpoint),
       },
     },
-    ...(options.config ? { config: options.config } : {}),
+    // A public endpoint takes writes without a session (src/http/auth.ts refuses anonymous writes elsewhere).
+    config: { ...(endpoint.auth === 'public' ? { anonymous: true } : {}), ...options.config },
     handler: async (request, reply) => {
       try {
         const actor = endpoint.auth === 'session' ? requireActor(request) : null;

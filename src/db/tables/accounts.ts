@@ -36,9 +36,18 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date, Date>;
 }
 
+/** Failed sign-ins of one e-mail address within the current throttle window. */
+export interface SignInFailuresTable {
+  email: string;
+  failures: number;
+  first_failed_at: ColumnType<Date, Date, Date>;
+  last_failed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AccountsTables {
   coalitions: CoalitionsTable;
   users: UsersTable;
   coalition_roles: CoalitionRolesTable;
   sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -11,6 +11,7 @@ export const accountErrors = defineErrors({
   /** `invalid` when the account has several coalitions and none was named; `forbidden` for a wrong one. */
   'auth.coalition_required': ['invalid', 'forbidden'],
   'auth.rate_limited': 'rate_limited',
+  'auth.account_throttled': 'rate_limited',
   'user.invalid': 'invalid',
   'user.password_required': 'invalid',
   'coalition.not_found': 'not_found',
@@ -27,7 +28,13 @@ export const accountsContract = {
     summary: 'Sign in: sets the session cookie and returns the CSRF token for later writes',
     body: loginBodySchema,
     response: sessionResponseSchema,
-    errors: ['auth.invalid_credentials', 'auth.no_coalition', 'auth.coalition_required', 'auth.rate_limited'],
+    errors: [
+      'auth.invalid_credentials',
+      'auth.no_coalition',
+      'auth.coalition_required',
+      'auth.rate_limited',
+      'auth.account_throttled',
+    ],
   }),
   session: endpoint({
     method: 'GET',

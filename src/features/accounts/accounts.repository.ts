@@ -93,3 +93,60 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
 export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
+
+export function insertCoalition(db: Db, coalition: { slug: string; name: string }) {
+  return db.insertInto('coalitions').values(coalition).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listCoalitionsWithUserCounts(db: Db) {
+  return db
+    .selectFrom('coalitions')
+    .leftJoin('coalition_roles', 'coalition_roles.coalition_id', 'coalitions.id')
+    .select(({ fn }) => [
+      'coalitions.id',
+      'coalitions.slug',
+      'coalitions.name',
+      'coalitions.created_at',
+      fn.count<number>('coalition_roles.user_id').as('users'),
+    ])
+    .groupBy(['coalitions.id', 'coalitions.slug', 'coalitions.name', 'coalitions.created_at'])
+    .orderBy('coalitions.created_at')
+    .execute();
+}
+
+export function deleteExpiredSessions(db: Db, now: Date) {
+  return db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+}
+
+export function findSignInFailures(db: Db, email: string) {
+  return db.selectFrom('sign_in_failures').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** One more failure; a window that started before `windowStart` starts again at this one. */
+export function recordSignInFailure(db: Db, email: string, now: Date, windowStart: Date) {
+  return db
+    .insertInto('sign_in_failures')
+    .values({ email, failures: 1, first_failed_at: now, last_failed_at: now })
+    .onConflict((oc) =>
+      oc.column('email').doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when('sign_in_failures.first_failed_at', '<', windowStart)
+          .then(1)
+          .else(eb('sign_in_failures.failures', '+', 1))
+          .end(),
+        first_failed_at: eb
+          .case()
+          .when('sign_in_failures.first_failed_at', '<', windowStart)
+          .then(now)
+          .else(eb.ref('sign_in_failures.first_failed_at'))
+          .end(),
+        last_failed_at: now,
+      })),
+    )
+    .execute();
+}
+
+export function clearSignInFailures(db: Db, email: string) {
+  return db.deleteFrom('sign_in_failures').where('email', '=', email).execute();
+}

@@ -1,8 +1,9 @@
+import { DomainError } from '../../core/errors.ts';
 import { requireAuth, sessionCookieName } from '../../http/auth.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { accountsContract } from './accounts.contract.ts';
-import { login, logout } from './accounts.service.ts';
+import { login, logout, recordFailedSignIn } from './accounts.service.ts';
 
 export const registerAccountRoutes: RoutesPlugin = async (app) => {
   const cookieOptions = {
@@ -16,9 +17,20 @@ export const registerAccountRoutes: RoutesPlugin = async (app) => {
     app,
     accountsContract.signIn,
     async ({ body }, _request, reply) => {
+      const now = new Date();
+      const throttle = {
+        maxFailures: app.config.LOGIN_ACCOUNT_MAX_FAILURES,
+        windowMinutes: app.config.LOGIN_ACCOUNT_WINDOW_MINUTES,
+      };
       const { token, session } = await app.db
         .transaction()
-        .execute((trx) => login(trx, body, { now: new Date(), ttlHours: app.config.SESSION_TTL_HOURS }));
+        .execute((trx) => login(trx, body, { now, ttlHours: app.config.SESSION_TTL_HOURS }, throttle))
+        .catch(async (error: unknown) => {
+          if (error instanceof DomainError && error.code === 'auth.invalid_credentials') {
+            await recordFailedSignIn(app.db, body.email, now, throttle);
+          }
+          throw error;
+        });
       reply.setCookie(sessionCookieName, token, { ...cookieOptions, expires: new Date(session.expiresAt) });
       return session;
     },

@@ -19,12 +19,57 @@ export interface SessionClock {
   ttlHours: number;
 }
 
+/** The per-account sign-in throttle (the per-IP one is the route's rate limit). */
+export interface SignInThrottle {
+  maxFailures: number;
+  windowMinutes: number;
+}
+
+export const defaultSignInThrottle: SignInThrottle = { maxFailures: 5, windowMinutes: 15 };
+
+const windowStart = (now: Date, throttle: SignInThrottle) =>
+  new Date(now.getTime() - throttle.windowMinutes * 60_000);
+
+/**
+ * Refuses a sign-in to an account with too many recent failures, whatever the password: an
+ * attacker spread over many addresses still gets `maxFailures` guesses per window per account.
+ * Unknown e-mails are counted too, so the answer never tells whether an account exists.
+ */
+async function assertNotThrottled(db: Db, email: string, now: Date, throttle: SignInThrottle) {
+  const row = await repo.findSignInFailures(db, email);
+  if (!row || row.failures < throttle.maxFailures) return;
+  const start = new Date(row.first_failed_at);
+  if (start < windowStart(now, throttle)) return;
+  const retryAfterSeconds = Math.ceil(
+    (start.getTime() + throttle.windowMinutes * 60_000 - now.getTime()) / 1000,
+  );
+  throw new DomainError(
+    'rate_limited',
+    'auth.account_throttled',
+    `Too many failed sign-ins for this account: try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+    { retryAfterSeconds },
+  );
+}
+
+/** Counts a failed sign-in; runs outside the sign-in's transaction, which the failure rolls back. */
+export async function recordFailedSignIn(db: Db, email: string, now: Date, throttle: SignInThrottle) {
+  await repo.recordSignInFailure(db, email, now, windowStart(now, throttle));
+}
+
+/** Sessions past their expiry are useless and only a liability: deleted at each sign-in and by a sweep. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await repo.deleteExpiredSessions(db, now);
+  return Number(result.numDeletedRows);
+}
+
 /** Checks the password and opens a session in one of the user's coalitions. */
 export async function login(
   db: Db,
   body: LoginBody,
   clock: SessionClock,
+  throttle: SignInThrottle = defaultSignInThrottle,
 ): Promise<{ token: string; session: SessionView }> {
+  await assertNotThrottled(db, body.email, clock.now, throttle);
   const user = await repo.findUserByEmail(db, body.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
   if (!user || !passwordOk) throw wrongCredentials();
@@ -49,6 +94,9 @@ export async function login(
     );
   }
 
+  await repo.clearSignInFailures(db, body.email);
+  await repo.deleteExpiredSessions(db, clock.now);
+  // Always a new token: a session id planted before sign-in (fixation) is never promoted.
   const token = newSessionToken();
   const csrfToken = newCsrfToken();
   const expiresAt = new Date(clock.now.getTime() + clock.ttlHours * 3_600_000);

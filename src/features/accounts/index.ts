@@ -9,7 +9,7 @@ import { tokensMatch } from './session-token.ts';
 
 export { type AccountErrorCode, accountErrors, accountsContract } from './accounts.contract.ts';
 export { type CreateUserInput, roleSchema, type SessionView } from './accounts.schema.ts';
-export { createUser } from './accounts.service.ts';
+export { createUser, deleteExpiredSessions } from './accounts.service.ts';
 
 /** How `installAuth` turns a session cookie into an Actor (src/app.ts passes it in). */
 export const sessionAuthenticator: SessionAuthenticator = { resolveSession, tokensMatch };

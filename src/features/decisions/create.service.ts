@@ -26,6 +26,9 @@ import {
 } from './decisions.schema.ts';
 import { toDecisionView } from './views.ts';
 
+/** A decision closes within 2 years: a window further out is a typo, or a way to park a vote forever. */
+const maxDecisionHorizonDays = 2 * 365;
+
 type Kind = CreateDecisionInput['kind'];
 
 /** Which status the subject must have for each kind of decision about a member. */
@@ -241,6 +244,13 @@ export async function createDecision(
     throw invalid('decision.window_invalid', 'closesAt must be after opensAt and in the future.', {
       opensAt: opensAt.toISOString(),
       closesAt: closesAt.toISOString(),
+    });
+  }
+  const horizon = new Date(now.getTime() + maxDecisionHorizonDays * 86_400_000);
+  if (closesAt > horizon) {
+    throw invalid('decision.window_too_long', 'closesAt may be at most 2 years ahead.', {
+      closesAt: closesAt.toISOString(),
+      latest: horizon.toISOString(),
     });
   }
   const subject = await checkSubject(db, actor, input, now);

@@ -53,6 +53,7 @@ export const decisionErrors = defineErrors({
   'decision.threshold_invalid': 'invalid',
   'decision.threshold_not_allowed': 'invalid',
   'decision.window_invalid': 'invalid',
+  'decision.window_too_long': 'invalid',
 });
 export type DecisionErrorCode = CodeOf<typeof decisionErrors>;
 
@@ -99,6 +100,7 @@ export const decisionsContract = {
       'decision.threshold_invalid',
       'decision.threshold_not_allowed',
       'decision.window_invalid',
+      'decision.window_too_long',
     ],
   }),
   get: endpoint({

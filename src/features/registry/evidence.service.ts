@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import { requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
-import { conflict, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import { currentFigure, type EvidenceFact, type StrengthMetric } from '../../core/rules/strength.ts';
 import type { Db } from '../../db/database.ts';
@@ -24,6 +24,18 @@ export async function submitEvidence(
   requireStaffOrDelegateOf(actor, org, 'submit strength evidence');
   if (isFinal(org.status))
     throw conflict('organization.final', `${org.name} is ${org.status}: its record is closed.`);
+  // A figure is evidence of what was, never of what will be. Today counts wherever on Earth it is today.
+  const latest = new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+  if (input.asOf > latest) {
+    throw invalid(
+      'evidence.future_date',
+      `asOf ${input.asOf} is in the future: evidence is dated when it was true.`,
+      {
+        field: 'asOf',
+        latest,
+      },
+    );
+  }
   const row = await repo.insertEvidence(db, {
     coalition_id: actor.coalitionId,
     organization_id: org.id,

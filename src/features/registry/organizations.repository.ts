@@ -24,6 +24,15 @@ export function findOrganization(
   return query.executeTakeFirst();
 }
 
+/** Every organization's name in the coalition, for the look-alike check (a coalition has dozens, not millions). */
+export function listOrganizationNames(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('coalition_id', '=', coalitionId)
+    .execute();
+}
+
 export function findOrganizationByName(db: Db, coalitionId: string, name: string) {
   return db
     .selectFrom('organizations')

@@ -2,6 +2,7 @@ import { type Actor, isStaff } from '../../core/actor.ts';
 import { requireAdmin, requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
+import { findLookalike } from '../../core/rules/name-skeleton.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/index.ts';
 import { ratifiedSet } from './charter.service.ts';
@@ -89,9 +90,7 @@ export async function createOrganization(
     );
   }
   await checkParent(db, actor, input);
-  if (await repo.findOrganizationByName(db, actor.coalitionId, input.name)) {
-    throw conflict('organization.name_taken', `An organization named "${input.name}" is already registered.`);
-  }
+  await assertNameFree(db, actor.coalitionId, input.name);
   const status = input.founding ? 'member' : 'applicant';
   const position = roundPosition(input.position) ?? null;
   const row = await repo.insertOrganization(db, {
@@ -168,14 +167,7 @@ export async function updateOrganization(
   requireStaffOrDelegateOf(actor, org, 'edit its profile');
   if (isFinal(org.status))
     throw conflict('organization.final', `${org.name} is ${org.status}: its record is closed.`);
-  if (patch.name && patch.name.toLowerCase() !== org.name.toLowerCase()) {
-    if (await repo.findOrganizationByName(db, actor.coalitionId, patch.name)) {
-      throw conflict(
-        'organization.name_taken',
-        `An organization named "${patch.name}" is already registered.`,
-      );
-    }
-  }
+  if (patch.name) await assertNameFree(db, actor.coalitionId, patch.name, org.id);
   const position = roundPosition(patch.position);
   const row = await repo.updateOrganization(db, actor.coalitionId, org.id, {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -223,4 +215,22 @@ export async function withdrawOrganization(db: Db, actor: Actor, id: string, not
     }),
   );
   return { organizationId: org.id, ...result };
+}
+
+/**
+ * Refuses a name that is, or looks like, another organization's (see core/rules/name-skeleton.ts):
+ * a member must not be impersonated on a ballot by a zero-width space or a Cyrillic letter.
+ */
+async function assertNameFree(db: Db, coalitionId: string, name: string, exceptId?: string): Promise<void> {
+  const others = (await repo.listOrganizationNames(db, coalitionId)).filter((row) => row.id !== exceptId);
+  const taken = findLookalike(name, others);
+  if (!taken) return;
+  const same = taken.name.toLowerCase() === name.toLowerCase();
+  throw conflict(
+    'organization.name_taken',
+    same
+      ? `An organization named "${name}" is already registered.`
+      : `"${name}" looks like "${taken.name}", which is already registered.`,
+    { existing: { id: taken.id, name: taken.name } },
+  );
 }

@@ -46,6 +46,7 @@ export const registryErrors = defineErrors({
   'delegate.is_staff': 'conflict',
   'delegate.not_found': 'not_found',
   'evidence.already_verified': 'conflict',
+  'evidence.future_date': 'invalid',
   'evidence.not_found': 'not_found',
   'organization.final': 'conflict',
   'organization.founding_closed': 'conflict',
@@ -205,7 +206,7 @@ export const registryContract = {
     body: evidenceInputSchema,
     response: evidenceSchema,
     status: 201,
-    errors: [...orgWrite],
+    errors: [...orgWrite, 'evidence.future_date'],
   }),
   verifyEvidence: endpoint({
     method: 'POST',

@@ -4,6 +4,24 @@ import { BallotReader, type BallotReadOptions, type BallotStore } from '../../co
 /** A ballot file: its whole text, or a stream of text or UTF-8 byte chunks (a file, stdin, an upload). */
 export type BallotSource = AsyncIterable<string | Uint8Array> | string;
 
+/** Passes an upload's chunks through until it exceeds `maxBytes`, then refuses it. */
+export async function* capBytes(
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): AsyncIterable<Uint8Array> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      throw invalid('ballot.file_too_large', `the ballot file is larger than ${maxBytes} bytes`, {
+        reason: 'too large',
+        limit: maxBytes,
+      });
+    }
+    yield chunk;
+  }
+}
+
 /**
  * Feeds the source to the incremental reader chunk by chunk, so a large CSV is never held whole:
  * memory stays at the (merged) ballots plus one chunk. Bytes must be valid UTF-8.

@@ -23,6 +23,12 @@ export const tabulationQuerySchema = tabulationOptionsSchema
   })
   .partial();
 
+/**
+ * Upload caps: CSV is read as it arrives, so memory follows the distinct ballots, not the file;
+ * JSON is parsed whole, so it has a much smaller cap (large files go as CSV).
+ */
+export const tabulationUploadLimits = { maxBytes: 256 * 1024 * 1024, maxJsonLength: 16 * 1024 * 1024 };
+
 /** Ballot files reach the service as the raw request stream: never parsed whole, never buffered. */
 export const ballotFileTypes = ['text/csv', 'text/plain', 'application/json'];
 
@@ -32,6 +38,7 @@ export const tabulationErrors = defineErrors({
   'ballot.candidate_list_conflict': 'invalid',
   'ballot.empty_file': 'invalid',
   'ballot.file_unreadable': 'invalid',
+  'ballot.file_too_large': 'invalid',
   'ballot.invalid_candidate_list': 'invalid',
   'ballot.invalid_encoding': 'invalid',
   'ballot.invalid_header': 'invalid',

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
+import { roles } from '../../core/actor.ts';
 import { invalid } from '../../core/errors.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { ballotFileTypes, tabulationContract } from './tabulation.contract.ts';
+import { capBytes } from './ballot-source.ts';
+import { ballotFileTypes, tabulationContract, tabulationUploadLimits } from './tabulation.contract.ts';
 import { tabulateBallotFile } from './tabulation.service.ts';
 
 export const registerTabulationRoutes: RoutesPlugin = async (app) => {
@@ -20,8 +22,11 @@ export const registerTabulationRoutes: RoutesPlugin = async (app) => {
           `Send the ballot file as the body, as ${ballotFileTypes.join(' or ')}.`,
         );
       }
-      return tabulateBallotFile(request.body, query);
+      return tabulateBallotFile(capBytes(request.body, tabulationUploadLimits.maxBytes), query, {
+        maxJsonLength: tabulationUploadLimits.maxJsonLength,
+      });
     },
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    // Any signed-in role may count a file; anonymous uploads are refused before the body is read.
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' }, uploadRoles: roles } },
   );
 };

@@ -49,8 +49,9 @@ export function countBallots(store: BallotStore, settings: TabulationSettings): 
 export async function tabulateBallotFile(
   source: BallotSource,
   options: TabulationRequest,
+  limits: { maxJsonLength?: number } = {},
 ): Promise<PublishedTabulation> {
   const settings = parseTabulationOptions(options);
-  const store = await readBallotSource(source, { candidates: settings.candidates ?? null });
+  const store = await readBallotSource(source, { candidates: settings.candidates ?? null, ...limits });
   return countBallots(store, settings);
 }

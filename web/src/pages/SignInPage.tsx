@@ -117,6 +117,7 @@ function coalitionChoices(error: SignInError | null): string[] {
     case 'auth.invalid_credentials':
     case 'auth.no_coalition':
     case 'auth.rate_limited':
+    case 'auth.account_throttled':
     case 'request.invalid':
     case 'internal':
     case 'unexpected':

@@ -7,6 +7,8 @@ import { jsonCandidateList, parseJsonDocument, readJsonBallots } from './json-ba
 export interface BallotReadOptions {
   /** The candidate list (`--candidates`): names outside it are errors, and it fixes the order. */
   candidates?: readonly string[] | null;
+  /** JSON is parsed whole: refuse a JSON file longer than this many characters (an upload's cap). */
+  maxJsonLength?: number;
 }
 
 /**
@@ -17,6 +19,7 @@ export class BallotReader {
   private format: 'csv' | 'json' | null = null;
   private head = '';
   private readonly jsonChunks: string[] = [];
+  private jsonLength = 0;
   private readonly builder = new BallotStoreBuilder();
   private readonly registry: CandidateRegistry;
   private readonly csv: CsvBallotParser;
@@ -50,8 +53,20 @@ export class BallotReader {
   }
 
   private route(chunk: string): void {
-    if (this.format === 'json') this.jsonChunks.push(chunk);
-    else this.csv.push(chunk);
+    if (this.format !== 'json') {
+      this.csv.push(chunk);
+      return;
+    }
+    this.jsonLength += chunk.length;
+    const limit = this.options.maxJsonLength ?? Number.POSITIVE_INFINITY;
+    if (this.jsonLength > limit) {
+      throw invalid(
+        'ballot.file_too_large',
+        `a JSON ballot file may hold at most ${limit} characters here; send large files as CSV, which is read as it arrives`,
+        { reason: 'too large', limit },
+      );
+    }
+    this.jsonChunks.push(chunk);
   }
 
   private finishJson(): BallotStore {

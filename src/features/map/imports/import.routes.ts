@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { staffRoles } from '../../../core/actor.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { commonErrorResponses } from '../../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
 import { importDistrictsQuerySchema, importRacesQuerySchema, importReportSchema } from './import.schema.ts';
 import { importDistricts, importRaces } from './import.service.ts';
+
+/** Files larger than the default body limit: staff only, checked before the body is read. */
+const importUpload = { bodyLimit: 25 * 1024 * 1024, config: { uploadRoles: staffRoles } } as const;
 
 /** A coalition's own races, results and districts: staff only, scoped to the signed-in coalition. */
 export const registerMapImportRoutes: RoutesPlugin = async (app) => {
@@ -15,6 +19,7 @@ export const registerMapImportRoutes: RoutesPlugin = async (app) => {
   app.post(
     '/api/map/imports/races',
     {
+      ...importUpload,
       schema: {
         tags: ['map'],
         summary:
@@ -41,6 +46,7 @@ export const registerMapImportRoutes: RoutesPlugin = async (app) => {
   app.post(
     '/api/map/imports/districts',
     {
+      ...importUpload,
       schema: {
         tags: ['map'],
         summary: 'Import the coalition’s districts from GeoJSON or TopoJSON; ?dryRun=true to preview',
