@@ -1,13 +1,15 @@
 /**
  * Synthetic import files of any size, for the large-import tests and bench/map-import: `places`
- * wards of one county, each with its own race and two result lines. Deterministic (no randomness):
- * `round` shifts the votes, so a second import with another round changes every result.
+ * wards of one new city (the file's first row creates it, so no reference data is needed), each
+ * ward with its own race and two result lines. Deterministic: `round` shifts the votes, so an
+ * import of another round changes every result line.
  */
 export function* raceCsvLines(places: number, round = 0): Generator<string> {
   yield 'election,election_date,office,jurisdiction_kind,jurisdiction_code,jurisdiction_name,parent,candidate,party,votes,total_votes\n';
+  yield 'big-2026,2026-11-03,mayor,municipality,BIG,Big City,,,,,\n';
   for (let i = 0; i < places; i += 1) {
     const code = `W-${String(i).padStart(6, '0')}`;
-    const race = `big-2026,2026-11-03,ward_council,ward,${code},Ward ${i},county:06075`;
+    const race = `big-2026,2026-11-03,ward_council,ward,${code},Ward ${i},municipality:BIG`;
     const yes = 100 + ((i * 7 + round) % 900);
     const no = 100 + ((i * 13 + round * 3) % 900);
     yield `${race},Ada ${i},DEM,${yes},${yes + no + 5}\n${race},Bo ${i},REP,${no},${yes + no + 5}\n`;
