@@ -8,11 +8,19 @@
  * reference loader's unnest batches (no parsing, no comparison): the floor an import can approach.
  * Also a districts import (GeoJSON, 25,000 wards) for its time and peak memory.
  *
- * Sizes: BENCH_IMPORT_PLACES (100000), BENCH_IMPORT_ROUNDS (5), BENCH_DISTRICTS (25000).
+ * Sizes: BENCH_IMPORT_PLACES (100000), BENCH_IMPORT_ROUNDS (5), BENCH_DISTRICTS (25000);
+ * BENCH_DRIVERS (pglite,postgres) picks the drivers.
  */
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
@@ -41,19 +49,17 @@ const districtCount = Number(process.env.BENCH_DISTRICTS ?? 25_000);
 const work = mkdtempSync(join(tmpdir(), 'concord-bench-import-'));
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-/** Samples RSS every 50 ms while `run` runs: the peak a user would see. */
+/**
+ * The process's peak RSS while `run` runs, from the kernel's high-water mark (VmHWM, reset first
+ * through clear_refs): PGlite runs queries synchronously, so sampling from a timer would miss peaks.
+ */
 async function measured<T>(run: () => Promise<T>) {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 50);
+  writeFileSync('/proc/self/clear_refs', '5');
   const start = performance.now();
-  try {
-    const result = await run();
-    return { ms: performance.now() - start, peak, result };
-  } finally {
-    clearInterval(timer);
-  }
+  const result = await run();
+  const ms = performance.now() - start;
+  const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+  return { ms, peak, result };
 }
 
 async function writeCsv(round: number): Promise<string> {
@@ -164,9 +170,11 @@ async function main() {
   const files: string[] = [];
   for (let round = 0; round < rounds; round += 1) files.push(await writeCsv(round));
   console.log(`${places} places, ${places * 2} result lines per file, ${rounds} imports per driver`);
-  await benchDriver('in-memory PGlite', undefined, files);
+  const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',');
+  if (drivers.includes('pglite')) await benchDriver('in-memory PGlite', undefined, files);
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await reachable(serverUrl))
+  if (!drivers.includes('postgres')) console.log('\nPostgreSQL: not asked for (BENCH_DRIVERS)');
+  else if (await reachable(serverUrl))
     await benchDriver('PostgreSQL (a fresh database on the server)', serverUrl, files);
   else console.log(`\nPostgreSQL: skipped (${serverUrl} not reachable; set DATABASE_URL)`);
   rmSync(work, { recursive: true, force: true });
