@@ -119,11 +119,7 @@ async function main() {
  * A races file as an upload to a running server (after the CLI import: every line replaced),
  * through node:http (fetch gives up waiting for response headers after five minutes).
  */
-async function upload(
-  env: Record<string, string>,
-  staff: { email: string; password: string },
-  races: string,
-) {
+async function upload(env: Record<string, string>, staff: { email: string; password: string }) {
   const second = await writeChunks(join(work, 'races-2.csv'), raceCsvLines(places, 1));
   const port = await freePort();
   const server = startConcord(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
