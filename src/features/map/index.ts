@@ -19,5 +19,5 @@ export {
   type RaceVotesView,
   type UnitResultView,
 } from './map.schema.ts';
-export { jurisdictionResults, listRaceVotes } from './results.service.ts';
+export { jurisdictionResults, listRaceVotes, setResults } from './results.service.ts';
 export { type Viewer, visibleTo } from './visibility.ts';

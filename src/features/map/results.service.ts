@@ -104,6 +104,11 @@ export async function jurisdictionResults(
   return unitResults(db, viewer, { by: 'jurisdiction', jurisdictionId, setId });
 }
 
+/** Every unit of one result set with its lines, read in two queries whatever the set's size. */
+export async function setResults(db: Db, viewer: Viewer, setId: string): Promise<UnitResultView[]> {
+  return unitResults(db, viewer, { by: 'set', setId });
+}
+
 /**
  * The races of an election with their votes by party (and by ballot line): the one call a pact
  * needs, e.g. the 577 French constituencies with votes by nuance, or a year's House districts with

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 export interface Ancestor {
@@ -13,14 +14,15 @@ export async function ancestorsOf(db: Db, ids: readonly string[]): Promise<Map<s
   const start = await db
     .selectFrom('jurisdictions')
     .select(['id', 'parent_id'])
-    .where('id', 'in', ids.length > 0 ? [...ids] : ['00000000-0000-0000-0000-000000000000'])
+    // One array parameter, not a parameter per id: a set of 25,000 wards broke PGlite.
+    .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
     .execute();
   for (const row of start) if (row.parent_id) frontier.set(row.id, row.parent_id);
   for (let depth = 0; depth < 4 && frontier.size > 0; depth += 1) {
     const parents = await db
       .selectFrom('jurisdictions')
       .select(['id', 'kind', 'code', 'parent_id'])
-      .where('id', 'in', [...new Set(frontier.values())])
+      .where(sql<boolean>`id = any(${[...new Set(frontier.values())]}::uuid[])`)
       .execute();
     const byId = new Map(parents.map((p) => [p.id, p]));
     const next = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
+import { registerBackupCommands } from './backup.cli.ts';
 
 /** serve, migrate and demo: running Concord itself. Modules load inside the actions (fast --help). */
 export function registerOpsCommands(program: Command): void {
@@ -61,4 +62,6 @@ Examples:
         });
       }),
     );
+
+  registerBackupCommands(program);
 }

@@ -145,13 +145,24 @@ function windForD3(geometry: Polygon | MultiPolygon): { geometry: Polygon | Mult
   };
 }
 
-export function parseDistricts(text: string, options: DistrictOptions, problems: Problems): ParsedDistrict[] {
+/**
+ * The districts of a GeoJSON or TopoJSON document: its text (CLI), or the value already parsed
+ * (the API, whose JSON body Fastify parsed: parsing it twice would hold the upload three times).
+ */
+export function parseDistricts(
+  document: { text: string } | { json: unknown },
+  options: DistrictOptions,
+  problems: Problems,
+): ParsedDistrict[] {
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    problems.add(null, null, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
+  if ('json' in document) data = document.json;
+  else {
+    try {
+      data = JSON.parse(document.text);
+    } catch (error) {
+      problems.add(null, null, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
   }
   if (options.kind && !isJurisdictionKind(options.kind))
     problems.add(null, 'kind', `unknown kind "${options.kind}"`);

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
@@ -8,7 +9,7 @@ import { DomainError, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
 import type { ImportReport } from './changes.ts';
 import { findCoalitionBySlug } from './import.repository.ts';
-import { importDistricts, importRaces } from './import.service.ts';
+import { applyRaceFile, importDistricts, readRaceFile } from './import.service.ts';
 import { formatProblem, type ImportProblem } from './problems.ts';
 
 /** Whoever runs the CLI holds the database: they import as an admin of the coalition named. */
@@ -69,17 +70,15 @@ Examples:
     )
     .action(
       runCommand(async (file: string, options: { coalition: string; dryRun?: boolean }) => {
-        const text = await readFile(file, 'utf8');
         await reportingProblems(async () => {
-          const report = await withDatabase(async ({ db }) =>
-            db.transaction().execute(async (trx) =>
-              importRaces(trx, await operatorOf(trx, options.coalition), {
-                file: basename(file),
-                text,
-                dryRun: options.dryRun === true,
-              }),
-            ),
-          );
+          const report = await withDatabase(async ({ db }) => {
+            const actor = await operatorOf(db, options.coalition);
+            // Streamed row by row: the file is never held whole in memory.
+            const checked = await readRaceFile(actor, basename(file), createReadStream(file));
+            return db
+              .transaction()
+              .execute(async (trx) => applyRaceFile(trx, actor, checked, options.dryRun === true));
+          });
           printReport(report);
         });
       }),

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { staffRoles } from '../../../core/actor.ts';
+import { invalid } from '../../../core/errors.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { commonErrorResponses } from '../../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
 import { importDistrictsQuerySchema, importRacesQuerySchema, importReportSchema } from './import.schema.ts';
-import { importDistricts, importRaces } from './import.service.ts';
+import { applyRaceFile, importDistricts, readRaceFile } from './import.service.ts';
+import { limitedUpload, maxRaceUploadBytes } from './upload-limit.ts';
+
+const isUpload = (body: unknown): body is AsyncIterable<Uint8Array> =>
+  typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
 
 /** Files larger than the default body limit: staff only, checked before the body is read. */
 const importUpload = { bodyLimit: 25 * 1024 * 1024, config: { uploadRoles: staffRoles } } as const;
@@ -12,8 +17,9 @@ const importUpload = { bodyLimit: 25 * 1024 * 1024, config: { uploadRoles: staff
 /** A coalition's own races, results and districts: staff only, scoped to the signed-in coalition. */
 export const registerMapImportRoutes: RoutesPlugin = async (app) => {
   // Only these routes take CSV (this plugin is encapsulated: the parser does not leak to others).
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
+  // The body is handed over unread: the handler checks who is asking first, then streams it.
+  app.addContentTypeParser(['text/csv', 'text/plain'], (_request, payload, done) => {
+    done(null, payload);
   });
 
   app.post(
@@ -27,19 +33,17 @@ export const registerMapImportRoutes: RoutesPlugin = async (app) => {
         description:
           'Columns: election, election_date, office, jurisdiction_kind, jurisdiction_code (required); election_name, ' +
           'stage, jurisdiction_name, parent, seats, filing_deadline, candidate, party, line, votes, total_votes. ' +
-          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing.',
+          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing. ' +
+          `The body is read as it arrives, up to ${maxRaceUploadBytes / 1024 / 1024} MiB (413 beyond).`,
         querystring: importRacesQuerySchema,
-        body: z.string().min(1).max(20_000_000),
         response: { 200: importReportSchema, ...commonErrorResponses },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      return app.db
-        .transaction()
-        .execute((trx) =>
-          importRaces(trx, actor, { file: 'upload', text: request.body, dryRun: request.query.dryRun }),
-        );
+      if (!isUpload(request.body)) throw invalid('import.body_missing', 'Send the CSV as a text/csv body.');
+      const file = await readRaceFile(actor, 'upload', limitedUpload(request.body, maxRaceUploadBytes));
+      return app.db.transaction().execute((trx) => applyRaceFile(trx, actor, file, request.query.dryRun));
     },
   );
 
@@ -64,7 +68,7 @@ export const registerMapImportRoutes: RoutesPlugin = async (app) => {
       return app.db.transaction().execute((trx) =>
         importDistricts(trx, actor, {
           file: 'upload',
-          text: JSON.stringify(request.body),
+          json: request.body,
           dryRun,
           options,
         }),

@@ -6,27 +6,53 @@ import { type DistrictOptions, parseDistricts } from './districts-geo.ts';
 import * as repo from './import.repository.ts';
 import { Problems } from './problems.ts';
 import { raceImportRows } from './race-import-rows.ts';
-import { parseRaceCsv } from './races-csv.ts';
+import { type ImportSource, type ParsedRaceCsv, parseRaceCsv } from './races-csv.ts';
 import { resolveJurisdictions } from './resolve.ts';
 
 export interface ImportInput {
   /** Shown in every problem: the file name (CLI) or "upload" (API). */
   file: string;
-  text: string;
+  text: ImportSource;
   dryRun: boolean;
+}
+
+/** A races file read and checked on its own, before any database work. */
+export interface RaceFile {
+  file: string;
+  parsed: ParsedRaceCsv;
+  problems: Problems;
+}
+
+/**
+ * Reads a races CSV as it streams in (an upload, a file) and checks each row. Outside of any
+ * transaction: a slow upload never holds the database. The role is checked before a byte is read.
+ */
+export async function readRaceFile(actor: Actor, file: string, source: ImportSource): Promise<RaceFile> {
+  requireRole(actor, staffRoles, 'import races and results');
+  const problems = new Problems(file);
+  return { file, parsed: await parseRaceCsv(source, problems), problems };
+}
+
+/** Reads and applies a races file in one go (tests, small files): see `applyRaceFile`. */
+export async function importRaces(db: Db, actor: Actor, input: ImportInput): Promise<ImportReport> {
+  return applyRaceFile(db, actor, await readRaceFile(actor, input.file, input.text), input.dryRun);
 }
 
 /**
  * Imports a coalition's races and results (CSV). Everything is validated first; any problem
  * throws `import.invalid` listing them all, and nothing is written. With `dryRun` the counts of
  * new, changed, unchanged and removed rows are computed the same way and nothing is written. A
- * race's result lines in the file replace that race's lines in the database.
+ * race's result lines in the file replace that race's lines in the database. The caller owns the
+ * transaction, so a failure part-way writes nothing either.
  */
-export async function importRaces(db: Db, actor: Actor, input: ImportInput): Promise<ImportReport> {
+export async function applyRaceFile(
+  db: Db,
+  actor: Actor,
+  { file, parsed, problems }: RaceFile,
+  dryRun: boolean,
+): Promise<ImportReport> {
   requireRole(actor, staffRoles, 'import races and results');
   const scope = actor.coalitionId;
-  const problems = new Problems(input.file);
-  const parsed = parseRaceCsv(input.text, problems);
   const jurisdictions = await resolveJurisdictions(db, scope, [...parsed.jurisdictions.values()], problems);
   problems.throwIfAny();
 
@@ -92,11 +118,12 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
     }>,
   ) => {
     const grouped = new Map<string, string[]>();
-    for (const v of rows)
-      grouped.set(unitKey(v), [
-        ...(grouped.get(unitKey(v)) ?? []),
-        canonicalJson([v.candidate, v.line, v.party, v.votes]),
-      ]);
+    for (const v of rows) {
+      const line = canonicalJson([v.candidate, v.line, v.party, v.votes]);
+      const lines = grouped.get(unitKey(v));
+      if (lines) lines.push(line);
+      else grouped.set(unitKey(v), [line]);
+    }
     return (unit: { result_set_id: string; jurisdiction_id: string }) =>
       (grouped.get(unitKey(unit)) ?? []).sort();
   };
@@ -109,7 +136,7 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
     (u) => [u.total_votes ?? null, fileLines(u)],
     (u) => [u.total_votes, storedLines(u)],
   );
-  if (!input.dryRun) {
+  if (!dryRun) {
     await upsertCatalog(db, { jurisdictions: jurisdictions.rows, elections, races: raceRows, resultSets });
     const replaced = new Set(unitChanges.keys);
     const replacedUnits = units.filter((u) => replaced.has(unitKey(u)));
@@ -121,8 +148,8 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
     );
   }
   return {
-    file: input.file,
-    dryRun: input.dryRun,
+    file,
+    dryRun,
     changes: withoutKeys(changes),
     notes: jurisdictions.notes,
   };
@@ -135,12 +162,12 @@ export async function importRaces(db: Db, actor: Actor, input: ImportInput): Pro
 export async function importDistricts(
   db: Db,
   actor: Actor,
-  input: ImportInput & { options: DistrictOptions },
+  input: { file: string; dryRun: boolean; options: DistrictOptions } & ({ text: string } | { json: unknown }),
 ): Promise<ImportReport> {
   requireRole(actor, staffRoles, 'import districts');
   const scope = actor.coalitionId;
   const problems = new Problems(input.file);
-  const districts = parseDistricts(input.text, input.options, problems);
+  const districts = parseDistricts(input, input.options, problems);
   const resolved = await resolveJurisdictions(
     db,
     scope,

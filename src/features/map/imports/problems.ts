@@ -12,33 +12,38 @@ export interface ImportProblem {
 /** Problems listed in an error: enough to fix a file in one pass, not a flood. */
 export const maxListedProblems = 100;
 
-/** Collects every problem of a file; the import proceeds only when there is none. */
+/**
+ * Collects the problems of a file; the import proceeds only when there is none. Every problem is
+ * counted, but only the first ones are kept: a million bad rows must not take a million objects.
+ */
 export class Problems {
   readonly list: ImportProblem[] = [];
+  #count = 0;
 
   constructor(readonly file: string) {}
 
   add(row: number | null, field: string | null, reason: string): void {
-    this.list.push({ file: this.file, row, field, reason });
+    this.#count += 1;
+    if (this.list.length < maxListedProblems) this.list.push({ file: this.file, row, field, reason });
   }
 
   get count(): number {
-    return this.list.length;
+    return this.#count;
   }
 
   /** Throws `import.invalid` (400) naming the problems, when there are any. Nothing was written. */
   throwIfAny(): void {
-    if (this.list.length === 0) return;
-    const shown = this.list.slice(0, maxListedProblems);
+    if (this.#count === 0) return;
+    const shown = this.list;
     const first = shown[0];
     throw invalid(
       'import.invalid',
-      `${this.file}: ${this.list.length} problem(s), nothing imported${first ? `; first: ${formatProblem(first)}` : ''}`,
+      `${this.file}: ${this.#count} problem(s), nothing imported${first ? `; first: ${formatProblem(first)}` : ''}`,
       {
         file: this.file,
-        total: this.list.length,
+        total: this.#count,
         problems: shown,
-        truncated: this.list.length > shown.length,
+        truncated: this.#count > shown.length,
       },
     );
   }

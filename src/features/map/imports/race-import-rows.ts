@@ -39,8 +39,10 @@ export function raceImportRows(
     id: raceId(coalitionId, race.election, race.office, idOf(race.jurisdiction), race.stage),
     setId: resultSetId(coalitionId, setSlug(race)),
   }));
+  const firstRaceOf = new Map<string, (typeof races)[number]>();
+  for (const race of races) if (!firstRaceOf.has(race.election)) firstRaceOf.set(race.election, race);
   const elections = [...parsed.elections].map(([slug, election]) => {
-    const first = races.find((race) => race.election === slug);
+    const first = firstRaceOf.get(slug);
     return {
       id: electionId(coalitionId, slug),
       coalition_id: coalitionId,

@@ -7,7 +7,7 @@ import type { Actor } from '../../../core/actor.ts';
 import { notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
 import type { JurisdictionView, RaceVotesView, UnitResultView } from '../../map/index.ts';
-import { catalog, jurisdictionResults, listRaceVotes } from '../../map/index.ts';
+import { catalog, listRaceVotes, setResults } from '../../map/index.ts';
 import type { PactSourceInput, RaceLine, StoredSource } from '../pacts.schema.ts';
 import type { PactRace } from './pact-input.ts';
 
@@ -183,8 +183,13 @@ async function readZones(db: Db, actor: Actor, input: Extract<PactSourceInput, {
   const warnings: string[] = [];
   const missing: string[] = [];
   const races: SourcedRace[] = [];
+  // The whole set in one read (not a query per zone: a city of 16,000 wards took 16,000 of them).
+  const unitByZone = new Map<string, UnitResultView>();
+  for (const unit of await setResults(db, actor, set.id)) {
+    if (!unitByZone.has(unit.jurisdiction.id)) unitByZone.set(unit.jurisdiction.id, unit);
+  }
   for (const zone of zones) {
-    const [unit]: UnitResultView[] = await jurisdictionResults(db, actor, zone.id, set.id);
+    const unit = unitByZone.get(zone.id);
     if (!unit) missing.push(zone.code);
     races.push({
       key: zone.code,
