@@ -99,7 +99,9 @@ for (const n of [20, 50, 100]) {
   console.log(`  n = ${String(n).padStart(3)}  programme ${ms(best(() => discloseMajority(input)))}`);
 }
 
-console.log('budget fallback: 20 distinct weights (3^20 assignments), stops at 200,000 aggregates');
+console.log(
+  'budget fallback: 20 distinct weights (3^20 assignments), stops at the budget (defaultStateBudget)',
+);
 {
   const weights = weightsFor(20, 7);
   const input = {

@@ -63,12 +63,10 @@ export function decideRanked(input: {
   const weightOf = new Map(
     weighVoters(input.voters, input.weighting).weights.map((w) => [w.organizationId, w.weight]),
   );
-  const chosen = discloseRanked({
-    voters: input.ballots
-      .filter((b) => weightOf.has(b.organizationId))
-      .map((b) => ({ weight: weightOf.get(b.organizationId) ?? 0n, ballot: canonicalJson(b.parts) })),
-    k,
-  });
+  const counted = input.ballots
+    .filter((b) => weightOf.has(b.organizationId))
+    .map((b) => ({ weight: weightOf.get(b.organizationId) ?? 0n, ballot: canonicalJson(b.parts) }));
+  const chosen = discloseRanked({ voters: counted, k });
   const secrecy: Disclosure = {
     level: chosen.level,
     k,
@@ -76,7 +74,7 @@ export function decideRanked(input: {
     basis: 'swap_bound',
     ballotsPublished: chosen.level.kind === 'exact',
     splitsCast: [],
-    note: describeDisclosure(chosen.level, k, chosen.kMet),
+    note: describeDisclosure(chosen.level, k, chosen.kMet, counted.length),
   };
   if (chosen.level.kind === 'exact') return { ...decided, secrecy };
   const explanation =

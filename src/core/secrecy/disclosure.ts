@@ -35,7 +35,8 @@ export interface PublishedMajorityTally
   shares: { yes: ShareBucket; no: ShareBucket; abstain: ShareBucket } | null;
 }
 
-export function describeDisclosure(level: DisclosureLevel, k: number, kMet: boolean): string {
+export function describeDisclosure(level: DisclosureLevel, k: number, kMet: boolean, voted = 1): string {
+  if (voted === 0) return 'Secret ballot: no counted ballot, so only the outcome is published.';
   if (level.kind === 'exact')
     return `Secret ballot: the full tally fits at least ${k} ways the organizations could have voted.`;
   const what = describeLevel(level);
@@ -78,7 +79,7 @@ export function publishSecretMajority(input: {
     basis: chosen.basis,
     ballotsPublished: chosen.level.kind === 'exact',
     splitsCast: domain.slice(wholeChoices),
-    note: describeDisclosure(chosen.level, input.k, chosen.kMet),
+    note: describeDisclosure(chosen.level, input.k, chosen.kMet, input.ballots.length),
   };
   const { level } = chosen;
   if (level.kind === 'exact') return { tally: { ...input.tally, shares: null }, disclosure };

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../core/audit/canonical-json.ts';
 import { decideMajority } from '../../core/decide/decide.ts';
 import { asOrganizationId, type Split } from '../../core/decide/types.ts';
 import { DomainError } from '../../core/errors.ts';
-import { updateSettings, withdrawOrganization } from '../registry/index.ts';
+import { getSettings, settingsPatchSchema, updateSettings, withdrawOrganization } from '../registry/index.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';
@@ -21,6 +21,16 @@ const splitOf = (choice: (typeof choices)[number]): Split => ({
 });
 
 describe('secret ballots through their published result (issue 10, item 1)', () => {
+  it('k is a validated coalition setting: 5 by default, 2 to 1000', async () => {
+    const { db } = database();
+    const seed = await seedCoalition(db, [{ name: 'Solo' }]);
+    expect((await getSettings(db, seed.coalition.id)).secrecyK).toBe(5);
+    expect(settingsPatchSchema.safeParse({ secrecyK: 1 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ secrecyK: 2.5 }).success).toBe(false);
+    await inTx(db, (trx) => updateSettings(trx, seed.admin, { secrecyK: 12 }));
+    expect((await getSettings(db, seed.coalition.id)).secrecyK).toBe(12);
+  });
+
   it('the issue example: weights 26/42/8/54/13/31 publish figures that fit at least 5 of the 729 assignments', async () => {
     const { db } = database();
     const strengths = [26, 42, 8, 54, 13, 31];

@@ -27,6 +27,7 @@ export {
   fractionSchema,
   planksSchema,
   publicCoalitionSchema,
+  settingsPatchSchema,
   strengthMetricSchema,
 } from './registry.schema.ts';
 export { findCoalitionBySlug } from './settings.repository.ts';
