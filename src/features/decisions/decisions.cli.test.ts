@@ -6,7 +6,7 @@ import { type Seed, seedCoalition } from '../../../test/helpers/governance.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { connect, type DatabaseHandle } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { runConcord } from '../pacts/cli.test-helpers.ts';
+import { runConcord } from '../pacts/cli/cli.test-helpers.ts';
 import { registerDecisionCommands } from './decisions.cli.ts';
 
 const concord = (...args: string[]) => runConcord(registerDecisionCommands, 'decision', ...args);
