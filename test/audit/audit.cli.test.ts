@@ -9,8 +9,8 @@ import { registerAuditCommands } from '../../src/features/audit/audit.cli.ts';
 import { castBallot } from '../../src/features/decisions/ballots.service.ts';
 import { closeDecision } from '../../src/features/decisions/close.service.ts';
 import { createDecision } from '../../src/features/decisions/create.service.ts';
-import { runConcord } from '../../src/features/pacts/cli/cli.test-helpers.ts';
 import { inTx, memberOf, type Seed, seedCoalition } from '../helpers/governance.ts';
+import { runConcord } from '../helpers/run-concord.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 const concord = (...args: string[]) => runConcord(registerAuditCommands, 'audit', ...args);

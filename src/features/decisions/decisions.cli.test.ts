@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Seed, seedCoalition } from '../../../test/helpers/governance.ts';
+import { runConcord } from '../../../test/helpers/run-concord.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { connect, type DatabaseHandle } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { runConcord } from '../pacts/cli/cli.test-helpers.ts';
 import { registerDecisionCommands } from './decisions.cli.ts';
 
 const concord = (...args: string[]) => runConcord(registerDecisionCommands, 'decision', ...args);

@@ -9,7 +9,7 @@ import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import { connect, type DatabaseHandle, type DatabaseTarget } from '../../db/connect.ts';
 import type { Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { backupDatabase, restoreDatabase } from './backup.service.ts';
 import { lockFileName } from './data-dir-holder.ts';
 

@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runConcord } from '../../../../test/helpers/run-concord.ts';
 import { AllocationReportSchema } from '../allocate.schema.ts';
 import { registerAllocateCommands } from './allocate.cli.ts';
-import { runConcord } from './cli.test-helpers.ts';
 
 /** The pact of DESIGN.md's example, grown to three members and five races. */
 const pact = {

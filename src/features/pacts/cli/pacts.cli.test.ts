@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConcord } from '../../../../test/helpers/run-concord.ts';
 import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { allocate } from '../../../core/allocate/index.ts';
 import { connect, type DatabaseHandle } from '../../../db/connect.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { type LeftCoalition, seedLeftCoalition } from '../pacts.test-fixtures.ts';
-import { runConcord } from './cli.test-helpers.ts';
 import { registerPactCommands } from './pacts.cli.ts';
 
 const concord = (...args: string[]) => runConcord(registerPactCommands, 'pact', ...args);
