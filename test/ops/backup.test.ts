@@ -8,10 +8,10 @@ import { connect, type DatabaseHandle, type DatabaseTarget } from '../../src/db/
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
-import { codeOf, seedCoalition } from '../../src/features/helpers/governance.ts';
-import { createTestDatabase } from '../../src/features/helpers/test-database.ts';
+import { backupDatabase, restoreDatabase } from '../../src/features/ops/backup.service.ts';
 import { lockFileName } from '../../src/features/ops/data-dir-holder.ts';
-import { backupDatabase, restoreDatabase } from './backup.service.ts';
+import { codeOf, seedCoalition } from '../helpers/governance.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'concord-backup-'));
