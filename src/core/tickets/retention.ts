@@ -69,7 +69,7 @@ export const retentionReadings: readonly RetentionReading[] = [
   }),
   r('NE', 'at least 5% for a statewide office', ['statewide'], 5),
   r('NH', 'at least 4% for governor or US Senate', ['governor', 'us_senate'], 4),
-  r('NJ', 'at least 10% of the statewide General Assembly vote', ['general_assembly'], 10),
+  r('NJ', 'least 10% of the statewide General Assembly vote', ['general_assembly'], 10),
   r('NY', 'Greater of 130,000 votes or 2%', topOfTicket, 2, { minVotes: 130_000 }),
   r('NC', 'governor or president gets at least 2%', topOfTicket, 2),
   r('OH', 'governor or president polls at least 3%', topOfTicket, 3),
