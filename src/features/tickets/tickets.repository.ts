@@ -283,23 +283,44 @@ export function listResults(db: Db, coalitionId: string, raceIds: readonly strin
     .execute();
 }
 
-/** Races visible to the coalition matched by election slug and jurisdiction `kind:code`, for results files. */
-export function findRacesByKeys(db: Db, coalitionId: string) {
+/** Races visible to the coalition in the given elections (by slug), keyed for a results file. */
+export function findRacesByKeys(db: Db, coalitionId: string, electionSlugs: readonly string[]) {
+  if (electionSlugs.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('races')
     .innerJoin('elections', 'elections.id', 'races.election_id')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'races.jurisdiction_id')
-    .select(['races.id', 'races.office', 'elections.slug', 'jurisdictions.kind', 'jurisdictions.code'])
+    .select([
+      'races.id',
+      'races.office',
+      'races.seats',
+      'elections.slug',
+      'jurisdictions.kind',
+      'jurisdictions.code',
+    ])
+    .where('elections.slug', 'in', [...electionSlugs])
     .where((eb) => eb.or([eb('races.coalition_id', 'is', null), eb('races.coalition_id', '=', coalitionId)]))
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('candidates')
-          .select('candidates.id')
-          .whereRef('candidates.race_id', '=', 'races.id')
-          .where('candidates.coalition_id', '=', coalitionId),
-      ),
+      eb.or([eb('elections.coalition_id', 'is', null), eb('elections.coalition_id', '=', coalitionId)]),
     )
+    .execute();
+}
+
+export function listAllResults(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('candidate_results')
+    .select(['race_id', 'candidate_name', 'candidate_id', 'line', 'votes'])
+    .where('coalition_id', '=', coalitionId)
+    .execute();
+}
+
+/** The map races held by some pacts. */
+export function listPactMapRaces(db: Db, pactIds: readonly string[]) {
+  if (pactIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('pact_races')
+    .select(['pact_id', 'map_race_id'])
+    .where('pact_id', 'in', [...pactIds])
     .execute();
 }
 
@@ -314,5 +335,9 @@ export function findVersionMembers(db: Db, pactId: string, number: number) {
 }
 
 export function findCoalitionName(db: Db, coalitionId: string) {
-  return db.selectFrom('coalitions').select(['name', 'slug']).where('id', '=', coalitionId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('coalitions')
+    .select(['name', 'slug'])
+    .where('id', '=', coalitionId)
+    .executeTakeFirstOrThrow();
 }
