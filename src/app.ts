@@ -16,6 +16,8 @@ import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
+import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
+import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -33,6 +35,8 @@ const featureRoutes: RoutesPlugin[] = [
   registerMapRoutes,
   registerPactRoutes,
   registerPublicPactRoutes,
+  registerTicketRoutes,
+  registerSlateRoutes,
   registerTabulationRoutes,
 ];
 
