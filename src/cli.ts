@@ -12,6 +12,7 @@ import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerPactCommands } from './features/pacts/pacts.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
+import { registerTicketCommands } from './features/tickets/tickets.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
@@ -25,6 +26,7 @@ registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerPactCommands(program);
 registerMapCommands(program);
+registerTicketCommands(program);
 registerTabulationCommands(program);
 
 await program.parseAsync(process.argv);

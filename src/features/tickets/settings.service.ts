@@ -33,7 +33,9 @@ export async function updateTicketSettings(
   patch: Partial<TicketSettings>,
 ): Promise<TicketSettings> {
   requireStaff(actor, 'change the nomination settings');
-  const next = { ...(await getTicketSettings(db, actor.coalitionId)), ...patch };
+  // Keys left out (or undefined) keep their value.
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const next: TicketSettings = { ...(await getTicketSettings(db, actor.coalitionId)), ...given };
   next.coalitionLineStates = [...new Set(next.coalitionLineStates.map((s) => s.toUpperCase()))].sort();
   await upsertSettings(db, {
     coalition_id: actor.coalitionId,
