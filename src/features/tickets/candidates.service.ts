@@ -599,3 +599,14 @@ export async function transitionCandidate(
 }
 
 export { moveTo as moveCandidate, reassessDissidence };
+
+/** The races a ticket can be built for: the coalition's own (imported) races, with their state. */
+export async function listNominationRaces(db: Db, actor: Actor) {
+  const races = await repo.listOwnRaces(db, actor.coalitionId);
+  const places = await resolvePlaces(
+    db,
+    actor.coalitionId,
+    races.map((r) => r.jurisdiction_id),
+  );
+  return races.map((r) => toRaceRef(r, places.get(r.jurisdiction_id)));
+}

@@ -341,3 +341,28 @@ export function findCoalitionName(db: Db, coalitionId: string) {
     .where('id', '=', coalitionId)
     .executeTakeFirstOrThrow();
 }
+
+/** The coalition's own races (imported), the ones members nominate for, newest election first. */
+export function listOwnRaces(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('races')
+    .innerJoin('elections', 'elections.id', 'races.election_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'races.jurisdiction_id')
+    .select([
+      'races.id',
+      'races.name',
+      'races.office',
+      sql<string | null>`races.filing_deadline::text`.as('filing_deadline'),
+      'elections.name as election_name',
+      sql<string>`elections.election_date::text`.as('election_date'),
+      'jurisdictions.id as jurisdiction_id',
+      'jurisdictions.kind as jurisdiction_kind',
+      'jurisdictions.code as jurisdiction_code',
+      'jurisdictions.country',
+    ])
+    .where('races.coalition_id', '=', coalitionId)
+    .orderBy('elections.election_date', 'desc')
+    .orderBy('races.name')
+    .limit(2000)
+    .execute();
+}

@@ -8,6 +8,7 @@ import {
   endorseCandidate,
   getCandidate,
   listCandidateViews,
+  listNominationRaces,
   proposeCandidate,
   recordFacts,
   recordWilsonPakula,
@@ -28,6 +29,7 @@ import {
   nationalTicketInputSchema,
   nationalTicketViewSchema,
   proposeCandidateSchema,
+  raceRefSchema,
   recordFactsSchema,
   resultsImportReportSchema,
   resultsImportSchema,
@@ -77,6 +79,18 @@ export const registerTicketRoutes: RoutesPlugin = async (app) => {
       reply.code(201);
       return tx((trx) => proposeCandidate(trx, actor, request.body));
     },
+  );
+
+  app.get(
+    '/api/candidates/races',
+    {
+      schema: {
+        tags,
+        summary: 'The coalition’s own races a candidate can be proposed for, with their state',
+        response: { 200: z.array(raceRefSchema), ...errors },
+      },
+    },
+    async (request) => tx((trx) => listNominationRaces(trx, requireActor(request))),
   );
 
   app.post(
