@@ -1,5 +1,12 @@
 import { type Actor, isStaff } from '../../core/actor.ts';
-import { conflict, forbidden, invalid, notFound, unprocessable } from '../../core/errors.ts';
+import {
+  conflict,
+  type DomainError,
+  forbidden,
+  invalid,
+  notFound,
+  unprocessable,
+} from '../../core/errors.ts';
 import type { FusionProblem } from '../../core/tickets/fusion.ts';
 import {
   type CandidateAction,
@@ -609,4 +616,43 @@ export async function listNominationRaces(db: Db, actor: Actor) {
     races.map((r) => r.jurisdiction_id),
   );
   return races.map((r) => toRaceRef(r, places.get(r.jurisdiction_id)));
+}
+
+/**
+ * A refused line attempt, kept on the record: the route's transaction rolled back, so this runs in
+ * its own and appends `candidate.fusion_refused` with the state, the rule and what was asked.
+ */
+export async function recordRefusal(
+  db: Db,
+  actor: Actor,
+  candidateId: string,
+  error: DomainError,
+  line: LineInput,
+) {
+  if (!error.code.startsWith('fusion.') && error.code !== 'line.coalition_not_recognised') return;
+  const row = await repo.findCandidate(db, actor.coalitionId, candidateId);
+  if (!row) return;
+  await appendAudit(db, {
+    coalitionId: actor.coalitionId,
+    actor,
+    action: 'candidate.fusion_refused',
+    subject: { type: 'candidate', id: row.id },
+    payload: { code: error.code, message: error.message, line, details: error.details ?? {} },
+  });
+}
+
+/** The candidate's history from the audit log: every transition, line, flag and refused attempt. */
+export async function candidateHistory(db: Db, actor: Actor, id: string) {
+  const row = await repo.findCandidate(db, actor.coalitionId, id);
+  if (!row) throw notFound('candidate.not_found', 'No such candidate.');
+  const events = await repo.listCandidateEvents(db, actor.coalitionId, id);
+  return events.map((e) => {
+    const payload = (e.payload ?? {}) as Record<string, unknown>;
+    return {
+      seq: Number(e.seq),
+      at: new Date(e.at).toISOString(),
+      action: e.action,
+      message: typeof payload.message === 'string' ? payload.message : null,
+    };
+  });
 }

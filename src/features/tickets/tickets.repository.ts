@@ -366,3 +366,35 @@ export function listOwnRaces(db: Db, coalitionId: string) {
     .limit(2000)
     .execute();
 }
+
+/** A candidate's audit trail (its transitions, lines, flags, refusals), oldest first. */
+export function listCandidateEvents(db: Db, coalitionId: string, candidateId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'at', 'action', 'payload'])
+    .where('coalition_id', '=', coalitionId)
+    .where(sql<string>`subject->>'type'`, '=', 'candidate')
+    .where(sql<string>`subject->>'id'`, '=', candidateId)
+    .orderBy('seq')
+    .execute();
+}
+
+/** Reference US states by FIPS code. */
+export function findStateIds(db: Db, fips: readonly string[]) {
+  return db
+    .selectFrom('jurisdictions')
+    .select(['id', 'code'])
+    .where('coalition_id', 'is', null)
+    .where('kind', '=', 'state')
+    .where('code', 'in', [...fips])
+    .execute();
+}
+
+export async function electionOfRace(db: Db, raceId: string): Promise<string> {
+  const row = await db
+    .selectFrom('races')
+    .select('election_id')
+    .where('id', '=', raceId)
+    .executeTakeFirstOrThrow();
+  return row.election_id;
+}

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { DomainError } from '../../core/errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { commonErrorResponses, errorResponseSchema } from '../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import {
   addLine,
+  candidateHistory,
   checkNomination,
   endorseCandidate,
   getCandidate,
@@ -11,6 +13,7 @@ import {
   listNominationRaces,
   proposeCandidate,
   recordFacts,
+  recordRefusal,
   recordWilsonPakula,
   removeLine,
   transitionCandidate,
@@ -131,7 +134,35 @@ export const registerTicketRoutes: RoutesPlugin = async (app) => {
         response: { 200: candidateViewSchema, ...errors },
       },
     },
-    async (request) => tx((trx) => addLine(trx, requireActor(request), request.params.id, request.body)),
+    async (request) => {
+      const actor = requireActor(request);
+      try {
+        return await tx((trx) => addLine(trx, actor, request.params.id, request.body));
+      } catch (error) {
+        // The refusal itself is kept on the candidate's record (its own transaction: the attempt's rolled back).
+        if (error instanceof DomainError)
+          await tx((trx) => recordRefusal(trx, actor, request.params.id, error, request.body));
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/candidates/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'The candidate’s audit trail: transitions, lines, dissident flags, refused fusion attempts',
+        params: idParams,
+        response: {
+          200: z.array(
+            z.object({ seq: z.number(), at: z.string(), action: z.string(), message: z.string().nullable() }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => tx((trx) => candidateHistory(trx, requireActor(request), request.params.id)),
   );
 
   app.delete(
