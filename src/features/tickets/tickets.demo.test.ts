@@ -8,6 +8,7 @@ import { prepareDatasets } from '../map/datasets/dataset-files.ts';
 import { loadReferenceData } from '../map/load.service.ts';
 import { registryDemoStep } from '../registry/registry.demo.ts';
 import { candidateHistory, listCandidateViews } from './candidates.service.ts';
+import { districtOverlap } from './crosswalk.service.ts';
 import { listAlerts } from './disputes.service.ts';
 import { listNationalTicketViews } from './national.service.ts';
 import { findSlate } from './slate.service.ts';
@@ -59,12 +60,21 @@ describe('tickets demo data', () => {
       [2028, 'accepted', 'right'],
       [2024, 'accepted', 'left'],
     ]);
-    const wayne = await inTx(db, (trx) => findSlate(trx, coalition.slug, 'county:26163'));
-    expect(wayne.entries.map((e) => e.name)).toEqual(['Noor Haddad']);
+    const wayne = await inTx(db, async (trx) =>
+      findSlate(trx, coalition.slug, 'county:26163', await districtOverlap()),
+    );
+    expect(wayne.entries.map((e) => e.name)).toEqual(['Noor Haddad', 'Keisha Grant']);
+    expect(wayne.entries[1]).toMatchObject({
+      coverage: 'overlaps_place',
+      race: { jurisdictionKey: 'congressional_district:MI-13' },
+    });
+    expect(wayne.entries[1]?.areaShare).toBeGreaterThan(0.25);
+    expect(wayne.entries[1]?.areaShare).toBeLessThan(0.35);
     const michigan = await inTx(db, (trx) => findSlate(trx, coalition.slug, 'state:26'));
     expect(michigan.entries.map((e) => e.name).sort()).toEqual([
       'Dale Okafor',
       'Ivy Brandt',
+      'Keisha Grant',
       'Marisol Quinn',
       'Noor Haddad',
     ]);

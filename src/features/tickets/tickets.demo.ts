@@ -41,6 +41,7 @@ const races = [
   race('state_house', 'state_legislative_district', 'MI-HD-14', 'Michigan House 14', 'state:26'),
   race('state_senate', 'state_legislative_district', 'NY-SD-25', 'New York Senate 25', 'state:36'),
   race('state_house', 'state_legislative_district', 'CT-HD-94', 'Connecticut House 94', 'state:09'),
+  race('us_house', 'congressional_district', 'MI-13', 'Michigan district 13', 'state:26'),
 ];
 // Its own file: a reference county listed beside districts of its state would hide their state.
 const wayne = race('county_commission', 'county', '26163', 'Wayne', '');
@@ -187,6 +188,17 @@ export const ticketsDemoStep: DemoStep = {
       wilsonPakula: false,
     });
     await endorseCandidate(db, staff, county.id);
+    // A US House seat crossing Wayne County: the slate lists it with its share of the county's area.
+    const house = await proposeCandidate(db, workersDelegate, {
+      name: 'Keisha Grant',
+      raceId: raceId('MI-13'),
+    });
+    await addLine(db, await delegate(greens), house.id, {
+      kind: 'endorsement',
+      candidateIsMember: false,
+      wilsonPakula: false,
+    });
+    await endorseCandidate(db, staff, house.id);
 
     // National tickets under the split rule: the left on top in 2024, the right in 2028.
     await updateTicketSettings(db, staff, { splitTicket: true });

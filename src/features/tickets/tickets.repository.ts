@@ -128,8 +128,10 @@ export function listLines(db: Db, coalitionId: string, candidateIds: readonly st
     .selectAll()
     .where('coalition_id', '=', coalitionId)
     .where('candidate_id', 'in', [...candidateIds])
+    // Party lines first, then the coalition's, then endorsements; a transaction's rows share one now().
+    .orderBy(sql`case kind when 'party' then 0 when 'coalition' then 1 else 2 end`)
     .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('label')
     .execute();
 }
 
