@@ -123,16 +123,18 @@ export function updateLine(
 
 export function listLines(db: Db, coalitionId: string, candidateIds: readonly string[]) {
   if (candidateIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('candidate_lines')
-    .selectAll()
-    .where('coalition_id', '=', coalitionId)
-    .where('candidate_id', 'in', [...candidateIds])
-    // Party lines first, then the coalition's, then endorsements; a transaction's rows share one now().
-    .orderBy(sql`case kind when 'party' then 0 when 'coalition' then 1 else 2 end`)
-    .orderBy('created_at')
-    .orderBy('label')
-    .execute();
+  return (
+    db
+      .selectFrom('candidate_lines')
+      .selectAll()
+      .where('coalition_id', '=', coalitionId)
+      .where('candidate_id', 'in', [...candidateIds])
+      // Party lines first, then the coalition's, then endorsements; a transaction's rows share one now().
+      .orderBy(sql`case kind when 'party' then 0 when 'coalition' then 1 else 2 end`)
+      .orderBy('created_at')
+      .orderBy('label')
+      .execute()
+  );
 }
 
 /** Races the coalition may see (the reference map and its own), with their election and jurisdiction. */
