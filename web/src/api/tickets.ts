@@ -169,3 +169,18 @@ export function useSlate(slug: string, jurisdiction: string | undefined) {
 
 export const slateFileUrl = (slug: string, jurisdiction: string, extension: 'pdf' | 'ics') =>
   `/api/public/coalitions/${encodeURIComponent(slug)}/slate.${extension}${queryString({ jurisdiction })}`;
+
+export interface HistoryEvent {
+  seq: number;
+  at: string;
+  action: string;
+  message: string | null;
+}
+
+/** The candidate's audit trail, refused fusion attempts included. */
+export function useCandidateHistory(id: string) {
+  return useQuery({
+    queryKey: ['tickets', 'candidate', id, 'history'],
+    queryFn: () => api<HistoryEvent[]>(`/api/candidates/${id}/history`),
+  });
+}

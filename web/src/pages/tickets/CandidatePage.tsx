@@ -3,12 +3,14 @@ import { useSession } from '../../api/session.ts';
 import {
   useAddLine,
   useCandidate,
+  useCandidateHistory,
   useEndorse,
   useOpenDispute,
   useResolveDispute,
   useTransition,
 } from '../../api/tickets.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { formatDateTime } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -20,6 +22,7 @@ import './tickets.css';
 export function CandidatePage() {
   const { id = '' } = useParams();
   const candidate = useCandidate(id);
+  const history = useCandidateHistory(id);
   const session = useSession().data;
   const endorse = useEndorse(id);
   const transition = useTransition(id);
@@ -110,6 +113,17 @@ export function CandidatePage() {
         ) : null}
       </div>
       {c.dispute.outcome ? <p>Dispute settled: {c.dispute.outcome.replaceAll('_', ' ')}.</p> : null}
+      <h2>History</h2>
+      {history.isError ? <ErrorMessage error={history.error} /> : null}
+      <ol className="candidate-history">
+        {history.data?.map((e) => (
+          <li key={e.seq}>
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
+            {e.action.replace('candidate.', '').replaceAll('_', ' ')}
+            {e.message ? `: ${e.message}` : ''}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
