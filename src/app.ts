@@ -18,6 +18,8 @@ import { registerPublicPactRoutes } from './features/pacts/public/public.routes.
 import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
+import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
+import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -37,6 +39,8 @@ const featureRoutes: RoutesPlugin[] = [
   registerMapRoutes,
   registerPactRoutes,
   registerPublicPactRoutes,
+  registerTicketRoutes,
+  registerSlateRoutes,
   registerTabulationRoutes,
   registerRctabRoutes,
 ];

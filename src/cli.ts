@@ -14,6 +14,7 @@ import { registerPactCommands } from './features/pacts/cli/pacts.cli.ts';
 import { registerRctabCommands } from './features/rctab/rctab.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
+import { registerTicketCommands } from './features/tickets/tickets.cli.ts';
 
 const program = new Command('concord')
   .description('Concord: the machinery of a coalition of parties and movements.')
@@ -28,6 +29,7 @@ registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerPactCommands(program);
 registerMapCommands(program);
+registerTicketCommands(program);
 registerTabulationCommands(program);
 registerRctabCommands(program);
 

@@ -2,7 +2,14 @@ import { decisionsDemoStep } from '../features/decisions/index.ts';
 import { mapDemoStep } from '../features/map/index.ts';
 import { pactsDemoStep } from '../features/pacts/index.ts';
 import { registryDemoStep } from '../features/registry/index.ts';
+import { ticketsDemoStep } from '../features/tickets/index.ts';
 import type { DemoStep } from './step.ts';
 
 /** Each feature's contribution to the demo coalition, in order. */
-export const demoSteps: DemoStep[] = [registryDemoStep, decisionsDemoStep, mapDemoStep, pactsDemoStep];
+export const demoSteps: DemoStep[] = [
+  registryDemoStep,
+  decisionsDemoStep,
+  mapDemoStep,
+  pactsDemoStep,
+  ticketsDemoStep,
+];

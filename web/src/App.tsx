@@ -29,6 +29,7 @@ export function App() {
           <Route index element={<pages.PublicCharterPage />} />
           <Route path="members" element={<pages.PublicMembersPage />} />
           <Route path="candidates" element={<pages.PublicCandidatePage />} />
+          <Route path="slate" element={<pages.PublicSlatePage />} />
         </Route>
         <Route
           element={
@@ -70,6 +71,10 @@ export function App() {
             }
           />
           <Route path="pacts/:id" element={<pages.PactPage />} />
+          <Route path="candidates" element={<pages.CandidatesPage />} />
+          <Route path="candidates/new" element={<pages.TicketBuilderPage />} />
+          <Route path="candidates/results" element={<pages.ResultsPage />} />
+          <Route path="candidates/:id" element={<pages.CandidatePage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
           <Route path="count" element={<pages.CountPage />} />

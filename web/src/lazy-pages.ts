@@ -31,4 +31,12 @@ export const PublicCandidatePage = page(
 export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
 export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
 export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');
+export const CandidatesPage = page(() => import('./pages/tickets/CandidatesPage.tsx'), 'CandidatesPage');
+export const CandidatePage = page(() => import('./pages/tickets/CandidatePage.tsx'), 'CandidatePage');
+export const TicketBuilderPage = page(
+  () => import('./pages/tickets/TicketBuilderPage.tsx'),
+  'TicketBuilderPage',
+);
+export const ResultsPage = page(() => import('./pages/tickets/ResultsPage.tsx'), 'ResultsPage');
+export const PublicSlatePage = page(() => import('./pages/public/PublicSlatePage.tsx'), 'PublicSlatePage');
 export const CountPage = page(() => import('./pages/count/CountPage.tsx'), 'CountPage');

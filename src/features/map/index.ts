@@ -4,9 +4,12 @@
  */
 
 export * as catalog from './catalog.service.ts';
+export { readCsv } from './datasets/csv.ts';
 export { dataDir, prepareDatasets } from './datasets/dataset-files.ts';
 export { materialize } from './datasets/materialize.ts';
 export { datasets } from './datasets/registry.ts';
+export { readAtlas } from './datasets/us-atlas.ts';
+export { usStates } from './datasets/us-states.ts';
 export { referenceScope } from './ids.ts';
 export { importRaces } from './imports/import.service.ts';
 export { isJurisdictionKind } from './kinds.ts';

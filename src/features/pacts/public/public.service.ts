@@ -94,7 +94,7 @@ export function coverageOf(race: RaceArea, place: Place): RaceCoverage | null {
 }
 
 /** The coalition's pacts whose latest ratification decision passed, with the version and date. */
-async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
+export async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
   const pacts = await listPacts(db, coalitionId);
   const ratifications = await listRatifications(
     db,

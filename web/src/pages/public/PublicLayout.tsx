@@ -24,6 +24,9 @@ export function PublicLayout() {
             <li>
               <NavLink to={`/public/${slug}/candidates`}>Find your candidate</NavLink>
             </li>
+            <li>
+              <NavLink to={`/public/${slug}/slate`}>Slate card</NavLink>
+            </li>
           </ul>
         </nav>
         <Link to="/signin">Sign in</Link>

@@ -1,0 +1,21 @@
+/** What the tickets CLI loads when a command runs (not when `concord` starts). */
+export {
+  addLine,
+  endorseCandidate,
+  getCandidate,
+  listCandidateViews,
+  proposeCandidate,
+  transitionCandidate,
+} from './candidates.service.ts';
+export { listAlerts, openDispute, resolveDispute } from './disputes.service.ts';
+export { listNationalTicketViews, proposeNationalTicket, settleOverride } from './national.service.ts';
+export { importResults, pactResultsReport } from './results.service.ts';
+export { getTicketSettings, updateTicketSettings } from './settings.service.ts';
+export {
+  candidateFilterSchema,
+  lineInputSchema,
+  nationalTicketInputSchema,
+  proposeCandidateSchema,
+  settingsPatchSchema,
+  transitionSchema,
+} from './tickets.schema.ts';

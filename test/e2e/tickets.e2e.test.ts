@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCoalition, loadDemo } from '../../src/demo/demo.service.ts';
+import { registryDemoStep } from '../../src/features/registry/registry.demo.ts';
+import { ticketsDemoStep } from '../../src/features/tickets/tickets.demo.ts';
+import { openPage, screenshot, signInAsDemoAdmin, unexpectedConsoleErrors } from './harness.ts';
+import { useMapE2e } from './map-data.ts';
+
+describe('tickets (browser): build, see the rule, fix, endorse, public slate, print', () => {
+  const e2e = useMapE2e(['us-geography']);
+
+  beforeAll(async () => {
+    // The demo's members and its tickets data (not the rest of the demo: its datasets are slow).
+    await loadDemo(e2e.server.database.db, { steps: [registryDemoStep, ticketsDemoStep] });
+  }, 120_000);
+
+  it('refuses a second party line in Michigan live, takes an endorsement instead, and shows the endorsed ticket on a printable slate', async () => {
+    const { page, consoleErrors } = await openPage(e2e.browser);
+    await signInAsDemoAdmin(page, e2e.server.url);
+    await page.getByRole('link', { name: 'Candidates' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Candidates' }).waitFor();
+    await page.getByText('Paul Kowalski').first().waitFor();
+    await screenshot(page, 'tickets-candidates');
+
+    await page.getByRole('link', { name: 'Build a ticket' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Build a ticket' }).waitFor();
+    await page.getByLabel('Candidate').fill('Ada Winters');
+    const race = await page
+      .locator('#builder-race option', { hasText: 'Michigan House 14' })
+      .getAttribute('value');
+    await page.getByLabel('Race').selectOption(race ?? '');
+    await page.getByLabel('Proposing member').selectOption({ label: 'Liberal Forum' });
+    await page
+      .getByLabel('Harbor Greens', { exact: true })
+      .selectOption({ label: 'Its own party line (joint ticket)' });
+
+    const checks = page.getByRole('region', { name: 'Rule checks' });
+    await checks.getByText('Refused by ballot law').waitFor();
+    expect(await checks.textContent()).toContain('Michigan does not allow one candidate on two party lines');
+    await screenshot(page, 'tickets-builder-refused');
+
+    await page.getByLabel('Harbor Greens', { exact: true }).selectOption({ label: 'Endorsement only' });
+    await checks.getByText('Ballot law: allowed in MI').waitFor();
+    expect(await checks.getByText('Refused by ballot law').count()).toBe(0);
+    await checks.getByText('Pacts: no ratified pact gives this race to another member.').waitFor();
+    await page.getByRole('button', { name: 'Propose the candidate' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Ada Winters' }).waitFor();
+    expect(await page.locator('.meta .badge').textContent()).toBe('Proposed');
+    await page.getByRole('button', { name: 'Endorse' }).click();
+    await page.locator('.meta .badge', { hasText: 'Endorsed' }).waitFor();
+    await screenshot(page, 'tickets-candidate');
+
+    await page.goto(`${e2e.server.url}/public/${demoCoalition.slug}/slate?jurisdiction=state:26`);
+    await page.getByRole('heading', { level: 1, name: /How to vote for .* in Michigan/ }).waitFor();
+    const ada = page.locator('.slate-entry', { hasText: 'Ada Winters' });
+    await ada.waitFor();
+    expect(await ada.textContent()).toContain('for Liberal Forum');
+    expect(await ada.textContent()).toContain('endorsed by Harbor Greens');
+    // The dissident and the candidates not yet endorsed are not the coalition's to show.
+    expect(await page.getByText('Paul Kowalski').count()).toBe(0);
+    expect(await page.getByRole('navigation').first().isVisible()).toBe(true);
+    await screenshot(page, 'tickets-slate');
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print the card' }).isVisible()).toBe(false);
+    expect(await ada.isVisible()).toBe(true);
+    await screenshot(page, 'tickets-slate-print');
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+  });
+});

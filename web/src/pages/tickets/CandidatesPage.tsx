@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { type CandidateFilter, useAlerts, useCandidates } from '../../api/tickets.ts';
+import { SelectField } from '../../components/SelectField.tsx';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { statusLabels } from './labels.ts';
+import './tickets.css';
+
+/** The coalition's candidates with filters, and the compliance alerts (dissident candidacies). */
+export function CandidatesPage() {
+  usePageTitle('Candidates');
+  const [filter, setFilter] = useState<CandidateFilter>({});
+  const candidates = useCandidates(filter);
+  const alerts = useAlerts();
+  return (
+    <section aria-labelledby="candidates-title">
+      <div className="page-head">
+        <h1 id="candidates-title">Candidates</h1>
+        <Link className="button" to="/candidates/new">
+          Build a ticket
+        </Link>
+        <Link to="/candidates/results">Results report</Link>
+      </div>
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Compliance alerts</h2>
+        {alerts.isError ? <ErrorMessage error={alerts.error} /> : null}
+        {alerts.data?.length === 0 ? (
+          <p className="muted">No candidacy runs against a ratified pact.</p>
+        ) : null}
+        <ul>
+          {alerts.data?.map((a) => (
+            <li key={a.candidateId} className="check-warn">
+              <Link to={`/candidates/${a.candidateId}`}>{a.candidateName}</Link> ({a.dissidentMember}) in{' '}
+              {a.raceName}:{' '}
+              {a.dissident.map((d) => `"${d.pactName}" gave it to ${d.assignedToName}`).join('; ')}
+              {a.dispute.decisionId ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  <Link to={`/decisions/${a.dispute.decisionId}`}>dispute {a.dispute.outcome ?? 'open'}</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form className="filters" aria-label="Filter candidates" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label="Status"
+          value={(filter.status ?? '') as keyof typeof statusLabels | ''}
+          labels={statusLabels}
+          anyLabel="Any status"
+          onChange={(v) => setFilter({ ...filter, status: v || undefined })}
+        />
+        <TextField
+          label="State (USPS)"
+          value={filter.state ?? ''}
+          maxLength={2}
+          onChange={(v) => setFilter({ ...filter, state: v.length === 2 ? v.toUpperCase() : undefined })}
+        />
+        <TextField
+          label="Name"
+          value={filter.q ?? ''}
+          onChange={(v) => setFilter({ ...filter, q: v || undefined })}
+        />
+        <SelectField
+          label="Pact compliance"
+          value={(filter.dissident ?? '') as 'true' | 'false' | ''}
+          labels={{ true: 'Dissident only', false: 'Compliant only' }}
+          anyLabel="All"
+          onChange={(v) => setFilter({ ...filter, dissident: v || undefined })}
+        />
+      </form>
+      {candidates.isPending ? <Loading label="Loading candidates" /> : null}
+      {candidates.isError ? <ErrorMessage error={candidates.error} /> : null}
+      {candidates.data ? (
+        <TableScroll label="Candidates">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Race</th>
+                <th scope="col">Member</th>
+                <th scope="col">Lines</th>
+                <th scope="col">Status</th>
+                <th scope="col">Checks</th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.data.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/candidates/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td>
+                    {c.race.name} ({c.race.statePo ?? c.race.country})
+                  </td>
+                  <td>{c.memberName}</td>
+                  <td>{c.lines.map((l) => l.label).join(', ')}</td>
+                  <td>{statusLabels[c.status]}</td>
+                  <td>{c.dissident.length > 0 ? 'Dissident' : c.check.fusion.ok ? 'OK' : 'Rule broken'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+    </section>
+  );
+}

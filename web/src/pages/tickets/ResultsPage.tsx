@@ -1,0 +1,95 @@
+import { Link } from 'react-router';
+import { type ResultsReport, useResultsReport } from '../../api/tickets.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import './tickets.css';
+
+type Member = ResultsReport['pacts'][number]['members'][number];
+
+/** Races won per member against the wins the pact expected: a bar pair per member. */
+function WinsChart({ members, title }: { members: Member[]; title: string }) {
+  const max = Math.max(1, ...members.flatMap((m) => [m.won, m.expectedWins, m.assigned]));
+  const row = 34;
+  const width = 520;
+  const scale = (v: number) => (v / max) * (width - 200);
+  return (
+    <svg
+      className="results-chart"
+      role="img"
+      aria-label={title}
+      width={width}
+      height={members.length * row + 20}
+    >
+      {members.map((m, i) => (
+        <g key={m.organizationId} transform={`translate(0, ${i * row + 4})`}>
+          <text x={0} y={12}>
+            {m.name}
+          </text>
+          <rect x={180} y={2} height={12} width={scale(m.won)} fill="#2f6f9f" />
+          <rect x={180} y={16} height={8} width={scale(m.expectedWins)} fill="#b7791f" />
+          <text x={186 + scale(Math.max(m.won, m.expectedWins))} y={18}>
+            won {m.won} of {m.assigned}; expected {m.expectedWins.toFixed(1)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** Per ratified pact: wins against the promise, costly losses, and line retention. */
+export function ResultsPage() {
+  usePageTitle('Results against the pact');
+  const report = useResultsReport();
+  if (report.isPending) return <Loading label="Loading the results report" />;
+  if (report.isError) return <ErrorMessage error={report.error} />;
+  return (
+    <section aria-labelledby="results-title">
+      <p>
+        <Link to="/candidates">Candidates</Link>
+      </p>
+      <h1 id="results-title">Results against the pact</h1>
+      {report.data.pacts.length === 0 ? <p>No ratified races pact yet.</p> : null}
+      {report.data.pacts.map((p) => (
+        <section key={p.pactId} aria-label={p.pactName}>
+          <h2>
+            {p.pactName} (version {p.version})
+          </h2>
+          <p className="muted">Blue: races won. Orange: the wins the ratified version expected.</p>
+          <WinsChart members={p.members} title={`Races won and expected wins per member, ${p.pactName}`} />
+          <h3>Losses another coalition candidate cost</h3>
+          {p.costlyLosses.length === 0 ? <p className="muted">None.</p> : null}
+          <ul>
+            {p.costlyLosses.map((l) => (
+              <li key={l.raceKey}>
+                {l.raceName}: {l.assignedToName} lost to {l.winner} by {l.margin.toLocaleString('en-US')};{' '}
+                {l.takenBy
+                  .map(
+                    (t) =>
+                      `${t.name} (${t.memberName}, ${t.why.replaceAll('_', ' ')}) took ${t.votes.toLocaleString('en-US')}`,
+                  )
+                  .join(', ')}
+              </li>
+            ))}
+          </ul>
+          {p.missingResults.length > 0 ? (
+            <p className="muted">No results yet for {p.missingResults.join(', ')}.</p>
+          ) : null}
+        </section>
+      ))}
+      <h2>Ballot line retention</h2>
+      {report.data.retention.length === 0 ? (
+        <p className="muted">No member line in the imported results.</p>
+      ) : null}
+      <ul>
+        {report.data.retention.map((r) => (
+          <li key={`${r.raceId}-${r.line}`}>
+            {r.statePo} · {r.line} in {r.raceName}:{' '}
+            {r.verdict.kind === 'manual'
+              ? `decide by hand — ${r.verdict.reason ?? ''} Rule: ${r.verdict.ruleText}`
+              : `${r.verdict.kind === 'keeps' ? 'keeps' : 'loses'} its line (${r.lineVotes.toLocaleString('en-US')} votes, ${r.verdict.threshold?.toLocaleString('en-US')} needed)`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useOrganizations } from '../../api/organizations.ts';
+import { useSession } from '../../api/session.ts';
+import {
+  type CheckInput,
+  type LineInput,
+  useNominationRaces,
+  useProposeCandidate,
+  useRuleCheck,
+} from '../../api/tickets.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { isStaffRole } from '../../components/roles.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { displayLabels, raceLabel } from './labels.ts';
+import { RuleChecks } from './RuleChecks.tsx';
+import './tickets.css';
+
+type Support = 'none' | 'party' | 'endorsement';
+
+/**
+ * The ticket builder: a candidate, a race, the proposing member and what each other member adds
+ * (its own party line, an endorsement, or nothing), checked live against the race's ballot law
+ * and the ratified pacts before anything is stored.
+ */
+export function TicketBuilderPage() {
+  usePageTitle('Build a ticket');
+  const session = useSession().data;
+  const staff = session ? isStaffRole(session.role) : false;
+  const races = useNominationRaces();
+  const members = useOrganizations({ status: 'member' });
+  const propose = useProposeCandidate();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [raceId, setRaceId] = useState('');
+  const [proposer, setProposer] = useState(session?.organizationId ?? '');
+  const [support, setSupport] = useState<Record<string, Support>>({});
+
+  const lines: LineInput[] = useMemo(
+    () => [
+      { kind: 'party', organizationId: proposer || undefined, candidateIsMember: true, wilsonPakula: false },
+      ...Object.entries(support)
+        .filter(([id, s]) => s !== 'none' && id !== proposer)
+        .map(([id, s]) => ({
+          kind: s as 'party' | 'endorsement',
+          organizationId: id,
+          candidateIsMember: true,
+          wilsonPakula: false,
+        })),
+    ],
+    [proposer, support],
+  );
+  const draft: CheckInput | null = raceId && proposer ? { raceId, organizationId: proposer, lines } : null;
+  const check = useRuleCheck(draft);
+
+  if (races.isPending || members.isPending) return <Loading label="Loading races and members" />;
+  if (races.isError) return <ErrorMessage error={races.error} />;
+  if (members.isError) return <ErrorMessage error={members.error} />;
+  const others = members.data.filter((m) => m.id !== proposer);
+
+  return (
+    <section aria-labelledby="builder-title" className="ticket-builder">
+      <h1 id="builder-title">Build a ticket</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!draft) return;
+          propose.mutate(
+            { name, raceId, organizationId: proposer, lines },
+            { onSuccess: (created) => navigate(`/candidates/${created.id}`) },
+          );
+        }}
+      >
+        <TextField label="Candidate" value={name} onChange={setName} required maxLength={200} />
+        <div className="field">
+          <label htmlFor="builder-race">Race</label>
+          <select id="builder-race" value={raceId} required onChange={(e) => setRaceId(e.target.value)}>
+            <option value="">Choose a race</option>
+            {races.data.map((r) => (
+              <option key={r.id} value={r.id}>
+                {raceLabel(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="builder-member">Proposing member</label>
+          <select
+            id="builder-member"
+            value={proposer}
+            required
+            disabled={!staff}
+            onChange={(e) => setProposer(e.target.value)}
+          >
+            <option value="">Choose a member</option>
+            {members.data.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>Other members</legend>
+          {others.map((m) => (
+            <div className="field" key={m.id}>
+              <label htmlFor={`support-${m.id}`}>{m.name}</label>
+              <select
+                id={`support-${m.id}`}
+                value={support[m.id] ?? 'none'}
+                onChange={(e) => setSupport({ ...support, [m.id]: e.target.value as Support })}
+              >
+                <option value="none">Not on this ticket</option>
+                <option value="party">Its own party line (joint ticket)</option>
+                <option value="endorsement">Endorsement only</option>
+              </select>
+            </div>
+          ))}
+        </fieldset>
+        <section aria-labelledby="checks-title" className="rule-checks">
+          <h2 id="checks-title">Rule checks</h2>
+          {!draft ? <p className="muted">Choose a race and a member to check the ticket.</p> : null}
+          {check.isError ? <ErrorMessage error={check.error} /> : null}
+          {check.data ? (
+            <>
+              <RuleChecks check={check.data} />
+              {check.data.fusion.ok ? (
+                <p>On the ballot: {displayLabels[check.data.fusion.display]}.</p>
+              ) : null}
+            </>
+          ) : null}
+        </section>
+        {propose.isError ? <ErrorMessage error={propose.error} /> : null}
+        <BusyButton type="submit" busy={propose.isPending} className="primary">
+          Propose the candidate
+        </BusyButton>
+      </form>
+    </section>
+  );
+}
