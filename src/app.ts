@@ -14,6 +14,7 @@ import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts
 import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
+import { registerPetitionRoutes } from './features/petitions/petitions.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
@@ -33,6 +34,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerMapRoutes,
   registerPactRoutes,
   registerPublicPactRoutes,
+  registerPetitionRoutes,
   registerTabulationRoutes,
 ];
 

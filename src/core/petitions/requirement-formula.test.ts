@@ -6,23 +6,40 @@ describe('parseFormula', () => {
     expect(
       parseFormula('Petition equal to 3% of the votes cast for governor at the last general election'),
     ).toMatchObject({ percent: 3, base: 'governor' });
-    expect(parseFormula('at least 1 1/3% of total votes for governor')?.percent).toBeCloseTo(4 / 3, 12);
     expect(
-      parseFormula('2% of the aggregate vote for presidential electors at the previous presidential election')
-        ?.base,
+      parseFormula('Petition of qualified electors equal to at least 1 1/3% of total votes for governor')
+        ?.percent,
+    ).toBeCloseTo(4 / 3, 12);
+    expect(
+      parseFormula(
+        'Petition signed by qualified electors equal to 2% of the aggregate vote for presidential electors at the previous presidential election',
+      )?.base,
     ).toBe('president');
     expect(
       parseFormula(
-        '1% of the total vote for governor or presidential electors at the most recent such election',
+        'Party formation petition equal to 1% of the total vote for governor or presidential electors at the most recent such election',
       )?.base,
     ).toBe('governor_or_president');
-    expect(parseFormula('0.33% of total registration')?.base).toBe('registered_voters');
+    expect(parseFormula('or by petition: voters equal to at least 0.33% of total registration')?.base).toBe(
+      'registered_voters',
+    );
     expect(
       parseFormula(
-        'the lesser of 5,000 voters or 5% of the total vote for the winning gubernatorial candidate',
+        'Party petition signed by the lesser of 5,000 voters or 5% of the total vote for the winning gubernatorial candidate',
       ),
     ).toMatchObject({ base: 'governor', lesserOf: 5000 });
     expect(parseFormula('at least 10,000 registered-voter signatures')).toBeNull();
+    // A vote-share test is not a petition formula (KY, GA).
+    expect(
+      parseFormula(
+        'No formation paperwork; status depends on presidential vote share: political party (at least 20% of the last presidential vote)',
+      ),
+    ).toBeNull();
+    expect(
+      parseFormula(
+        'Limited political party (presidential electors only): petition of 1% of the last presidential vote.',
+      )?.base,
+    ).toBe('president');
   });
 });
 
@@ -43,21 +60,23 @@ describe('requirementNumber', () => {
     expect(n.computation).toContain('governor results are not shipped');
   });
   it('copies a stated figure when the formula cannot be computed (OK: 3% of the governor vote, 34,599 stated)', () => {
-    expect(requirementNumber('3% of total votes for governor', 34_599, tx2020)).toMatchObject({
+    expect(
+      requirementNumber('Petition signed by voters equal to 3% of total votes for governor', 34_599, tx2020),
+    ).toMatchObject({
       signatures: 34_599,
       status: 'copied',
     });
   });
   it('applies a lesser-of cap', () => {
     expect(
-      requirementNumber('the lesser of 1,000 or 1% of the presidential vote', null, {
+      requirementNumber('Formula: the lesser of 1,000 or 1% of the presidential vote', null, {
         year: 2024,
         votes: 500_000,
       }).signatures,
     ).toBe(1_000);
   });
   it('is missing when the state has no presidential total', () => {
-    expect(requirementNumber('1% of the last presidential vote', null, null).status).toBe('missing');
+    expect(requirementNumber('Formula: 1% of the last presidential vote', null, null).status).toBe('missing');
   });
 });
 
@@ -78,5 +97,10 @@ describe('deadline and distribution text', () => {
       'each of 3 congressional districts',
     );
     expect(distributionClause('at least 10,000 registered voters')).toBeNull();
+    expect(
+      distributionClause(
+        'equal to at least 1% of the votes for governor at the last gubernatorial election, including at least 1% in each of the three congressional districts',
+      ),
+    ).toBe('at least 1% in each of the three congressional districts');
   });
 });

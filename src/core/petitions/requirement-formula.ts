@@ -23,8 +23,12 @@ export interface ParsedFormula {
   lesserOf: number | null;
 }
 
-const percentPattern = /(\d+(?:\.\d+)?(?:\s+\d+\/\d+)?)\s*%\s+of\s+([^.;()]*)/i;
-
+const percentPattern = /(\d+(?:\.\d+)?(?:\s+\d+\/\d+)?)\s*%\s+of\s+([^.;()]*)/gi;
+/**
+ * A percentage is a signature formula only when its sentence speaks of a petition or of signers
+ * before it: "at least 20% of the last presidential vote" in a vote-share test (KY, GA) is not one.
+ */
+const petitionContext = /petition|signed|signature|signer|formula:|equal to/i;
 function percentValue(text: string): number {
   const [whole, fraction] = text.trim().split(/\s+/);
   let value = Number(whole);
@@ -49,16 +53,21 @@ function classify(rest: string): FormulaBase {
 }
 
 export function parseFormula(text: string): ParsedFormula | null {
-  const match = percentPattern.exec(text);
-  if (!match?.[1] || match[2] === undefined) return null;
-  const lesser = /lesser of (?:(\d[\d,]*)[^%]*?\bor\b|[^;]*?\bor\s+(\d[\d,]*))/i.exec(text);
-  const capText = lesser?.[1] ?? lesser?.[2];
-  return {
-    percent: percentValue(match[1]),
-    base: classify(match[2]),
-    phrase: match[0].trim(),
-    lesserOf: capText ? Number(capText.replace(/,/g, '')) : null,
-  };
+  for (const match of text.matchAll(percentPattern)) {
+    if (!match[1] || match[2] === undefined) continue;
+    const before = text.slice(0, match.index);
+    const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf(';')) + 1);
+    if (!petitionContext.test(sentence)) continue;
+    const lesser = /lesser of (?:(\d[\d,]*)[^%]*?\bor\b|[^;]*?\bor\s+(\d[\d,]*))/i.exec(text);
+    const capText = lesser?.[1] ?? lesser?.[2];
+    return {
+      percent: percentValue(match[1]),
+      base: classify(match[2]),
+      phrase: match[0].trim(),
+      lesserOf: capText ? Number(capText.replace(/,/g, '')) : null,
+    };
+  }
+  return null;
 }
 
 export type NumberStatus = 'computed' | 'copied' | 'missing';
@@ -158,8 +167,8 @@ export function firstDate(text: string): string | null {
 /** The distribution clause of a rule ("from at least 5 counties…", "at least 200 from each of 3 congressional districts"). */
 export function distributionClause(text: string): string | null {
   const match =
-    /[^;.()]*\b(?:each|at least (?:\d+|one-third|half)[^;.()]*?)\s+(?:of\s+)?(?:\w+\s+)?(?:count(?:y|ies)|congressional districts?|(?:state )?house districts?)[^;.()]*/i.exec(
+    /\d[\d,]* (?:signers |signatures )?(?:from|in) each (?:of )?[^;.()]*|(?:from |in )?at least (?:\d[\d,]*%?|one-third|half)[^;.(),]*?(?:count(?:y|ies)|congressional districts?|house districts?)[^;.()]*/i.exec(
       text,
     );
-  return match ? match[0].trim().replace(/^(and|with|including)\s+/i, '') : null;
+  return match ? match[0].trim() : null;
 }
