@@ -10,6 +10,7 @@ import { registerMapCommands } from './features/map/map.cli.ts';
 import { registerOpsCommands } from './features/ops/ops.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerPactCommands } from './features/pacts/pacts.cli.ts';
+import { registerPetitionCommands } from './features/petitions/petitions.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
@@ -25,6 +26,7 @@ registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerPactCommands(program);
 registerMapCommands(program);
+registerPetitionCommands(program);
 registerTabulationCommands(program);
 
 await program.parseAsync(process.argv);
