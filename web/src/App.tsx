@@ -70,6 +70,8 @@ export function App() {
             }
           />
           <Route path="pacts/:id" element={<pages.PactPage />} />
+          <Route path="petitions" element={<pages.PetitionsPage />} />
+          <Route path="petitions/drives/:id" element={<pages.DrivePage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
         </Route>
