@@ -39,6 +39,8 @@ export type VerificationRule = {
   jurisdiction: string;
   name: string;
   petitionTypes: string;
+  /** The requirement kinds the rule is documented for; other kinds of the same state get a full count. */
+  kinds: readonly string[];
   cure: string | null;
   /** Days after a finding of insufficiency to add or fix signatures, where a statute gives one. */
   cureDays: number | null;
@@ -52,6 +54,7 @@ export const verificationRules: readonly VerificationRule[] = [
     jurisdiction: 'US-CA',
     name: 'California random sample (Elec. Code §9030; 2 CCR §§20510–20540)',
     petitionTypes: 'statewide initiative, referendum, recall; in-lieu-of-fee and independent nomination',
+    kinds: ['initiative', 'independent_candidate'],
     method: 'random_sample',
     sample: { fraction: 0.03, minimum: 500 },
     rawFloorPercent: 100,
@@ -70,6 +73,7 @@ export const verificationRules: readonly VerificationRule[] = [
     jurisdiction: 'US-CO',
     name: 'Colorado random sample (C.R.S. 1-40-116, -117)',
     petitionTypes: 'statewide initiatives',
+    kinds: ['initiative'],
     method: 'random_sample',
     sample: { fraction: 0.05, minimum: 0 },
     rawFloorPercent: null,
@@ -119,6 +123,7 @@ export const verificationRules: readonly VerificationRule[] = [
       jurisdiction,
       name: `${state} full count`,
       petitionTypes,
+      kinds: ['initiative'],
       method: 'full_count',
       cure,
       cureDays,
@@ -131,6 +136,7 @@ export const verificationRules: readonly VerificationRule[] = [
     jurisdiction: '*',
     name: 'Full count (any jurisdiction without a sampling rule)',
     petitionTypes: 'any',
+    kinds: [],
     method: 'full_count',
     cure: null,
     cureDays: null,
@@ -143,8 +149,14 @@ export const verificationRules: readonly VerificationRule[] = [
 export const verificationRuleByKey = (key: string): VerificationRule | undefined =>
   verificationRules.find((rule) => rule.key === key);
 
-/** The rule a state's requirement uses by default: its own, else a full count. */
-export function defaultRuleFor(jurisdiction: string): VerificationRule {
-  const own = verificationRules.find((rule) => rule.jurisdiction === jurisdiction);
+/**
+ * The rule a requirement uses by default: its state's, where that rule is documented for the
+ * requirement's kind (California's sample covers initiatives and independent nominations, not a
+ * new party's petition); else a full count. A coalition or drive can choose another.
+ */
+export function defaultRuleFor(jurisdiction: string, kind?: string): VerificationRule {
+  const own = verificationRules.find(
+    (rule) => rule.jurisdiction === jurisdiction && (kind === undefined || rule.kinds.includes(kind)),
+  );
   return own ?? (verificationRuleByKey('full-count') as VerificationRule);
 }

@@ -47,7 +47,7 @@ export async function createRequirement(
 ): Promise<RequirementView> {
   requireContributor(actor, 'add a requirement');
   const jurisdiction = input.jurisdiction.toUpperCase();
-  const rule = input.verificationRule ?? defaultRuleFor(jurisdiction).key;
+  const rule = input.verificationRule ?? defaultRuleFor(jurisdiction, input.kind).key;
   if (!verificationRuleByKey(rule)) {
     throw invalid('petitions.unknown_rule', `No verification rule "${rule}".`, { field: 'verificationRule' });
   }

@@ -16,7 +16,7 @@ import { parseStatePresident1976, parseStatePresident2024 } from '../map/dataset
 import { stateByFips, stateByUsps } from '../map/datasets/us-states.ts';
 
 /** Bump when the seeding changes: shipped requirements are rewritten on the next read. */
-export const seedVersion = 'petitions-seed-1';
+export const seedVersion = 'petitions-seed-2';
 
 export type ShippedRequirement = Omit<
   Insertable<PetitionRequirementsTable>,
@@ -86,7 +86,6 @@ export async function shippedRequirements(): Promise<ShippedRequirement[]> {
       country: 'US',
       jurisdiction,
       jurisdiction_name: state.name,
-      verification_rule: defaultRuleFor(jurisdiction).key,
       voters: latest?.votes ?? null,
       voters_basis: latest ? `valid presidential votes ${latest.year} (MEDSL)` : null,
       source: v.source ?? '',
@@ -99,6 +98,7 @@ export async function shippedRequirements(): Promise<ShippedRequirement[]> {
       ...common,
       key: `us-${usps.toLowerCase()}-party`,
       kind: 'party_recognition',
+      verification_rule: defaultRuleFor(jurisdiction, 'party_recognition').key,
       title: `${state.name}: new party recognition`,
       signatures: party.signatures,
       number_status: party.status,
@@ -126,6 +126,7 @@ export async function shippedRequirements(): Promise<ShippedRequirement[]> {
       ...common,
       key: `us-${usps.toLowerCase()}-independent`,
       kind: 'independent_candidate',
+      verification_rule: defaultRuleFor(jurisdiction, 'independent_candidate').key,
       title: `${state.name}: independent statewide candidate`,
       signatures: independent.signatures,
       number_status: independent.status,
