@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useAddCheck } from '../../api/petitions.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { LabelledSelect } from './LabelledSelect.tsx';
 
 const reasons = [
   ['notRegistered', 'Not registered'],
@@ -61,17 +62,20 @@ export function CheckEntry({
   };
   return (
     <form onSubmit={handleSubmit} className="entry-row" aria-label="Enter a validity check">
-      <label>
-        Packet
-        <select ref={first} required value={row.packetLabel} onChange={set('packetLabel')}>
-          <option value="">Choose…</option>
-          {packets.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Packet"
+        selectRef={first}
+        required
+        value={row.packetLabel}
+        onChange={set('packetLabel')}
+      >
+        <option value="">Choose…</option>
+        {packets.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </LabelledSelect>
       <label>
         Checked on
         <input type="date" required value={row.checkedOn} onChange={set('checkedOn')} />

@@ -6,6 +6,7 @@ import { useSession } from '../../api/session.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { LabelledSelect } from './LabelledSelect.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,41 +50,32 @@ export function NewDriveForm({ requirements }: { requirements: readonly Requirem
   return (
     <form onSubmit={handleSubmit} className="stack">
       {staff ? (
-        <label>
-          Member
-          <select required value={form.organizationId} onChange={set('organizationId')}>
-            <option value="">Choose…</option>
-            {(organizations.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      <label>
-        Requirement
-        <select required value={form.requirementId} onChange={set('requirementId')}>
+        <LabelledSelect label="Member" required value={form.organizationId} onChange={set('organizationId')}>
           <option value="">Choose…</option>
-          {requirements.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title} ({r.signatures === null ? 'no number' : r.signatures.toLocaleString('en-US')})
+          {(organizations.data ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
           ))}
-        </select>
-      </label>
+        </LabelledSelect>
+      ) : null}
+      <LabelledSelect label="Requirement" required value={form.requirementId} onChange={set('requirementId')}>
+        <option value="">Choose…</option>
+        {requirements.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.title} ({r.signatures === null ? 'no number' : r.signatures.toLocaleString('en-US')})
+          </option>
+        ))}
+      </LabelledSelect>
       <label>
         Drive name
         <input required value={form.name} onChange={set('name')} />
       </label>
-      <label>
-        For
-        <select value={form.targetKind} onChange={set('targetKind')}>
-          <option value="member">The member itself</option>
-          <option value="candidate">A candidate</option>
-          <option value="initiative">An initiative</option>
-        </select>
-      </label>
+      <LabelledSelect label="For" value={form.targetKind} onChange={set('targetKind')}>
+        <option value="member">The member itself</option>
+        <option value="candidate">A candidate</option>
+        <option value="initiative">An initiative</option>
+      </LabelledSelect>
       {form.targetKind !== 'member' ? (
         <label>
           {form.targetKind === 'candidate' ? 'Candidate name' : 'Initiative title'}

@@ -4,9 +4,10 @@ import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 
 /**
- * Packet entry for a stack of paper: Enter saves the row and puts the cursor back in the packet
- * field, with the circulator, county and day kept from the last row (they rarely change between
- * packets). The next packet label is the last one plus one when it ends in a number.
+ * Packet entry for a stack of paper: the fields that change every row come first (packet, then
+ * signatures), so a row is usually Tab, a number and Enter. Enter saves and puts the cursor back
+ * in the packet field with the next label (the last one plus one when it ends in a number); the
+ * circulator, county and day stay from the last row, since they rarely change between packets.
  */
 export function PacketEntry({ driveId, defaultDay }: { driveId: string; defaultDay: string }) {
   const add = useAddPacket(driveId);
@@ -49,6 +50,17 @@ export function PacketEntry({ driveId, defaultDay }: { driveId: string; defaultD
         <input ref={first} required value={row.label} onChange={set('label')} autoComplete="off" />
       </label>
       <label>
+        Signatures
+        <input
+          required
+          inputMode="numeric"
+          pattern="\d+"
+          value={row.rawCount}
+          onChange={set('rawCount')}
+          autoComplete="off"
+        />
+      </label>
+      <label>
         Circulator
         <input
           value={row.circulatorName}
@@ -64,17 +76,6 @@ export function PacketEntry({ driveId, defaultDay }: { driveId: string; defaultD
       <label>
         Collected on
         <input type="date" required value={row.collectedOn} onChange={set('collectedOn')} />
-      </label>
-      <label>
-        Signatures
-        <input
-          required
-          inputMode="numeric"
-          pattern="\d+"
-          value={row.rawCount}
-          onChange={set('rawCount')}
-          autoComplete="off"
-        />
       </label>
       <BusyButton type="submit" busy={add.isPending}>
         Save packet

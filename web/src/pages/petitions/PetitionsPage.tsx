@@ -8,6 +8,7 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { DeadlineCalendar } from './DeadlineCalendar.tsx';
 import { DriveList } from './DriveList.tsx';
+import { LabelledSelect } from './LabelledSelect.tsx';
 import { NewDriveForm } from './NewDriveForm.tsx';
 import { deadlineColouring, difficultyColouring, requirementsByFips } from './requirement-colouring.ts';
 import './petitions.css';
@@ -54,20 +55,22 @@ export function PetitionsPage() {
         every rule with the state before filing.
       </p>
       <div className="petition-controls">
-        <label>
-          Requirement{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            <option value="party_recognition">New party recognition</option>
-            <option value="independent_candidate">Independent statewide candidate</option>
-          </select>
-        </label>
-        <label>
-          Colour by{' '}
-          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as 'difficulty' | 'deadline')}>
-            <option value="difficulty">Difficulty (signatures per 1,000 voters)</option>
-            <option value="deadline">Deadline</option>
-          </select>
-        </label>
+        <LabelledSelect
+          label="Requirement kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+        >
+          <option value="party_recognition">New party recognition</option>
+          <option value="independent_candidate">Independent statewide candidate</option>
+        </LabelledSelect>
+        <LabelledSelect
+          label="Colour by"
+          value={colourBy}
+          onChange={(e) => setColourBy(e.target.value as 'difficulty' | 'deadline')}
+        >
+          <option value="difficulty">Difficulty (signatures per 1,000 voters)</option>
+          <option value="deadline">Deadline</option>
+        </LabelledSelect>
       </div>
       {requirements.isPending ? <Loading label="Loading requirements" /> : null}
       {requirements.isError ? <ErrorMessage error={requirements.error} /> : null}
