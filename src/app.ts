@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
+import { sessionAuthenticator } from './features/accounts/index.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts';
 import { registerMapRoutes } from './features/map/map.routes.ts';
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Serve web/dist when it exists (off in API tests). */
   serveWebApp?: boolean;
+  /** Fail (500) when a route answers an error code its contract does not declare; on in tests. */
+  strictContracts?: boolean;
 }
 
 /** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
@@ -60,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  app.decorate('strictContracts', options.strictContracts ?? false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -83,7 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       ),
   });
   await installOpenApi(app);
-  installAuth(app);
+  installAuth(app, sessionAuthenticator);
 
   for (const routes of featureRoutes) await app.register(routes);
   if (options.serveWebApp) await installWebApp(app);

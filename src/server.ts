@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './features/demo/demo.service.ts';
+import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './demo/demo.service.ts';
 import { createLogger } from './logger.ts';
 
 export interface ServeOptions {

@@ -17,8 +17,7 @@ import {
   preparePact,
 } from '../../src/core/allocate/index.ts';
 import { syntheticPact } from '../../src/core/allocate/synthetic.ts';
-import { solveWithHighs } from '../../src/features/pacts/allocation.solver.ts';
-import { loadFrance2024Pact } from '../../src/features/pacts/france-2024.pact.ts';
+import { loadFrance2024Pact, solveWithHighs } from '../../src/features/pacts/index.ts';
 
 /** Median wall time and median CPU time (user + system) of `repeats` runs after one warm-up. */
 async function timed<T>(

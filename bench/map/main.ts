@@ -11,12 +11,15 @@ import { loadavg } from 'node:os';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.ts';
-import { dataDir, prepareDatasets } from '../../src/features/map/datasets/dataset-files.ts';
-import { materialize } from '../../src/features/map/datasets/materialize.ts';
-import { datasets } from '../../src/features/map/datasets/registry.ts';
-import { referenceScope } from '../../src/features/map/ids.ts';
-import { upsertCatalog } from '../../src/features/map/load.repository.ts';
-import { loadReferenceData } from '../../src/features/map/load.service.ts';
+import {
+  dataDir,
+  datasets,
+  loadReferenceData,
+  materialize,
+  prepareDatasets,
+  referenceScope,
+  upsertCatalog,
+} from '../../src/features/map/index.ts';
 import { createTestDatabase } from '../../test/helpers/test-database.ts';
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; cpu: number; result: T }> {

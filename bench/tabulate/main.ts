@@ -11,8 +11,11 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBallotText } from '../../src/core/tabulate/index.ts';
-import { readBallotSource } from '../../src/features/tabulation/ballot-source.ts';
-import { countBallots, parseTabulationOptions } from '../../src/features/tabulation/tabulation.service.ts';
+import {
+  countBallots,
+  parseTabulationOptions,
+  readBallotSource,
+} from '../../src/features/tabulation/index.ts';
 import { candidateName, syntheticRankings, writeBallotCsv } from './generate.ts';
 import { naiveIrv, naiveMeek, parseNaively } from './naive.ts';
 

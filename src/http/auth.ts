@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../core/actor.ts';
 import { DomainError } from '../core/errors.ts';
+import type { Db } from '../db/database.ts';
 import type { SessionView } from '../features/accounts/accounts.schema.ts';
-import { resolveSession } from '../features/accounts/accounts.service.ts';
-import { tokensMatch } from '../features/accounts/session-token.ts';
 
 export const sessionCookieName = 'concord_session';
 export const csrfHeaderName = 'x-csrf-token';
@@ -27,10 +26,26 @@ declare module 'fastify' {
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * What the accounts feature lends the HTTP layer: given to `installAuth` by src/app.ts, so that
+ * src/http never imports a feature (and accounts' routes can import src/http without a cycle).
+ */
+export interface SessionAuthenticator {
+  resolveSession(
+    db: Db,
+    token: string,
+    now: Date,
+  ): Promise<{ actor: Actor; session: SessionView } | undefined>;
+  tokensMatch(expected: string, given: string | undefined): boolean;
+}
+
+/**
  * Resolves the session cookie into `request.auth` for every request, and refuses cookie-carrying
  * writes that lack the session's CSRF token (a cross-site form cannot read that token).
  */
-export function installAuth(app: FastifyInstance): void {
+export function installAuth(
+  app: FastifyInstance,
+  { resolveSession, tokensMatch }: SessionAuthenticator,
+): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookieName];

@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import { demoLogin, loadDemo } from '../../src/features/demo/demo.service.ts';
+import { demoLogin, loadDemo } from '../../src/demo/demo.service.ts';
 import type { App } from '../../src/http/types.ts';
 import { installWebApp, webDistDir } from '../../src/http/web-app.ts';
 import { testConfig } from '../helpers/test-app.ts';

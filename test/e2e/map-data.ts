@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { prepareDatasets } from '../../src/features/map/datasets/dataset-files.ts';
-import { loadReferenceData } from '../../src/features/map/load.service.ts';
+import { loadReferenceData, prepareDatasets } from '../../src/features/map/index.ts';
 import { type E2eServer, launchBrowser, startE2eServer } from './harness.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/petitions/days.ts';
-import { loadDemo } from '../../src/features/demo/demo.service.ts';
+import { loadDemo } from '../../src/demo/demo.service.ts';
 import { todayUtc } from '../../src/features/petitions/drives.service.ts';
-import { registryDemoStep } from '../../src/features/registry/registry.demo.ts';
+import { registryDemoStep } from '../../src/features/registry/index.ts';
 import { axeViolations } from './axe.ts';
 import { openPage, screenshot, signInAsDemoAdmin, unexpectedConsoleErrors } from './harness.ts';
 import { useMapE2e } from './map-data.ts';

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCoalition, loadDemo } from '../../src/features/demo/demo.service.ts';
-import { pactsDemoStep } from '../../src/features/pacts/pacts.demo.ts';
-import { listPactViews } from '../../src/features/pacts/read.service.ts';
-import { getVersion } from '../../src/features/pacts/versions.service.ts';
-import { resolveCliActor } from '../../src/features/registry/cli-context.ts';
-import { demoSecretariatEmail, registryDemoStep } from '../../src/features/registry/registry.demo.ts';
+import { resolveCliActor } from '../../src/cli/context.ts';
+import { demoCoalition, loadDemo } from '../../src/demo/demo.service.ts';
+import { getVersion, listPactViews, pactsDemoStep } from '../../src/features/pacts/index.ts';
+import { demoSecretariatEmail, registryDemoStep } from '../../src/features/registry/index.ts';
 import { axeViolations } from './axe.ts';
 import { openPage, screenshot } from './harness.ts';
 import { useMapE2e } from './map-data.ts';

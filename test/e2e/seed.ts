@@ -1,14 +1,16 @@
 import type { Actor, Role } from '../../src/core/actor.ts';
 import type { Db } from '../../src/db/database.ts';
 import { createUser } from '../../src/features/accounts/accounts.service.ts';
-import { castBallot } from '../../src/features/decisions/ballots.service.ts';
-import { closeDecision } from '../../src/features/decisions/close.service.ts';
-import { createDecision } from '../../src/features/decisions/create.service.ts';
-import { foundCharter, ratifyCharter } from '../../src/features/registry/charter.service.ts';
-import { submitEvidence, verifyEvidence } from '../../src/features/registry/evidence.service.ts';
-import { createOrganization } from '../../src/features/registry/organizations.service.ts';
-import type { CreateOrganizationInput } from '../../src/features/registry/registry.schema.ts';
-import { updateSettings } from '../../src/features/registry/settings.service.ts';
+import { castBallot, closeDecision, createDecision } from '../../src/features/decisions/index.ts';
+import type { CreateOrganizationInput } from '../../src/features/registry/index.ts';
+import {
+  createOrganization,
+  foundCharter,
+  ratifyCharter,
+  submitEvidence,
+  updateSettings,
+  verifyEvidence,
+} from '../../src/features/registry/index.ts';
 
 /**
  * A coalition of its own for the browser tests, so they do not depend on what the demo holds:

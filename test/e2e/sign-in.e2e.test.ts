@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLogin } from '../../src/features/demo/demo.service.ts';
+import { demoLogin } from '../../src/demo/demo.service.ts';
 import { openPage, screenshot, signInAsDemoAdmin, useE2e } from './harness.ts';
 
 describe('sign in (browser)', () => {

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
-import { castBallot } from '../../src/features/decisions/ballots.service.ts';
-import { closeDecision } from '../../src/features/decisions/close.service.ts';
-import { createDecision } from '../../src/features/decisions/create.service.ts';
-import { submitEvidence } from '../../src/features/registry/evidence.service.ts';
-import { createOrganization } from '../../src/features/registry/organizations.service.ts';
+import { castBallot, closeDecision, createDecision } from '../../src/features/decisions/index.ts';
+import { createOrganization, submitEvidence } from '../../src/features/registry/index.ts';
 import type { App } from '../../src/http/types.ts';
 import { createTestUser } from '../helpers/factories.ts';
 import { inTx, seedCoalition } from '../helpers/governance.ts';

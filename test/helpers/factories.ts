@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/core/actor.ts';
 import type { Db } from '../../src/db/database.ts';
-import { createUser } from '../../src/features/accounts/accounts.service.ts';
+import { createUser } from '../../src/features/accounts/index.ts';
 
 /** Every test makes its own coalition (tenant), so tests never see each other's rows. */
 export async function createTestCoalition(db: Db, name = 'Test Coalition') {

@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Role } from '../../src/core/actor.ts';
 import { DomainError } from '../../src/core/errors.ts';
 import type { Db } from '../../src/db/database.ts';
-import { foundCharter, ratifyCharter } from '../../src/features/registry/charter.service.ts';
-import { submitEvidence, verifyEvidence } from '../../src/features/registry/evidence.service.ts';
-import { createOrganization } from '../../src/features/registry/organizations.service.ts';
+import {
+  createOrganization,
+  foundCharter,
+  ratifyCharter,
+  submitEvidence,
+  verifyEvidence,
+} from '../../src/features/registry/index.ts';
 import { createTestCoalition } from './factories.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { App } from '../../src/http/types.ts';
 export const testConfig = loadConfig({ ...process.env, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' });
 
 export function buildTestApp(db: Db, overrides: Partial<typeof testConfig> = {}): Promise<App> {
-  return buildApp({ db, config: { ...testConfig, ...overrides } });
+  return buildApp({ db, config: { ...testConfig, ...overrides }, strictContracts: true });
 }
 
 export interface TestSession {

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { requireAuth, sessionCookieName } from '../../http/auth.ts';
-import { errorResponseSchema } from '../../http/error-schema.ts';
+import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { loginBodySchema, sessionResponseSchema } from './accounts.schema.ts';
+import { accountsContract } from './accounts.contract.ts';
 import { login, logout } from './accounts.service.ts';
 
 export const registerAccountRoutes: RoutesPlugin = async (app) => {
@@ -13,64 +12,29 @@ export const registerAccountRoutes: RoutesPlugin = async (app) => {
     secure: app.config.COOKIE_SECURE,
   } as const;
 
-  app.post(
-    '/api/session',
+  registerEndpoint(
+    app,
+    accountsContract.signIn,
+    async ({ body }, _request, reply) => {
+      const { token, session } = await app.db
+        .transaction()
+        .execute((trx) => login(trx, body, { now: new Date(), ttlHours: app.config.SESSION_TTL_HOURS }));
+      reply.setCookie(sessionCookieName, token, { ...cookieOptions, expires: new Date(session.expiresAt) });
+      return session;
+    },
     {
-      schema: {
-        tags: ['accounts'],
-        summary: 'Sign in: sets the session cookie and returns the CSRF token for later writes',
-        body: loginBodySchema,
-        response: {
-          200: sessionResponseSchema,
-          400: errorResponseSchema,
-          401: errorResponseSchema,
-          403: errorResponseSchema,
-          429: errorResponseSchema,
-        },
-      },
       config: {
         skipCsrf: true,
         rateLimit: { max: app.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' },
       },
     },
-    async (request, reply) => {
-      const { token, session } = await app.db
-        .transaction()
-        .execute((trx) =>
-          login(trx, request.body, { now: new Date(), ttlHours: app.config.SESSION_TTL_HOURS }),
-        );
-      reply.setCookie(sessionCookieName, token, { ...cookieOptions, expires: new Date(session.expiresAt) });
-      return session;
-    },
   );
 
-  app.get(
-    '/api/session',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: 'The signed-in user, role and CSRF token; null when nobody is signed in',
-        description:
-          'Answers 200 in both cases, so that a web page can ask without a failed request in the console.',
-        response: { 200: sessionResponseSchema.nullable() },
-      },
-    },
-    async (request) => request.auth?.session ?? null,
-  );
+  registerEndpoint(app, accountsContract.session, async (_input, request) => request.auth?.session ?? null);
 
-  app.delete(
-    '/api/session',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: 'Sign out',
-        response: { 204: z.null(), 401: errorResponseSchema, 403: errorResponseSchema },
-      },
-    },
-    async (request, reply) => {
-      await logout(app.db, requireAuth(request).token);
-      reply.clearCookie(sessionCookieName, cookieOptions);
-      return reply.status(204).send(null);
-    },
-  );
+  registerEndpoint(app, accountsContract.signOut, async (_input, request, reply) => {
+    await logout(app.db, requireAuth(request).token);
+    reply.clearCookie(sessionCookieName, cookieOptions);
+    return null;
+  });
 };

@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { resolveCoalition } from '../../cli/context.ts';
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
 import type { AuditLink } from '../../core/audit/chain.ts';
 import { invalid } from '../../core/errors.ts';
-import { resolveCoalition } from '../registry/cli-context.ts';
 import { auditEventSchema } from './audit.schema.ts';
 import {
   describeBreak,

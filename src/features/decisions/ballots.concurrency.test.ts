@@ -3,7 +3,7 @@ import { createActor, inTx, seedCoalition } from '../../../test/helpers/governan
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Actor } from '../../core/actor.ts';
 import { DomainError } from '../../core/errors.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';

@@ -1,10 +1,10 @@
 import type { Actor } from '../../core/actor.ts';
+import { requireActive } from '../../core/authorize.ts';
 import { wholeSplit } from '../../core/decide/types.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireActive } from '../registry/authorize.ts';
-import { findOrganizationOr404 } from '../registry/organizations.service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { findOrganizationOr404 } from '../registry/index.ts';
 import type { StoredBallotContent } from './ballots.repository.ts';
 import * as ballots from './ballots.repository.ts';
 import * as repo from './decisions.repository.ts';

@@ -1,14 +1,12 @@
 import type { Actor } from '../../core/actor.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
+import { requireStaff } from '../../core/authorize.ts';
 import { asOrganizationId } from '../../core/decide/types.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { TransitionCause } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { sha256Hex } from '../audit/audit.hash.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireStaff } from '../registry/authorize.ts';
-import { adoptCharterVersion } from '../registry/charter.service.ts';
-import { applyTransition } from '../registry/status.service.ts';
+import { appendAudit, sha256Hex } from '../audit/index.ts';
+import { adoptCharterVersion, applyTransition } from '../registry/index.ts';
 import { listBallots } from './ballots.repository.ts';
 import { countDecision } from './count.ts';
 import * as repo from './decisions.repository.ts';

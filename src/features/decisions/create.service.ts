@@ -1,14 +1,17 @@
 import type { Actor } from '../../core/actor.ts';
+import { requireStaff } from '../../core/authorize.ts';
 import { conflict, invalid, unprocessable } from '../../core/errors.ts';
 import type { OrganizationStatus } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { evaluateAdmissionOf } from '../registry/admission.service.ts';
-import { requireStaff } from '../registry/authorize.ts';
-import { isoDay, verifiedStrengths } from '../registry/evidence.service.ts';
-import type { OrganizationRow } from '../registry/organizations.repository.ts';
-import { findOrganizationOr404 } from '../registry/organizations.service.ts';
-import { getSettings } from '../registry/settings.service.ts';
+import { appendAudit } from '../audit/index.ts';
+import type { OrganizationRow } from '../registry/index.ts';
+import {
+  evaluateAdmissionOf,
+  findOrganizationOr404,
+  getSettings,
+  isoDay,
+  verifiedStrengths,
+} from '../registry/index.ts';
 import * as repo from './decisions.repository.ts';
 import {
   type CreateDecisionInput,

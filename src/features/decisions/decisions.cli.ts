@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { withDatabase } from '../../cli/database.ts';
-import { runCommand } from '../../cli/run-command.ts';
-import { invalid } from '../../core/errors.ts';
 import {
   type CommonOptions,
   parseWith,
@@ -12,7 +9,10 @@ import {
   resolveReader,
   runWrite,
   withCommonOptions,
-} from '../registry/cli-context.ts';
+} from '../../cli/context.ts';
+import { withDatabase } from '../../cli/database.ts';
+import { runCommand } from '../../cli/run-command.ts';
+import { invalid } from '../../core/errors.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import type { DemoStep } from '../demo/demo.steps.ts';
-import { demoEmail, demoSecretariatEmail } from '../registry/registry.demo.ts';
+import type { DemoStep } from '../../demo/step.ts';
+import { demoEmail, demoSecretariatEmail } from '../registry/index.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDueDecisions } from './close.service.ts';
 import { createDecision } from './create.service.ts';

@@ -4,12 +4,16 @@ import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { sha256Hex } from '../audit/audit.hash.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
-import { getCharterStatus, ratifyCharter } from '../registry/charter.service.ts';
-import { submitEvidence, verifyEvidence } from '../registry/evidence.service.ts';
-import { createOrganization, getOrganizationDetail } from '../registry/organizations.service.ts';
-import { updateSettings } from '../registry/settings.service.ts';
+import { sha256Hex, verifyAuditChain } from '../audit/index.ts';
+import {
+  createOrganization,
+  getCharterStatus,
+  getOrganizationDetail,
+  ratifyCharter,
+  submitEvidence,
+  updateSettings,
+  verifyEvidence,
+} from '../registry/index.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createTestCoalition, createTestUser } from '../../../test/helpers/factories.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Actor } from '../../core/actor.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
-import { checkAdmission } from '../registry/admission.service.ts';
-import { getCharterStatus } from '../registry/charter.service.ts';
-import { listOrganizationViews } from '../registry/organizations.service.ts';
-import { registryDemoStep } from '../registry/registry.demo.ts';
+import { verifyAuditChain } from '../audit/index.ts';
+import {
+  checkAdmission,
+  getCharterStatus,
+  listOrganizationViews,
+  registryDemoStep,
+} from '../registry/index.ts';
 import { decisionsDemoStep } from './decisions.demo.ts';
 import { getDecisionView, listDecisionViews } from './read.service.ts';
 

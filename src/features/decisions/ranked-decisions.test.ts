@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeOf, inTx, memberOf, seedCoalition } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { canonicalJson } from '../../core/audit/canonical-json.ts';
-import { sha256Hex } from '../audit/audit.hash.ts';
+import { sha256Hex } from '../audit/index.ts';
 import { castBallot } from './ballots.service.ts';
 import { closeDecision } from './close.service.ts';
 import { createDecision } from './create.service.ts';

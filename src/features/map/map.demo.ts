@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { DemoStep } from '../demo/demo.steps.ts';
+import type { DemoStep } from '../../demo/step.ts';
 import { prepareDatasets } from './datasets/dataset-files.ts';
 import { importDistricts, importRaces } from './imports/import.service.ts';
 import { loadReferenceData } from './load.service.ts';

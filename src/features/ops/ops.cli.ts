@@ -54,7 +54,7 @@ Examples:
     .addHelpText('after', '\nExample:\n  $ concord demo && concord serve')
     .action(
       runCommand(async () => {
-        const { loadDemo } = await import('../demo/demo.service.ts');
+        const { loadDemo } = await import('../../demo/demo.service.ts');
         await withDatabase(async ({ db }) => {
           const { login } = await loadDemo(db, { log: (line) => process.stdout.write(`${line}\n`) });
           process.stdout.write(`demo login: ${login.email} / ${login.password}\n`);

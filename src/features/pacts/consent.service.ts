@@ -1,9 +1,9 @@
 import { type Actor, requireRole } from '../../core/actor.ts';
+import { requireActive } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireActive } from '../registry/authorize.ts';
-import { findOrganizationOr404 } from '../registry/organizations.service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { findOrganizationOr404 } from '../registry/index.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import * as consentRepo from './consent.repository.ts';
 import { type ConsentInput, versionLabelsSchema } from './pacts.schema.ts';

@@ -3,8 +3,7 @@ import { conflict, invalid, notFound, unprocessable } from '../../core/errors.ts
 import { currentFigure, type StrengthMetric } from '../../core/rules/strength.ts';
 import type { Db } from '../../db/database.ts';
 import type { PactKind } from '../../db/tables/pacts.ts';
-import { evidenceFacts, isoDay } from '../registry/evidence.service.ts';
-import { listOrganizationViews } from '../registry/organizations.service.ts';
+import { evidenceFacts, isoDay, listOrganizationViews } from '../registry/index.ts';
 import { memberKey } from './pact-input.ts';
 import type { MemberInput, StoredMember } from './pacts.schema.ts';
 

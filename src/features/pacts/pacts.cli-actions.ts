@@ -3,12 +3,6 @@
  * command, and this module pulls in the database, the services and the engine).
  */
 import { writeFile } from 'node:fs/promises';
-import { withDatabase } from '../../cli/database.ts';
-import type { Actor } from '../../core/actor.ts';
-import { DomainError, invalid, notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/database.ts';
-import * as catalog from '../map/catalog.service.ts';
-import { jurisdictionKindSchema } from '../map/map.schema.ts';
 import {
   type CommonOptions,
   parseWith,
@@ -17,7 +11,12 @@ import {
   resolveOrganizationId,
   resolveReader,
   runWrite,
-} from '../registry/cli-context.ts';
+} from '../../cli/context.ts';
+import { withDatabase } from '../../cli/database.ts';
+import type { Actor } from '../../core/actor.ts';
+import { DomainError, invalid, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
+import { catalog, jurisdictionKindSchema } from '../map/index.ts';
 import { recordConsent } from './consent.service.ts';
 import { runEngine } from './engine-run.ts';
 import { type ExportFormat, exportVersion } from './export.ts';

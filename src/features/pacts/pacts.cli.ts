@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { type CommonOptions, withCommonOptions } from '../../cli/context.ts';
 import { runCommand } from '../../cli/run-command.ts';
-import { type CommonOptions, withCommonOptions } from '../registry/cli-context.ts';
 import type { CreateOptions } from './pacts.cli-actions.ts';
 
 /** The actions load the database, services and engine only when a pact command runs. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inTx } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { DomainError } from '../../core/errors.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { recordConsent } from './consent.service.ts';
 import { createPact } from './pacts.service.ts';
 import { riversidePactInput, seedLeftCoalition } from './pacts.test-fixtures.ts';

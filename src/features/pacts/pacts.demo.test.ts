@@ -3,10 +3,9 @@ import { createTestCoalition, createTestUser } from '../../../test/helpers/facto
 import { inTx } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Actor } from '../../core/actor.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
-import { prepareDatasets } from '../map/datasets/dataset-files.ts';
-import { loadReferenceData } from '../map/load.service.ts';
-import { registryDemoStep } from '../registry/registry.demo.ts';
+import { verifyAuditChain } from '../audit/index.ts';
+import { loadReferenceData, prepareDatasets } from '../map/index.ts';
+import { registryDemoStep } from '../registry/index.ts';
 import { pactsDemoStep } from './pacts.demo.ts';
 import { findCoalitionCandidates } from './public.service.ts';
 import { getPactView, listPactViews } from './read.service.ts';

@@ -1,11 +1,10 @@
+import { resolveCliActor } from '../../cli/context.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import { castBallot } from '../decisions/ballots.service.ts';
-import { closeDecision } from '../decisions/close.service.ts';
-import type { DemoStep } from '../demo/demo.steps.ts';
-import * as catalog from '../map/catalog.service.ts';
-import { resolveCliActor } from '../registry/cli-context.ts';
-import { demoEmail, demoSecretariatEmail } from '../registry/registry.demo.ts';
+import type { DemoStep } from '../../demo/step.ts';
+import { castBallot, closeDecision } from '../decisions/index.ts';
+import { catalog } from '../map/index.ts';
+import { demoEmail, demoSecretariatEmail } from '../registry/index.ts';
 import { recordConsent } from './consent.service.ts';
 import { runEngine } from './engine-run.ts';
 import { createPact } from './pacts.service.ts';

@@ -206,7 +206,7 @@ describe('pacts API', () => {
     }
     const { db } = database();
     // The other two members vote through the service (their delegates have no password here).
-    const { castBallot } = await import('../decisions/ballots.service.ts');
+    const { castBallot } = await import('../decisions/index.ts');
     for (const member of seeded.members.slice(2)) {
       await db
         .transaction()

@@ -1,9 +1,9 @@
 import type { Actor } from '../../core/actor.ts';
+import { requireStaff } from '../../core/authorize.ts';
 import { conflict, notFound, unprocessable } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireStaff } from '../registry/authorize.ts';
-import { getSettings } from '../registry/settings.service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { getSettings } from '../registry/index.ts';
 import { pactLimits } from './allocate.schema.ts';
 import * as consentRepo from './consent.repository.ts';
 import { resolveMembers } from './members.service.ts';

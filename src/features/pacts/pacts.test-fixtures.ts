@@ -6,8 +6,8 @@
 import { inTx, seedCoalition } from '../../../test/helpers/governance.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import { importRaces } from '../map/imports/import.service.ts';
-import { updateOrganization } from '../registry/organizations.service.ts';
+import { importRaces } from '../map/index.ts';
+import { updateOrganization } from '../registry/index.ts';
 import type { CreatePactInput } from './pacts.schema.ts';
 
 export const leftMembers = [

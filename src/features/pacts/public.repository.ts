@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { type Viewer, visibleTo } from '../map/visibility.ts';
+import { type Viewer, visibleTo } from '../map/index.ts';
 
 /** The few reads the public candidate lookup needs, none of the heavy jsonb (votes, engine input). */
 

@@ -6,13 +6,10 @@
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { readDecisionOutcomes } from '../decisions/outcomes.service.ts';
-import * as catalog from '../map/catalog.service.ts';
-import { isJurisdictionKind } from '../map/kinds.ts';
-import type { JurisdictionView } from '../map/map.schema.ts';
-import type { Viewer } from '../map/visibility.ts';
-import { getPublicCoalition } from '../registry/coalition.service.ts';
-import { findCoalitionBySlug } from '../registry/settings.repository.ts';
+import { readDecisionOutcomes } from '../decisions/index.ts';
+import type { JurisdictionView, Viewer } from '../map/index.ts';
+import { catalog, isJurisdictionKind } from '../map/index.ts';
+import { findCoalitionBySlug, getPublicCoalition } from '../registry/index.ts';
 import { listRatifications, type RatificationRow } from './consent.repository.ts';
 import { listPacts } from './pacts.repository.ts';
 import {

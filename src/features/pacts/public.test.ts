@@ -3,13 +3,10 @@ import { inTx, type Seed, seedCoalition } from '../../../test/helpers/governance
 import { buildTestApp } from '../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { App } from '../../http/types.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
-import { castBallot } from '../decisions/ballots.service.ts';
-import { closeDecision } from '../decisions/close.service.ts';
-import * as catalog from '../map/catalog.service.ts';
-import { prepareDatasets } from '../map/datasets/dataset-files.ts';
-import { loadReferenceData } from '../map/load.service.ts';
-import { updateOrganization } from '../registry/organizations.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
+import { castBallot, closeDecision } from '../decisions/index.ts';
+import { catalog, loadReferenceData, prepareDatasets } from '../map/index.ts';
+import { updateOrganization } from '../registry/index.ts';
 import type { CreatePactInput } from './pacts.schema.ts';
 import { createPact } from './pacts.service.ts';
 import type { PublicCandidates } from './public.schema.ts';

@@ -1,8 +1,8 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { createDecision } from '../decisions/create.service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { createDecision } from '../decisions/index.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import { insertRatification } from './consent.repository.ts';
 import { type RatifyInput, versionLabelsSchema } from './pacts.schema.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './pacts.repository.ts';
 import type { RuleInput, StoredMember } from './pacts.schema.ts';
 import { loadDraftForEdit } from './pacts.service.ts';

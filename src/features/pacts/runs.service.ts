@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { AllocationReport, PactInput } from '../../core/allocate/index.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { PactFileSchema } from './allocate.schema.ts';
 import type { EngineFailure, EngineMode } from './engine-run.ts';
 import { buildPactInput } from './pact-input.ts';

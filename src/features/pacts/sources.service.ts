@@ -6,9 +6,8 @@
 import type { Actor } from '../../core/actor.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import * as catalog from '../map/catalog.service.ts';
-import type { JurisdictionView, RaceVotesView, UnitResultView } from '../map/map.schema.ts';
-import { jurisdictionResults, listRaceVotes } from '../map/results.service.ts';
+import type { JurisdictionView, RaceVotesView, UnitResultView } from '../map/index.ts';
+import { catalog, jurisdictionResults, listRaceVotes } from '../map/index.ts';
 import type { PactRace } from './pact-input.ts';
 import type { PactSourceInput, RaceLine, StoredSource } from './pacts.schema.ts';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { getDecisionView } from '../decisions/read.service.ts';
+import { getDecisionView } from '../decisions/index.ts';
 import type { RatificationRow } from './consent.repository.ts';
 import type { RatificationView } from './pacts.schema.ts';
 

@@ -3,7 +3,7 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { defaultExpectedValidity, defaultSafetyMargin } from '../../core/petitions/target.ts';
 import { verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canManageDrive, requireContributor, requireManageDrive } from './authorize.ts';
 import { type DriveRow, loadDriveFacts, ruleOf, toDetail, toSummary } from './drive-analysis.ts';
 import * as repo from './petitions.repository.ts';

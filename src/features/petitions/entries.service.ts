@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { readCsv } from '../map/datasets/csv.ts';
+import { readCsv } from '../map/index.ts';
 import { requireManageDrive } from './authorize.ts';
 import { findDriveOr404 } from './drives.service.ts';
 import * as repo from './petitions.repository.ts';

@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { withDatabase } from '../../cli/database.ts';
-import { runCommand } from '../../cli/run-command.ts';
-import { invalid } from '../../core/errors.ts';
 import {
   type CommonOptions,
   parseWith,
@@ -13,7 +10,10 @@ import {
   resolveReader,
   runWrite,
   withCommonOptions,
-} from '../registry/cli-context.ts';
+} from '../../cli/context.ts';
+import { withDatabase } from '../../cli/database.ts';
+import { runCommand } from '../../cli/run-command.ts';
+import { invalid } from '../../core/errors.ts';
 import { createDriveSchema, importKindSchema } from './petitions.schema.ts';
 
 // Services load inside the actions: every `concord` run registers these commands.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
-import { loadDemo } from '../demo/demo.service.ts';
-import { registryDemoStep } from '../registry/registry.demo.ts';
+import { loadDemo } from '../../demo/demo.service.ts';
+import { registryDemoStep } from '../registry/index.ts';
 import { getDrive, listDrives } from './drives.service.ts';
 import { demoFlaggedCirculator, petitionsDemoStep } from './petitions.demo.ts';
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { addDays } from '../../core/petitions/days.ts';
 import { seededRandom } from '../../core/tabulate/random.ts';
 import type { Db } from '../../db/database.ts';
-import type { DemoStep } from '../demo/demo.steps.ts';
+import type { DemoStep } from '../../demo/step.ts';
 import { createDrive, todayUtc } from './drives.service.ts';
 import { addChecks, addPackets } from './entries.service.ts';
 import type { CreateCheckInput, CreatePacketInput } from './petitions.schema.ts';

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { defaultRuleFor, verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { requireContributor } from './authorize.ts';
 import * as repo from './petitions.repository.ts';
 import type { CreateRequirementInput, RequirementView } from './petitions.schema.ts';

@@ -10,10 +10,14 @@ import { defaultRuleFor } from '../../core/petitions/verification-rules.ts';
 import type { PetitionRequirementsTable } from '../../db/tables/petitions.ts';
 // The map feature's parsers read the shipped MEDSL files; reusing them keeps one reading of
 // over/under votes and write-ins (a state's valid total excludes them).
-import { readCsv } from '../map/datasets/csv.ts';
-import { dataDir } from '../map/datasets/dataset-files.ts';
-import { parseStatePresident1976, parseStatePresident2024 } from '../map/datasets/state-president.ts';
-import { stateByFips, stateByUsps } from '../map/datasets/us-states.ts';
+import {
+  dataDir,
+  parseStatePresident1976,
+  parseStatePresident2024,
+  readCsv,
+  stateByFips,
+  stateByUsps,
+} from '../map/index.ts';
 
 /** Bump when the seeding changes: shipped requirements are rewritten on the next read. */
 export const seedVersion = 'petitions-seed-2';

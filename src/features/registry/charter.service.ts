@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
+import { requireAdmin, requireDelegateOf } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireAdmin, requireDelegateOf } from './authorize.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './charter.repository.ts';
 import { findOrganization, listOrganizations } from './organizations.repository.ts';
 import type { charterStatusSchema, charterVersionSchema, plankSchema } from './registry.schema.ts';

@@ -1,9 +1,9 @@
 import { type Actor, staffRoles } from '../../core/actor.ts';
+import { requireStaff } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireStaff } from './authorize.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './delegates.repository.ts';
 import { findOrganizationOr404 } from './organizations.service.ts';
 

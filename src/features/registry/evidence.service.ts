@@ -1,10 +1,10 @@
 import type { Actor } from '../../core/actor.ts';
+import { requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import { currentFigure, type EvidenceFact, type StrengthMetric } from '../../core/rules/strength.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireStaff, requireStaffOrDelegateOf } from './authorize.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './evidence.repository.ts';
 import { findOrganizationOr404 } from './organizations.service.ts';
 import type { EvidenceInput, EvidenceView } from './registry.schema.ts';

@@ -1,9 +1,9 @@
 import { type Actor, isStaff } from '../../core/actor.ts';
+import { requireAdmin, requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireAdmin, requireStaff, requireStaffOrDelegateOf } from './authorize.ts';
+import { appendAudit } from '../audit/index.ts';
 import { ratifiedSet } from './charter.service.ts';
 import { listDelegates } from './delegates.repository.ts';
 import { listEvidence } from './evidence.repository.ts';

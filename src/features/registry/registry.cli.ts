@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { withDatabase } from '../../cli/database.ts';
-import { runCommand } from '../../cli/run-command.ts';
-import { checkAdmission } from './admission.service.ts';
-import { getCharterStatus, ratifyCharter } from './charter.service.ts';
 import {
   type CommonOptions,
   parseWith,
@@ -12,7 +8,11 @@ import {
   resolveReader,
   runWrite,
   withCommonOptions,
-} from './cli-context.ts';
+} from '../../cli/context.ts';
+import { withDatabase } from '../../cli/database.ts';
+import { runCommand } from '../../cli/run-command.ts';
+import { checkAdmission } from './admission.service.ts';
+import { getCharterStatus, ratifyCharter } from './charter.service.ts';
 import { submitEvidence, verifyEvidence } from './evidence.service.ts';
 import {
   createOrganization,

@@ -1,8 +1,8 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/database.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { demoLogin } from '../demo/demo.service.ts';
-import type { DemoStep } from '../demo/demo.steps.ts';
+import type { DemoStep } from '../../demo/step.ts';
+import { demoLogin } from '../../demo/step.ts';
+import { createUser } from '../accounts/index.ts';
 import { foundCharter, ratifyCharter } from './charter.service.ts';
 import { submitEvidence, verifyEvidence } from './evidence.service.ts';
 import { createOrganization } from './organizations.service.ts';

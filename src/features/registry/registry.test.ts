@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, createActor, inTx, seedCoalition } from '../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { checkAdmission } from './admission.service.ts';
 import { getCharterStatus, ratifyCharter } from './charter.service.ts';
 import { assignDelegate } from './delegates.service.ts';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
+import { requireAdmin } from '../../core/authorize.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { requireAdmin } from './authorize.ts';
+import { appendAudit } from '../audit/index.ts';
 import {
   type GovernanceSettings,
   governanceSettingsSchema,

@@ -6,7 +6,7 @@ import {
   type TransitionCause,
 } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './organizations.repository.ts';
 
 export type TransitionResult =

@@ -1,14 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.ts';
-import { keys, queryString } from './queries.ts';
-import type { AuditEvent } from './types.ts';
-
-interface VerifyResponse {
-  ok: boolean;
-  events: number;
-  head: { seq: number; hash: string } | null;
-  message: string;
-}
+import { auditContract } from '../../../src/features/audit/audit.contract.ts';
+import { call } from './client.ts';
+import { keys } from './queries.ts';
 
 /**
  * The latest audit events, newest first, with the chain's verification. The events API pages
@@ -18,11 +11,9 @@ export function useLatestAuditEvents(count: number) {
   return useQuery({
     queryKey: [...keys.audit, 'latest', count],
     queryFn: async () => {
-      const verify = await api<VerifyResponse>('/api/audit/verify');
+      const verify = await call(auditContract.verify);
       const afterSeq = Math.max(0, (verify.head?.seq ?? 0) - count);
-      const page = await api<{ events: AuditEvent[] }>(
-        `/api/audit/events?afterSeq=${afterSeq}&limit=${count}`,
-      );
+      const page = await call(auditContract.events, { query: { afterSeq, limit: count } });
       return { verify, events: [...page.events].reverse() };
     },
   });
@@ -39,10 +30,7 @@ export interface AuditPageQuery {
 export function useAuditEvents(query: AuditPageQuery) {
   return useQuery({
     queryKey: [...keys.audit, 'page', query],
-    queryFn: () =>
-      api<{ events: AuditEvent[]; nextAfterSeq: number | null }>(
-        `/api/audit/events${queryString({ ...query })}`,
-      ),
+    queryFn: () => call(auditContract.events, { query }),
   });
 }
 
@@ -50,6 +38,6 @@ export function useAuditEvents(query: AuditPageQuery) {
 export function useAuditVerification() {
   return useQuery({
     queryKey: [...keys.audit, 'verify'],
-    queryFn: () => api<VerifyResponse>('/api/audit/verify'),
+    queryFn: () => call(auditContract.verify),
   });
 }

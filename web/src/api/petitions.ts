@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { petitionsContract as c } from '../../../src/features/petitions/petitions.contract.ts';
 import type {
   calendarSchema,
   createCheckSchema,
@@ -9,7 +10,8 @@ import type {
   DriveSummary,
   RequirementView,
 } from '../../../src/features/petitions/petitions.schema.ts';
-import { api } from './client.ts';
+import { api, call } from './client.ts';
+import type { UsTopology } from './map.ts';
 
 export type { DriveDetail, DriveSummary, RequirementView };
 export type Calendar = z.infer<typeof calendarSchema>;
@@ -29,32 +31,25 @@ const keys = {
 export function useRequirements() {
   return useQuery({
     queryKey: keys.requirements,
-    queryFn: () =>
-      api<{ requirements: RequirementView[] }>('/api/petitions/requirements').then((r) => r.requirements),
+    queryFn: () => call(c.requirements).then((r) => r.requirements),
     staleTime: 5 * 60_000,
   });
 }
 
 export function useDrives() {
-  return useQuery({
-    queryKey: keys.drives,
-    queryFn: () => api<{ drives: DriveSummary[] }>('/api/petitions/drives').then((r) => r.drives),
-  });
+  return useQuery({ queryKey: keys.drives, queryFn: () => call(c.drives).then((r) => r.drives) });
 }
 
 export function useDrive(id: string) {
-  return useQuery({
-    queryKey: keys.drive(id),
-    queryFn: () => api<DriveDetail>(`/api/petitions/drives/${id}`),
-  });
+  return useQuery({ queryKey: keys.drive(id), queryFn: () => call(c.drive, { params: { id } }) });
 }
 
 export function useCalendar() {
-  return useQuery({ queryKey: keys.calendar, queryFn: () => api<Calendar>('/api/petitions/calendar') });
+  return useQuery({ queryKey: keys.calendar, queryFn: () => call(c.calendar) });
 }
 
 export function useDeadlineWarnings() {
-  return useQuery({ queryKey: keys.warnings, queryFn: () => api<Calendar>('/api/petitions/warnings') });
+  return useQuery({ queryKey: keys.warnings, queryFn: () => call(c.warnings) });
 }
 
 /** Every petitions query is refreshed after any write: projections, warnings and lists all move together. */
@@ -66,8 +61,7 @@ function useInvalidateAll() {
 export function useCreateDrive() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (input: CreateDriveInput) =>
-      api<DriveSummary>('/api/petitions/drives', { method: 'POST', body: input }),
+    mutationFn: (input: CreateDriveInput) => call(c.createDrive, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -76,10 +70,7 @@ export function useAddPacket(driveId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: (packet: PacketInput) =>
-      api<{ added: number }>(`/api/petitions/drives/${driveId}/packets`, {
-        method: 'POST',
-        body: { packets: [packet] },
-      }),
+      call(c.addPackets, { params: { id: driveId }, body: { packets: [packet] } }),
     onSuccess: invalidate,
   });
 }
@@ -88,10 +79,7 @@ export function useAddCheck(driveId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: (check: CheckInput) =>
-      api<{ added: number }>(`/api/petitions/drives/${driveId}/checks`, {
-        method: 'POST',
-        body: { checks: [check] },
-      }),
+      call(c.addChecks, { params: { id: driveId }, body: { checks: [check] } }),
     onSuccess: invalidate,
   });
 }
@@ -100,18 +88,22 @@ export function useUpdateDrive(driveId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: (input: { expectedValidity?: number; safetyMargin?: number }) =>
-      api<DriveSummary>(`/api/petitions/drives/${driveId}`, { method: 'PATCH', body: input }),
+      call(c.updateDrive, { params: { id: driveId }, body: input }),
     onSuccess: invalidate,
   });
 }
 
-export const icalUrl = '/api/petitions/calendar.ics';
+/** The feed is text/calendar, not JSON: calendar applications fetch it, the page only links to it. */
+export const icalUrl = c.ical.path;
 
-/** The state outlines for the requirements map (no result set: only names and shapes). */
+/**
+ * The state outlines for the requirements map (the map feature's shapes; its own client calls them
+ * with `api()` too, as they are TopoJSON rather than a JSON contract response).
+ */
 export function useStateShapes() {
   return useQuery({
     queryKey: ['petitions', 'state-shapes'],
-    queryFn: () => api<import('./map.ts').UsTopology>('/api/map/us/states.topojson?projection=albers'),
+    queryFn: () => api<UsTopology>('/api/map/us/states.topojson?projection=albers'),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from './client.ts';
+import type { z } from 'zod';
+import { accountsContract } from '../../../src/features/accounts/accounts.contract.ts';
+import type { LoginBody, SessionView } from '../../../src/features/accounts/accounts.schema.ts';
+import { type ApiErrorOf, call, setCsrfToken } from './client.ts';
 
-export type Role = 'admin' | 'secretariat' | 'delegate' | 'organizer' | 'viewer';
-
-export interface Session {
-  user: { id: string; email: string; displayName: string };
-  coalition: { id: string; slug: string; name: string };
-  role: Role;
-  organizationId: string | null;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type Session = SessionView;
+export type Role = Session['role'];
+/** What the sign-in form sends (before the schema lower-cases the e-mail). */
+export type Credentials = z.input<typeof accountsContract.signIn.body>;
+export type SignInError = ApiErrorOf<typeof accountsContract.signIn>;
+export type { LoginBody };
 
 const sessionKey = ['session'] as const;
 
@@ -19,7 +18,7 @@ export function useSession() {
   return useQuery({
     queryKey: sessionKey,
     queryFn: async (): Promise<Session | null> => {
-      const session = await api<Session | null>('/api/session');
+      const session = await call(accountsContract.session);
       setCsrfToken(session?.csrfToken);
       return session;
     },
@@ -29,9 +28,8 @@ export function useSession() {
 
 export function useSignIn() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (credentials: { email: string; password: string; coalition?: string }) =>
-      api<Session>('/api/session', { method: 'POST', body: credentials }),
+  return useMutation<Session, SignInError, Credentials>({
+    mutationFn: (credentials) => call(accountsContract.signIn, { body: credentials }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKey, session);
@@ -42,7 +40,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/session', { method: 'DELETE' }),
+    mutationFn: () => call(accountsContract.signOut),
     onSettled: () => {
       setCsrfToken(undefined);
       queryClient.clear();

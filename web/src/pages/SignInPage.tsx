@@ -1,32 +1,48 @@
-import { type FormEvent, useId, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api/client.ts';
-import { useSession, useSignIn } from '../api/session.ts';
+import { accountsContract } from '../../../src/features/accounts/accounts.contract.ts';
+import { passwordLimits } from '../../../src/features/accounts/accounts.schema.ts';
+import { ApiError, assertNever, fieldIssues } from '../api/client.ts';
+import { type Credentials, type SignInError, useSession, useSignIn } from '../api/session.ts';
 import { ErrorMessage } from '../components/Status.tsx';
+
+const formFields = ['email', 'password', 'coalition'] as const;
 
 export function SignInPage() {
   const session = useSession();
   const signIn = useSignIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [coalition, setCoalition] = useState('');
+  // The same zod schema the server parses the body with: one source for the rules and the limits.
+  const form = useForm<Credentials>({
+    resolver: zodResolver(accountsContract.signIn.body),
+    defaultValues: { email: '', password: '' },
+  });
+  const coalition = form.watch('coalition');
   // An account in several coalitions must say which one; the server lists them in its refusal.
   const choices = coalitionChoices(signIn.error);
   const emailId = useId();
   const passwordId = useId();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const { errors } = form.formState;
 
   if (session.data) return <Navigate to={from} replace />;
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate(
-      { email, password, ...(coalition ? { coalition } : {}) },
-      { onSuccess: () => navigate(from, { replace: true }) },
-    );
-  };
+  const handleSubmit = form.handleSubmit((credentials) => {
+    signIn.mutate(credentials, {
+      onSuccess: () => navigate(from, { replace: true }),
+      // The server checks the same schema; its field issues land beside the fields they name.
+      onError: (error) => {
+        const issues = fieldIssues(error);
+        for (const field of formFields) {
+          const message = issues[field];
+          if (message) form.setError(field, { message });
+        }
+      },
+    });
+  });
 
   return (
     <main id="main" className="signin">
@@ -38,34 +54,39 @@ export function SignInPage() {
           type="email"
           autoComplete="username"
           required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? `${emailId}-error` : undefined}
+          {...form.register('email')}
         />
+        <FieldError id={`${emailId}-error`} message={errors.email?.message} />
         <label htmlFor={passwordId}>Password</label>
         <input
           id={passwordId}
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          maxLength={passwordLimits.max}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? `${passwordId}-error` : undefined}
+          {...form.register('password')}
         />
+        <FieldError id={`${passwordId}-error`} message={errors.password?.message} />
         {choices.length > 0 || coalition ? (
           <>
             <label htmlFor="signin-coalition">Coalition</label>
             <select
               id="signin-coalition"
               required
-              value={coalition}
-              onChange={(event) => setCoalition(event.target.value)}
+              {...form.register('coalition', { setValueAs: (value: string) => value || undefined })}
             >
               <option value="">Choose one</option>
-              {(choices.length > 0 ? choices : [coalition]).map((slug) => (
+              {(choices.length > 0 ? choices : [coalition ?? '']).map((slug) => (
                 <option key={slug} value={slug}>
                   {slug}
                 </option>
               ))}
             </select>
+            <FieldError id="signin-coalition-error" message={errors.coalition?.message} />
           </>
         ) : null}
         {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
@@ -77,8 +98,30 @@ export function SignInPage() {
   );
 }
 
-function coalitionChoices(error: unknown): string[] {
-  if (!(error instanceof ApiError) || error.code !== 'auth.coalition_required') return [];
-  const listed = error.details?.coalitions;
-  return Array.isArray(listed) ? listed.filter((c): c is string => typeof c === 'string') : [];
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The coalitions to choose from, when the refusal is "which coalition?"; every other code has none. */
+function coalitionChoices(error: SignInError | null): string[] {
+  if (!(error instanceof ApiError)) return [];
+  switch (error.code) {
+    case 'auth.coalition_required': {
+      const listed = error.details?.coalitions;
+      return Array.isArray(listed) ? listed.filter((c): c is string => typeof c === 'string') : [];
+    }
+    case 'auth.invalid_credentials':
+    case 'auth.no_coalition':
+    case 'auth.rate_limited':
+    case 'request.invalid':
+    case 'internal':
+    case 'unexpected':
+      return [];
+    default:
+      return assertNever(error.code);
+  }
 }

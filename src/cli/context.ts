@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import type { Actor } from '../../core/actor.ts';
-import { invalid, notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/database.ts';
+import type { Actor } from '../core/actor.ts';
+import { invalid, notFound } from '../core/errors.ts';
+import type { Db } from '../db/database.ts';
 
 /** The coalition a CLI command works on, by slug. */
 export async function resolveCoalition(

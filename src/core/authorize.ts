@@ -1,6 +1,6 @@
-import { type Actor, isStaff, requireRole, staffRoles } from '../../core/actor.ts';
-import { forbidden } from '../../core/errors.ts';
-import type { OrganizationStatus } from '../../core/rules/lifecycle.ts';
+import { type Actor, isStaff, requireRole, staffRoles } from './actor.ts';
+import { forbidden } from './errors.ts';
+import type { OrganizationStatus } from './rules/lifecycle.ts';
 
 interface OrganizationRef {
   id: string;

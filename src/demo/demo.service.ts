@@ -1,16 +1,9 @@
-import type { Db } from '../../db/database.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { type DemoStep, demoSteps } from './demo.steps.ts';
+import type { Db } from '../db/database.ts';
+import { createUser } from '../features/accounts/index.ts';
+import { type DemoContext, type DemoStep, demoCoalition, demoLogin } from './step.ts';
+import { demoSteps } from './steps.ts';
 
-/** The fictional demo coalition. Never a real party: every name here is invented. */
-export const demoCoalition = { slug: 'demo', name: 'Common Ground Alliance' } as const;
-export const demoLogin = { email: 'admin@demo.concord.example', password: 'concord-demo-2026' } as const;
-
-export interface DemoContext {
-  coalitionId: string;
-  adminUserId: string;
-  log: (line: string) => void;
-}
+export { type DemoContext, type DemoStep, demoCoalition, demoLogin };
 
 export async function isDemoNeeded(db: Db): Promise<boolean> {
   const any = await db.selectFrom('coalitions').select('id').limit(1).executeTakeFirst();
@@ -28,7 +21,7 @@ export async function hasDemoCoalition(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo coalition in one transaction: all of it or nothing. Each feature contributes
- * a step (demo.steps.ts) that builds on what the earlier steps created.
+ * a step (src/demo/steps.ts) that builds on what the earlier steps created.
  */
 export async function loadDemo(
   db: Db,

@@ -1,0 +1,15 @@
+import { decisionsDemoStep } from '../features/decisions/index.ts';
+import { mapDemoStep } from '../features/map/index.ts';
+import { pactsDemoStep } from '../features/pacts/index.ts';
+import { petitionsDemoStep } from '../features/petitions/index.ts';
+import { registryDemoStep } from '../features/registry/index.ts';
+import type { DemoStep } from './step.ts';
+
+/** Each feature's contribution to the demo coalition, in order. */
+export const demoSteps: DemoStep[] = [
+  registryDemoStep,
+  decisionsDemoStep,
+  mapDemoStep,
+  pactsDemoStep,
+  petitionsDemoStep,
+];

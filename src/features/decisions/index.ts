@@ -1,0 +1,11 @@
+/**
+ * The decisions feature's public surface: the only file other features import (docs/architecture.md,
+ * "Features are modules"). The web app imports `decisions.contract.ts` and `decisions.schema.ts` instead.
+ */
+export { castBallot } from './ballots.service.ts';
+export { closeDecision } from './close.service.ts';
+export { createDecision } from './create.service.ts';
+export { decisionsDemoStep } from './decisions.demo.ts';
+export { createDecisionSchema } from './decisions.schema.ts';
+export { readDecisionOutcomes } from './outcomes.service.ts';
+export { getDecisionView } from './read.service.ts';

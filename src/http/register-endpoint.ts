@@ -1,0 +1,119 @@
+/**
+ * Registers a Fastify route from an endpoint contract (src/contract/endpoint.ts): the method, the
+ * path, the zod schemas of the request and of every response, and the OpenAPI entry all come from
+ * the contract, so a route cannot drift from what the web client and /docs say about it.
+ */
+import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  type AnyEndpoint,
+  declaredErrorCodes,
+  type HandlerInput,
+  pathParamNames,
+} from '../contract/endpoint.ts';
+import { type ErrorCatalog, kindsOf, requestErrors, sessionErrors } from '../contract/errors.ts';
+import type { Actor } from '../core/actor.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
+import { requireActor } from './auth.ts';
+import { statusByKind } from './error-handler.ts';
+import { errorResponseSchema } from './error-schema.ts';
+import type { App } from './types.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tests turn this on: a DomainError whose code the route's contract does not declare becomes a 500. */
+    strictContracts: boolean;
+  }
+}
+
+type Reply<E extends AnyEndpoint> = E['status'] extends 204 ? null : z.input<E['response']>;
+
+export type EndpointHandler<E extends AnyEndpoint> = (
+  input: HandlerInput<E> & { actor: E['auth'] extends 'session' ? Actor : null },
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<Reply<E> | FastifyReply>;
+
+export interface EndpointOptions {
+  /** Fastify route config: `skipCsrf`, `rateLimit`. */
+  config?: FastifyContextConfig & { rateLimit?: { max: number; timeWindow: string } };
+}
+
+/** The error statuses an endpoint documents: one per distinct kind among its codes. */
+function errorResponses(endpoint: AnyEndpoint): Record<number, typeof errorResponseSchema> {
+  const kinds = new Set<ErrorKind>(
+    [
+      ...Object.values(endpoint.errors),
+      ...Object.values(requestErrors),
+      ...(endpoint.auth === 'session' ? Object.values(sessionErrors) : []),
+    ].flatMap(kindsOf),
+  );
+  return Object.fromEntries([...kinds].map((kind) => [statusByKind[kind], errorResponseSchema]));
+}
+
+function checkParams(endpoint: AnyEndpoint): void {
+  const inPath = pathParamNames(endpoint.path).sort();
+  const shape = endpoint.params instanceof z.ZodObject ? Object.keys(endpoint.params.shape).sort() : [];
+  if (inPath.join() !== shape.join()) {
+    throw new Error(
+      `${endpoint.method} ${endpoint.path}: params schema has [${shape}] but the path has [${inPath}].`,
+    );
+  }
+}
+
+export function registerEndpoint<E extends AnyEndpoint>(
+  app: App,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+  options: EndpointOptions = {},
+): void {
+  checkParams(endpoint);
+  const declared = new Set(declaredErrorCodes(endpoint));
+  const catalog: ErrorCatalog = { ...endpoint.errors, ...requestErrors, ...sessionErrors };
+  const allowed = (error: DomainError) =>
+    declared.has(error.code) && kindsOf(catalog[error.code]).includes(error.kind);
+
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    schema: {
+      tags: [...endpoint.tags],
+      summary: endpoint.summary,
+      ...(endpoint.description ? { description: endpoint.description } : {}),
+      ...(endpoint.params ? { params: endpoint.params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
+      ...(endpoint.body ? { body: endpoint.body } : {}),
+      response: {
+        [endpoint.status]: endpoint.status === 204 ? z.null() : endpoint.response,
+        ...errorResponses(endpoint),
+      },
+    },
+    ...(options.config ? { config: options.config } : {}),
+    handler: async (request, reply) => {
+      try {
+        const actor = endpoint.auth === 'session' ? requireActor(request) : null;
+        const input = {
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          actor,
+        } as Parameters<EndpointHandler<E>>[0];
+        reply.status(endpoint.status);
+        const result = await handler(input, request, reply);
+        if (endpoint.status === 204 && result === null) return reply.send(null);
+        return result;
+      } catch (error) {
+        if (app.strictContracts && error instanceof DomainError && !allowed(error)) {
+          const problem = declared.has(error.code) ? `with kind ${error.kind}` : 'that its contract omits';
+          const violation = new Error(
+            `Contract violation: ${endpoint.method} ${endpoint.path} answered ${error.code} ${problem}.`,
+            { cause: error },
+          );
+          console.error(violation.message);
+          throw violation;
+        }
+        throw error;
+      }
+    },
+  });
+}
