@@ -24,9 +24,26 @@ describe('ballot access (browser)', () => {
     await page.getByRole('group', { name: 'US states by signatures per 1,000 voters' }).waitFor();
     const table = page.getByRole('region', { name: 'Requirements by state' });
     const idaho = table.getByRole('row').filter({ hasText: 'Idaho' });
-    expect(await idaho.getByText('computed', { exact: true }).count()).toBe(1);
+    await idaho.getByText('computed', { exact: true }).waitFor();
     const alabama = table.getByRole('row').filter({ hasText: 'Alabama' });
     expect(await alabama.getByText('missing', { exact: true }).count()).toBe(1);
+
+    // A coalition adds its own requirement: a local initiative, listed beside the shipped ones.
+    const own = page.getByRole('form', { name: 'Add a requirement' });
+    await own.getByLabel('Jurisdiction code (e.g. US-CO-DENVER)').fill('US-ID-BOISE');
+    await own.getByLabel('Jurisdiction name').fill('Boise');
+    await own.getByLabel('Title').fill('Boise: transit initiative');
+    await own.getByLabel('Valid signatures required (blank if unknown)').fill('4000');
+    await own.getByLabel('Rule text').fill('Signatures of registered voters of the city');
+    await own.getByLabel('Source').fill('City code');
+    await own.getByLabel('As of').fill('2026');
+    await own.getByRole('button', { name: 'Add the requirement' }).click();
+    await own.getByText('Added "Boise: transit initiative".').waitFor();
+    await table
+      .getByRole('row')
+      .filter({ hasText: 'Boise: transit initiative' })
+      .getByText('copied')
+      .waitFor();
 
     // Start a drive due in 10 days: inside the 14-day warning.
     const today = todayUtc();

@@ -6,6 +6,7 @@ import type {
   createCheckSchema,
   createDriveSchema,
   createPacketSchema,
+  createRequirementSchema,
   DriveDetail,
   DriveSummary,
   RequirementView,
@@ -106,5 +107,15 @@ export function useStateShapes() {
     queryFn: () => api<UsTopology>('/api/map/us/states.topojson?projection=albers'),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
+  });
+}
+
+export type CreateRequirementInput = z.input<typeof createRequirementSchema>;
+
+export function useAddRequirement() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: CreateRequirementInput) => call(c.addRequirement, { body: input }),
+    onSuccess: invalidate,
   });
 }

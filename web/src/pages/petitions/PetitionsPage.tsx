@@ -10,6 +10,7 @@ import { DeadlineCalendar } from './DeadlineCalendar.tsx';
 import { DriveList } from './DriveList.tsx';
 import { LabelledSelect } from './LabelledSelect.tsx';
 import { NewDriveForm } from './NewDriveForm.tsx';
+import { NewRequirementForm } from './NewRequirementForm.tsx';
 import { deadlineColouring, difficultyColouring, requirementsByFips } from './requirement-colouring.ts';
 import './petitions.css';
 
@@ -146,6 +147,10 @@ export function PetitionsPage() {
       <section aria-labelledby="new-drive-title" className="panel">
         <h2 id="new-drive-title">Start a drive</h2>
         <NewDriveForm requirements={requirements.data ?? []} />
+      </section>
+      <section aria-labelledby="new-requirement-title" className="panel">
+        <h2 id="new-requirement-title">Add a requirement of the coalition</h2>
+        <NewRequirementForm />
       </section>
     </section>
   );
