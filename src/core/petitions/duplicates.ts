@@ -63,7 +63,9 @@ export function duplicateSigners(lines: readonly SignerLine[]): DuplicateGroup[]
   for (const line of lines) {
     const key = signerKey(line.name, line.address);
     if (key === '|') continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), line]);
+    const group = byKey.get(key);
+    if (group) group.push(line);
+    else byKey.set(key, [line]);
   }
   return [...byKey]
     .filter(([, group]) => group.length > 1)
