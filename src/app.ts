@@ -15,6 +15,7 @@ import { registerDecisionRoutes } from './features/decisions/decisions.routes.ts
 import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public/public.routes.ts';
+import { registerPetitionRoutes } from './features/petitions/petitions.routes.ts';
 import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
@@ -39,6 +40,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerMapRoutes,
   registerPactRoutes,
   registerPublicPactRoutes,
+  registerPetitionRoutes,
   registerTicketRoutes,
   registerSlateRoutes,
   registerTabulationRoutes,

@@ -1,6 +1,7 @@
 import { decisionsDemoStep } from '../features/decisions/index.ts';
 import { mapDemoStep } from '../features/map/index.ts';
 import { pactsDemoStep } from '../features/pacts/index.ts';
+import { petitionsDemoStep } from '../features/petitions/index.ts';
 import { registryDemoStep } from '../features/registry/index.ts';
 import { ticketsDemoStep } from '../features/tickets/index.ts';
 import type { DemoStep } from './step.ts';
@@ -11,5 +12,6 @@ export const demoSteps: DemoStep[] = [
   decisionsDemoStep,
   mapDemoStep,
   pactsDemoStep,
+  petitionsDemoStep,
   ticketsDemoStep,
 ];

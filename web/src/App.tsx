@@ -71,6 +71,8 @@ export function App() {
             }
           />
           <Route path="pacts/:id" element={<pages.PactPage />} />
+          <Route path="petitions" element={<pages.PetitionsPage />} />
+          <Route path="petitions/drives/:id" element={<pages.DrivePage />} />
           <Route path="candidates" element={<pages.CandidatesPage />} />
           <Route path="candidates/new" element={<pages.TicketBuilderPage />} />
           <Route path="candidates/results" element={<pages.ResultsPage />} />

@@ -31,6 +31,8 @@ export const PublicCandidatePage = page(
 export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
 export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
 export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');
+export const PetitionsPage = page(() => import('./pages/petitions/PetitionsPage.tsx'), 'PetitionsPage');
+export const DrivePage = page(() => import('./pages/petitions/DrivePage.tsx'), 'DrivePage');
 export const CandidatesPage = page(() => import('./pages/tickets/CandidatesPage.tsx'), 'CandidatesPage');
 export const CandidatePage = page(() => import('./pages/tickets/CandidatePage.tsx'), 'CandidatePage');
 export const TicketBuilderPage = page(

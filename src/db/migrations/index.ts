@@ -10,6 +10,7 @@ import * as ballotRowNonce from './2026_12_03_1001_ballot_row_nonce.ts';
 import * as auditRowBaseline from './2026_12_03_1002_audit_row_baseline.ts';
 import * as signInThrottle from './2026_12_03_2001_sign_in_throttle.ts';
 import * as tickets from './2026_12_03_5001_tickets.ts';
+import * as petitions from './2026_12_03_7001_petitions.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_map': map,
   '2026_11_23_0301_decision_kind_pact_ratification': decisionKindPactRatification,
   '2026_11_23_0302_pacts': pacts,
+  '2026_12_03_7001_petitions': petitions,
   '2026_12_03_1001_ballot_row_nonce': ballotRowNonce,
   '2026_12_03_1002_audit_row_baseline': auditRowBaseline,
   '2026_12_03_2001_sign_in_throttle': signInThrottle,

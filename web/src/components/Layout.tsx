@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { to: '/decisions/new', label: 'New decision', roles: staffRoles },
   { to: '/map', label: 'Map' },
   { to: '/pacts', label: 'Pacts' },
+  { to: '/petitions', label: 'Ballot access' },
   { to: '/candidates', label: 'Candidates' },
   { to: '/charter', label: 'Charter' },
   { to: '/audit', label: 'Audit log' },

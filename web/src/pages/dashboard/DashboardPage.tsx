@@ -4,6 +4,7 @@ import { useSession } from '../../api/session.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { PactsOverview } from '../pacts/PactsOverview.tsx';
+import { PetitionWarnings } from '../petitions/PetitionWarnings.tsx';
 import { MembersOverview } from './MembersOverview.tsx';
 import { OpenDecisions } from './OpenDecisions.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -58,6 +59,12 @@ export function DashboardPage() {
             <Link to="/pacts">Pacts</Link>
           </h2>
           <PactsOverview />
+        </section>
+        <section aria-labelledby="petition-deadlines-title" className="panel">
+          <h2 id="petition-deadlines-title">
+            <Link to="/petitions">Petition deadlines</Link>
+          </h2>
+          <PetitionWarnings />
         </section>
         <section aria-labelledby="activity-title" className="panel">
           <h2 id="activity-title">

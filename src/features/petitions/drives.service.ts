@@ -1,0 +1,134 @@
+import { type Actor, isStaff } from '../../core/actor.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { defaultExpectedValidity, defaultSafetyMargin } from '../../core/petitions/target.ts';
+import { verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
+import type { Db } from '../../db/database.ts';
+import { appendAudit } from '../audit/index.ts';
+import { canManageDrive, requireContributor, requireManageDrive } from './authorize.ts';
+import { type DriveRow, loadDriveFacts, ruleOf, toDetail, toSummary } from './drive-analysis.ts';
+import * as repo from './petitions.repository.ts';
+import type { CreateDriveInput, DriveDetail, DriveSummary, UpdateDriveInput } from './petitions.schema.ts';
+import { findRequirementOr404 } from './requirements.service.ts';
+import { toRequirementView, toRuleView } from './views.ts';
+
+export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
+
+export async function findDriveOr404(db: Db, actor: Actor, id: string): Promise<DriveRow> {
+  const drive = await repo.findDrive(db, actor.coalitionId, id);
+  if (!drive) throw notFound('petitions.drive_not_found', 'No such petition drive.');
+  return drive;
+}
+
+/** Starts a drive for a member: toward a requirement, for the member itself, a candidate (by name) or an initiative. */
+export async function createDrive(db: Db, actor: Actor, input: CreateDriveInput): Promise<DriveSummary> {
+  requireContributor(actor, 'start a petition drive');
+  const organizationId = isStaff(actor)
+    ? input.organizationId
+    : (input.organizationId ?? actor.organizationId);
+  if (!organizationId)
+    throw invalid('petitions.member_required', 'Say which member runs the drive (organizationId).', {
+      field: 'organizationId',
+    });
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'status'])
+    .where('coalition_id', '=', actor.coalitionId)
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!org) throw notFound('organization.not_found', 'No such organization in this coalition.');
+  requireManageDrive(actor, { organization_id: org.id, name: input.name }, 'start a drive for this member');
+  if (org.status !== 'member' && org.status !== 'applicant') {
+    throw conflict('petitions.member_inactive', `${org.name} is ${org.status}: it cannot start a drive.`);
+  }
+  const requirement = await findRequirementOr404(db, actor, input.requirementId);
+  const required = input.required ?? requirement.signatures;
+  if (!required) {
+    throw invalid(
+      'petitions.required_missing',
+      `"${requirement.title}" has no signature number (${requirement.computation}): give the number the drive must reach.`,
+      { field: 'required' },
+    );
+  }
+  const rule = input.verificationRule ?? requirement.verification_rule;
+  if (!verificationRuleByKey(rule))
+    throw invalid('petitions.unknown_rule', `No verification rule "${rule}".`, { field: 'verificationRule' });
+  if (input.dueDay < input.startDay)
+    throw invalid('petitions.days', 'The due day is before the start day.', { field: 'dueDay' });
+  const { id } = await repo.insertDrive(db, {
+    coalition_id: actor.coalitionId,
+    organization_id: org.id,
+    requirement_id: requirement.id,
+    name: input.name,
+    target_kind: input.target.kind,
+    target_name: input.target.kind === 'member' ? org.name : input.target.name,
+    required,
+    expected_validity: input.expectedValidity ?? defaultExpectedValidity,
+    safety_margin: input.safetyMargin ?? defaultSafetyMargin,
+    start_day: input.startDay,
+    due_day: input.dueDay,
+    filing_day: input.filingDay ?? null,
+    cure_days: input.cureDays ?? null,
+    verification_rule: rule,
+    created_by: actor.userId,
+  });
+  await appendAudit(db, {
+    coalitionId: actor.coalitionId,
+    actor,
+    action: 'petitions.drive_started',
+    subject: { type: 'petition_drive', id },
+    payload: { name: input.name, organizationId: org.id, requirementId: requirement.id, required },
+  });
+  const drive = await findDriveOr404(db, actor, id);
+  return toSummary(drive, await loadDriveFacts(db, drive), todayUtc(), true);
+}
+
+export async function updateDrive(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateDriveInput,
+  now = new Date(),
+): Promise<DriveSummary> {
+  const drive = await findDriveOr404(db, actor, id);
+  requireManageDrive(actor, drive, 'change the drive');
+  await repo.updateDrive(db, actor.coalitionId, id, {
+    ...(input.required !== undefined && { required: input.required }),
+    ...(input.expectedValidity !== undefined && { expected_validity: input.expectedValidity }),
+    ...(input.safetyMargin !== undefined && { safety_margin: input.safetyMargin }),
+    ...(input.dueDay !== undefined && { due_day: input.dueDay }),
+    ...(input.filingDay !== undefined && { filing_day: input.filingDay }),
+    ...(input.cureDays !== undefined && { cure_days: input.cureDays }),
+  });
+  const updated = await findDriveOr404(db, actor, id);
+  return toSummary(updated, await loadDriveFacts(db, updated), todayUtc(now), true);
+}
+
+/** Every drive of the coalition with its totals and projection (circulators stay with their member). */
+export async function listDrives(db: Db, actor: Actor, now = new Date()): Promise<DriveSummary[]> {
+  const today = todayUtc(now);
+  const drives = await repo.listDrives(db, actor.coalitionId);
+  const summaries: DriveSummary[] = [];
+  for (const drive of drives) {
+    summaries.push(toSummary(drive, await loadDriveFacts(db, drive), today, canManageDrive(actor, drive)));
+  }
+  return summaries;
+}
+
+export async function getDrive(db: Db, actor: Actor, id: string, now = new Date()): Promise<DriveDetail> {
+  const drive = await findDriveOr404(db, actor, id);
+  const requirement = await findRequirementOr404(db, actor, drive.requirement_id);
+  const detail = toDetail(
+    drive,
+    await loadDriveFacts(db, drive),
+    todayUtc(now),
+    canManageDrive(actor, drive),
+  );
+  return { ...detail, requirement: toRequirementView(requirement), rule: toRuleView(ruleOf(drive)) };
+}
+
+/** Circulators with their validity and outlier flags: the drive's member and staff only. */
+export async function listCirculators(db: Db, actor: Actor, id: string, now = new Date()) {
+  const drive = await findDriveOr404(db, actor, id);
+  requireManageDrive(actor, drive, 'see the circulators');
+  return toDetail(drive, await loadDriveFacts(db, drive), todayUtc(now), true).circulators ?? [];
+}

@@ -1,0 +1,201 @@
+/** The ballot-access API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
+import { z } from 'zod';
+import { endpointsOf } from '../../contract/endpoint.ts';
+import { type CodeOf, defineErrors } from '../../contract/errors.ts';
+import {
+  calendarSchema,
+  circulatorSchema,
+  createCheckSchema,
+  createCirculatorSchema,
+  createDriveSchema,
+  createPacketSchema,
+  createRequirementSchema,
+  driveDetailSchema,
+  driveSummarySchema,
+  idParamsSchema,
+  importResultSchema,
+  importSchema,
+  requirementSchema,
+  requirementsQuerySchema,
+  updateDriveSchema,
+  verificationRuleSchema,
+} from './petitions.schema.ts';
+
+/** Every code the petitions feature throws (its own, and those of what it calls), with its kind. */
+export const petitionErrors = defineErrors({
+  'petitions.requirement_not_found': 'not_found',
+  'petitions.drive_not_found': 'not_found',
+  'petitions.unknown_rule': 'invalid',
+  'petitions.required_missing': 'invalid',
+  'petitions.member_required': 'invalid',
+  'petitions.days': 'invalid',
+  'petitions.rows_rejected': 'invalid',
+  'petitions.member_inactive': 'conflict',
+  'petitions.circulator_exists': 'conflict',
+  'petitions.not_your_drive': 'forbidden',
+  'auth.forbidden': 'forbidden',
+  'organization.not_found': 'not_found',
+  'csv.malformed': 'invalid',
+  'csv.missing_columns': 'invalid',
+});
+export type PetitionErrorCode = CodeOf<typeof petitionErrors>;
+
+const endpoint = endpointsOf('petitions', petitionErrors);
+const driveParams = idParamsSchema;
+const entryErrors = [
+  'petitions.drive_not_found',
+  'petitions.not_your_drive',
+  'petitions.rows_rejected',
+  'petitions.circulator_exists',
+] as const;
+
+export const petitionsContract = {
+  requirements: endpoint({
+    method: 'GET',
+    path: '/api/petitions/requirements',
+    auth: 'session',
+    summary:
+      'Ballot-access requirements: the shipped US ones (computed, copied or missing) and the coalition\u2019s own',
+    query: requirementsQuerySchema,
+    response: z.object({ requirements: z.array(requirementSchema) }),
+  }),
+  addRequirement: endpoint({
+    method: 'POST',
+    path: '/api/petitions/requirements',
+    auth: 'session',
+    summary: 'Add a requirement of the coalition (a local initiative, a municipal candidacy, any country)',
+    body: createRequirementSchema,
+    response: requirementSchema,
+    status: 201,
+    errors: ['auth.forbidden', 'petitions.unknown_rule'],
+  }),
+  rules: endpoint({
+    method: 'GET',
+    path: '/api/petitions/verification-rules',
+    auth: 'session',
+    summary: 'Official signature verification rules, one per state or jurisdiction (data, with sources)',
+    response: z.object({ rules: z.array(verificationRuleSchema) }),
+  }),
+  drives: endpoint({
+    method: 'GET',
+    path: '/api/petitions/drives',
+    auth: 'session',
+    summary: 'Petition drives with their totals, projection and probability of qualifying',
+    response: z.object({ drives: z.array(driveSummarySchema) }),
+  }),
+  createDrive: endpoint({
+    method: 'POST',
+    path: '/api/petitions/drives',
+    auth: 'session',
+    summary: 'Start a petition drive toward a requirement',
+    body: createDriveSchema,
+    response: driveSummarySchema,
+    status: 201,
+    errors: [
+      'auth.forbidden',
+      'organization.not_found',
+      'petitions.not_your_drive',
+      'petitions.member_required',
+      'petitions.member_inactive',
+      'petitions.requirement_not_found',
+      'petitions.required_missing',
+      'petitions.unknown_rule',
+      'petitions.days',
+    ],
+  }),
+  drive: endpoint({
+    method: 'GET',
+    path: '/api/petitions/drives/:id',
+    auth: 'session',
+    summary:
+      'A drive: projection, burn-up, validity; circulators, packets and checks for its member and staff',
+    params: driveParams,
+    response: driveDetailSchema,
+    errors: ['petitions.drive_not_found', 'petitions.requirement_not_found'],
+  }),
+  updateDrive: endpoint({
+    method: 'PATCH',
+    path: '/api/petitions/drives/:id',
+    auth: 'session',
+    summary: 'Change a drive\u2019s required number, expected validity, safety margin or days',
+    params: driveParams,
+    body: updateDriveSchema,
+    response: driveSummarySchema,
+    errors: ['petitions.drive_not_found', 'petitions.not_your_drive'],
+  }),
+  circulators: endpoint({
+    method: 'GET',
+    path: '/api/petitions/drives/:id/circulators',
+    auth: 'session',
+    summary: 'Circulators with validity and outlier flags (the drive\u2019s member and staff only)',
+    params: driveParams,
+    response: z.object({ circulators: z.array(circulatorSchema) }),
+    errors: ['petitions.drive_not_found', 'petitions.not_your_drive'],
+  }),
+  addCirculator: endpoint({
+    method: 'POST',
+    path: '/api/petitions/drives/:id/circulators',
+    auth: 'session',
+    summary: 'Add a circulator by name',
+    params: driveParams,
+    body: createCirculatorSchema,
+    response: z.object({ id: z.uuid(), name: z.string() }),
+    status: 201,
+    errors: entryErrors,
+  }),
+  addPackets: endpoint({
+    method: 'POST',
+    path: '/api/petitions/drives/:id/packets',
+    auth: 'session',
+    summary: 'Enter packets (raw count, day, county, circulator); all or none',
+    params: driveParams,
+    body: z.object({ packets: z.array(createPacketSchema).min(1).max(5000) }),
+    response: z.object({ added: z.number().int() }),
+    status: 201,
+    errors: entryErrors,
+  }),
+  addChecks: endpoint({
+    method: 'POST',
+    path: '/api/petitions/drives/:id/checks',
+    auth: 'session',
+    summary: 'Enter validity checks on packets (lines checked, valid, reasons); all or none',
+    params: driveParams,
+    body: z.object({ checks: z.array(createCheckSchema).min(1).max(5000) }),
+    response: z.object({ added: z.number().int() }),
+    status: 201,
+    errors: entryErrors,
+  }),
+  importCsv: endpoint({
+    method: 'POST',
+    path: '/api/petitions/drives/:id/import',
+    auth: 'session',
+    summary:
+      'Import packets, checks or signer lines from CSV: all or nothing, row errors name file, row, field and reason',
+    params: driveParams,
+    body: importSchema,
+    response: importResultSchema,
+    errors: [...entryErrors, 'csv.malformed', 'csv.missing_columns'],
+  }),
+  calendar: endpoint({
+    method: 'GET',
+    path: '/api/petitions/calendar',
+    auth: 'session',
+    summary:
+      'Every deadline of the coalition\u2019s requirements and drives, with 30/14/7-day warning levels',
+    response: calendarSchema,
+  }),
+  warnings: endpoint({
+    method: 'GET',
+    path: '/api/petitions/warnings',
+    auth: 'session',
+    summary: 'Deadlines 30 days away or closer (dashboard warnings)',
+    response: calendarSchema,
+  }),
+  ical: endpoint({
+    method: 'GET',
+    path: '/api/petitions/calendar.ics',
+    auth: 'session',
+    summary: 'The deadlines as an iCalendar feed (text/calendar)',
+    response: z.string(),
+  }),
+};

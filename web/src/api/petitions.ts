@@ -1,0 +1,121 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { petitionsContract as c } from '../../../src/features/petitions/petitions.contract.ts';
+import type {
+  calendarSchema,
+  createCheckSchema,
+  createDriveSchema,
+  createPacketSchema,
+  createRequirementSchema,
+  DriveDetail,
+  DriveSummary,
+  RequirementView,
+} from '../../../src/features/petitions/petitions.schema.ts';
+import { api, call } from './client.ts';
+import type { UsTopology } from './map.ts';
+
+export type { DriveDetail, DriveSummary, RequirementView };
+export type Calendar = z.infer<typeof calendarSchema>;
+export type CreateDriveInput = z.input<typeof createDriveSchema>;
+export type PacketInput = z.input<typeof createPacketSchema>;
+export type CheckInput = z.input<typeof createCheckSchema>;
+
+const keys = {
+  all: ['petitions'] as const,
+  requirements: ['petitions', 'requirements'] as const,
+  drives: ['petitions', 'drives'] as const,
+  drive: (id: string) => ['petitions', 'drives', id] as const,
+  calendar: ['petitions', 'calendar'] as const,
+  warnings: ['petitions', 'warnings'] as const,
+};
+
+export function useRequirements() {
+  return useQuery({
+    queryKey: keys.requirements,
+    queryFn: () => call(c.requirements).then((r) => r.requirements),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useDrives() {
+  return useQuery({ queryKey: keys.drives, queryFn: () => call(c.drives).then((r) => r.drives) });
+}
+
+export function useDrive(id: string) {
+  return useQuery({ queryKey: keys.drive(id), queryFn: () => call(c.drive, { params: { id } }) });
+}
+
+export function useCalendar() {
+  return useQuery({ queryKey: keys.calendar, queryFn: () => call(c.calendar) });
+}
+
+export function useDeadlineWarnings() {
+  return useQuery({ queryKey: keys.warnings, queryFn: () => call(c.warnings) });
+}
+
+/** Every petitions query is refreshed after any write: projections, warnings and lists all move together. */
+function useInvalidateAll() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: keys.all });
+}
+
+export function useCreateDrive() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: CreateDriveInput) => call(c.createDrive, { body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddPacket(driveId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (packet: PacketInput) =>
+      call(c.addPackets, { params: { id: driveId }, body: { packets: [packet] } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddCheck(driveId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (check: CheckInput) =>
+      call(c.addChecks, { params: { id: driveId }, body: { checks: [check] } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateDrive(driveId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { expectedValidity?: number; safetyMargin?: number }) =>
+      call(c.updateDrive, { params: { id: driveId }, body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+/** The feed is text/calendar, not JSON: calendar applications fetch it, the page only links to it. */
+export const icalUrl = c.ical.path;
+
+/**
+ * The state outlines for the requirements map (the map feature's shapes; its own client calls them
+ * with `api()` too, as they are TopoJSON rather than a JSON contract response).
+ */
+export function useStateShapes() {
+  return useQuery({
+    queryKey: ['petitions', 'state-shapes'],
+    queryFn: () => api<UsTopology>('/api/map/us/states.topojson?projection=albers'),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+export type CreateRequirementInput = z.input<typeof createRequirementSchema>;
+
+export function useAddRequirement() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: CreateRequirementInput) => call(c.addRequirement, { body: input }),
+    onSuccess: invalidate,
+  });
+}
