@@ -46,8 +46,8 @@ export interface Endpoint<
   query: Query;
   body: Body;
   response: Response;
-  /** The success status; 204 answers no body. */
-  status: 200 | 201 | 204;
+  /** The success status; 204 answers no body, 202 a job accepted (its state in the body). */
+  status: 200 | 201 | 202 | 204;
   /** The feature's codes this endpoint can answer, with their kinds (the HTTP status). */
   errors: Readonly<Record<Code, ErrorKind | readonly ErrorKind[]>>;
 }
@@ -78,7 +78,9 @@ interface EndpointSpec<
   query?: Query;
   body?: Body;
   response: Response;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
+  /** The OpenAPI tag, when not the feature's (the public site's endpoints are tagged `public`). */
+  tag?: string;
   /** The codes of the feature's catalog this endpoint can answer. */
   errors?: readonly Code[];
 }
@@ -110,7 +112,7 @@ export function endpointsOf<C extends ErrorCatalog>(tag: string, catalog: C) {
       auth: spec.auth,
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
-      tags: [tag],
+      tags: [spec.tag ?? tag],
       params: spec.params as Params,
       query: spec.query as Query,
       body: spec.body as Body,

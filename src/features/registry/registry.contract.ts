@@ -123,6 +123,7 @@ export const registryContract = {
     method: 'GET',
     path: '/api/public/coalitions/:slug',
     auth: 'public',
+    tag: 'public',
     summary: 'Public page of a coalition (no sign-in): its charter and members',
     params: z.object({ slug: z.string().min(1).max(100) }),
     response: publicCoalitionSchema,

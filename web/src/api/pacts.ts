@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { pactsContract as pacts } from '../../../src/features/pacts/pacts.contract.ts';
 import type {
   Comparison,
   ConsentView,
@@ -16,7 +17,7 @@ import type {
   VersionSummary,
   VersionView,
 } from '../../../src/features/pacts/pacts.schema.ts';
-import { api } from './client.ts';
+import { call } from './client.ts';
 import { keys as sharedKeys } from './queries.ts';
 
 export type {
@@ -49,24 +50,22 @@ export const pactKeys = {
   run: (id: string, runId: string) => ['pacts', 'run', id, runId] as const,
 };
 
-const base = (id: string) => `/api/pacts/${encodeURIComponent(id)}`;
-
 export function usePacts() {
   return useQuery({
     queryKey: pactKeys.list,
-    queryFn: () => api<{ pacts: PactSummary[] }>('/api/pacts').then((r) => r.pacts),
+    queryFn: () => call(pacts.list).then((r) => r.pacts),
   });
 }
 
 export function usePact(id: string) {
-  return useQuery({ queryKey: pactKeys.pact(id), queryFn: () => api<PactView>(base(id)) });
+  return useQuery({ queryKey: pactKeys.pact(id), queryFn: () => call(pacts.get, { params: { id } }) });
 }
 
 /** A version never changes once stored: read it once. */
 export function usePactVersion(id: string, number: number | undefined) {
   return useQuery({
     queryKey: pactKeys.version(id, number ?? 0),
-    queryFn: () => api<VersionView>(`${base(id)}/versions/${number}`),
+    queryFn: () => call(pacts.version, { params: { id, number: number ?? 0 } }),
     enabled: number !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -76,7 +75,7 @@ export function useComparison(id: string, from: number | undefined, to: number |
   const ready = from !== undefined && to !== undefined && from !== to;
   return useQuery({
     queryKey: pactKeys.compare(id, from ?? 0, to ?? 0),
-    queryFn: () => api<Comparison>(`${base(id)}/compare?from=${from}&to=${to}`),
+    queryFn: () => call(pacts.compare, { params: { id }, query: { from, to } }),
     enabled: ready,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -92,7 +91,7 @@ const finished = (run: RunView | undefined) =>
 export function useRun(id: string, runId: string | null, initial?: RunView) {
   return useQuery({
     queryKey: pactKeys.run(id, runId ?? ''),
-    queryFn: () => api<RunView>(`${base(id)}/runs/${runId}`),
+    queryFn: () => call(pacts.getRun, { params: { id, runId: runId ?? '' } }),
     enabled: runId !== null,
     initialData: initial && initial.id === runId ? initial : undefined,
     refetchInterval: (query) => (finished(query.state.data) ? false : 500),
@@ -112,7 +111,7 @@ function useInvalidatePact(id: string) {
 export function useStartRun(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (input: RunInput) => api<RunView>(`${base(id)}/runs`, { method: 'POST', body: input }),
+    mutationFn: (input: RunInput) => call(pacts.run, { params: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -125,7 +124,7 @@ export function useRunFinished(id: string) {
 export function useLockRace(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (input: RuleInput) => api<unknown>(`${base(id)}/locks`, { method: 'POST', body: input }),
+    mutationFn: (input: RuleInput) => call(pacts.lock, { params: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -133,8 +132,7 @@ export function useLockRace(id: string) {
 export function useUnlockRace(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (race: string) =>
-      api<void>(`${base(id)}/locks/${encodeURIComponent(race)}`, { method: 'DELETE' }),
+    mutationFn: (race: string) => call(pacts.unlock, { params: { id, race } }),
     onSuccess: invalidate,
   });
 }
@@ -142,7 +140,7 @@ export function useUnlockRace(id: string) {
 export function useVetoRace(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (input: RuleInput) => api<unknown>(`${base(id)}/vetoes`, { method: 'POST', body: input }),
+    mutationFn: (input: RuleInput) => call(pacts.veto, { params: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -151,7 +149,7 @@ export function useLiftVeto(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
     mutationFn: ({ race, organizationId }: { race: string; organizationId: string }) =>
-      api<void>(`${base(id)}/vetoes/${encodeURIComponent(race)}/${organizationId}`, { method: 'DELETE' }),
+      call(pacts.liftVeto, { params: { id, race, organizationId } }),
     onSuccess: invalidate,
   });
 }
@@ -159,8 +157,7 @@ export function useLiftVeto(id: string) {
 export function useSwapRaces(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (races: [string, string]) =>
-      api<VersionSummary>(`${base(id)}/swaps`, { method: 'POST', body: { races } }),
+    mutationFn: (races: [string, string]) => call(pacts.swap, { params: { id }, body: { races } }),
     onSuccess: invalidate,
   });
 }
@@ -169,7 +166,7 @@ export function useRecordConsent(id: string) {
   const invalidate = useInvalidatePact(id);
   return useMutation({
     mutationFn: ({ race, ...input }: ConsentInput & { race: string }) =>
-      api<unknown>(`${base(id)}/races/${encodeURIComponent(race)}/consent`, { method: 'PUT', body: input }),
+      call(pacts.consent, { params: { id, race }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -178,8 +175,7 @@ export function useSendToRatification(id: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidatePact(id);
   return useMutation({
-    mutationFn: (input: RatifyInput) =>
-      api<RatificationSent>(`${base(id)}/ratification`, { method: 'POST', body: input }),
+    mutationFn: (input: RatifyInput) => call(pacts.ratify, { params: { id }, body: input }),
     onSuccess: () => {
       invalidate();
       void queryClient.invalidateQueries({ queryKey: sharedKeys.decisions });
@@ -190,7 +186,7 @@ export function useSendToRatification(id: string) {
 export function useCreatePact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreatePactInput) => api<PactView>('/api/pacts', { method: 'POST', body: input }),
+    mutationFn: (input: CreatePactInput) => call(pacts.create, { body: input }),
     onSuccess: (pact) => {
       queryClient.setQueryData(pactKeys.pact(pact.id), pact);
       void queryClient.invalidateQueries({ queryKey: pactKeys.list });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { pactsContract } from '../../../src/features/pacts/pacts.contract.ts';
 import type { PublicCandidates, PublicRace } from '../../../src/features/pacts/public/public.schema.ts';
-import { api } from './client.ts';
-import { keys, queryString } from './queries.ts';
+import { call } from './client.ts';
+import { keys } from './queries.ts';
 
 export type { PublicCandidates, PublicRace };
 
@@ -13,9 +14,7 @@ export function usePublicCandidates(slug: string, jurisdiction: string | undefin
   return useQuery({
     queryKey: [...keys.publicCoalition(slug), 'candidates', jurisdiction ?? ''],
     queryFn: () =>
-      api<PublicCandidates>(
-        `/api/public/coalitions/${encodeURIComponent(slug)}/candidates${queryString({ jurisdiction })}`,
-      ),
+      call(pactsContract.publicCandidates, { params: { slug }, query: { jurisdiction: jurisdiction ?? '' } }),
     enabled: jurisdiction !== undefined,
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { plankSchema } from '../../../src/features/registry/registry.schema.ts';
 import type { Plank } from '../api/types.ts';
+import { maxLengthOf } from '../forms/limits.ts';
 
 /** Edits a list of planks (title + text); every control is labelled with the plank's number. */
 export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: (planks: Plank[]) => void }) {
@@ -17,7 +19,7 @@ export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: 
             <input
               id={`${id}-${i}-title`}
               required
-              maxLength={200}
+              maxLength={maxLengthOf(plankSchema.shape.title)}
               value={plank.title}
               onChange={(e) => update(i, { title: e.target.value })}
             />
@@ -28,7 +30,7 @@ export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: 
               id={`${id}-${i}-text`}
               required
               rows={2}
-              maxLength={10000}
+              maxLength={maxLengthOf(plankSchema.shape.text)}
               value={plank.text}
               onChange={(e) => update(i, { text: e.target.value })}
             />

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { requireActor } from '../../../http/auth.ts';
+import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { pactIdParams, runInputSchema, runSchema } from '../pacts.schema.ts';
-import { pactErrors, pactTags } from '../route-common.ts';
+import { pactsContract as api } from '../pacts.contract.ts';
 import { RunExecutor } from './run-executor.ts';
 import { getRun, requestRun } from './runs.service.ts';
 
@@ -19,45 +17,16 @@ export const registerPactRunRoutes: RoutesPlugin = async (app) => {
   app.addHook('preClose', () => executor.close());
   const tx = () => app.db.transaction();
 
-  app.post(
-    '/api/pacts/:id/runs',
-    {
-      schema: {
-        tags: pactTags,
-        summary: 'Run the engine on the pact as it stands (staff): 202 with the job; its version when done',
-        params: pactIdParams,
-        body: runInputSchema,
-        response: { 202: runSchema, ...pactErrors },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { run, job } = await tx().execute((trx) =>
-        requestRun(trx, actor, request.params.id, request.body),
-      );
-      if (!executor.runsInline(job)) {
-        void executor.execute(job);
-        return reply.status(202).send(run);
-      }
-      await executor.execute(job);
-      const done = await tx().execute((trx) => getRun(trx, actor, request.params.id, run.id));
-      return reply.status(202).send(done);
-    },
-  );
-
-  app.get(
-    '/api/pacts/:id/runs/:runId',
-    {
-      schema: {
-        tags: pactTags,
-        summary: 'A run: status, phase and percent, the error if it failed, the version once done',
-        params: pactIdParams.extend({ runId: z.uuid() }),
-        response: { 200: runSchema, ...pactErrors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return tx().execute((trx) => getRun(trx, actor, request.params.id, request.params.runId));
-    },
+  registerEndpoint(app, api.run, async ({ actor, params, body }) => {
+    const { run, job } = await tx().execute((trx) => requestRun(trx, actor, params.id, body));
+    if (!executor.runsInline(job)) {
+      void executor.execute(job);
+      return run;
+    }
+    await executor.execute(job);
+    return tx().execute((trx) => getRun(trx, actor, params.id, run.id));
+  });
+  registerEndpoint(app, api.getRun, ({ actor, params }) =>
+    tx().execute((trx) => getRun(trx, actor, params.id, params.runId)),
   );
 };

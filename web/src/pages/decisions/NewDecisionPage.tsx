@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { createDecisionSchema } from '../../../../src/features/decisions/decisions.schema.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCreateDecision } from '../../api/decisions.ts';
 import { useOrganizations } from '../../api/organizations.ts';
@@ -10,6 +11,7 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { maxLengthOf } from '../../forms/limits.ts';
 import { multiSeatMethods, optionMethods } from './methods.ts';
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
@@ -91,7 +93,13 @@ export function NewDecisionPage() {
           labels={decisionKindLabels}
           onChange={(value) => value && setKind(value)}
         />
-        <TextField label="Title" required maxLength={300} value={title} onChange={setTitle} />
+        <TextField
+          label="Title"
+          required
+          maxLength={maxLengthOf(createDecisionSchema.shape.title)}
+          value={title}
+          onChange={setTitle}
+        />
         <TextField label="Text" rows={4} value={body} onChange={setBody} />
         {aboutOneMember.includes(kind) ? (
           <div className="field">

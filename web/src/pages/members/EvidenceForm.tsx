@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { evidenceInputSchema } from '../../../../src/features/registry/registry.schema.ts';
 import { useSubmitEvidence } from '../../api/organizations.ts';
 import type { StrengthMetric } from '../../api/types.ts';
 import { metricLabels } from '../../components/labels.ts';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { maxLengthOf } from '../../forms/limits.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -52,7 +54,7 @@ export function EvidenceForm({ organizationId }: { organizationId: string }) {
         <TextField
           label="Source"
           required
-          maxLength={500}
+          maxLength={maxLengthOf(evidenceInputSchema.shape.source)}
           placeholder="e.g. membership register"
           value={source}
           onChange={setSource}

@@ -1,7 +1,9 @@
 import { useId } from 'react';
+import { createOrganizationSchema } from '../../../../src/features/registry/registry.schema.ts';
 import type { Organization, Plank } from '../../api/types.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { maxLengthOf } from '../../forms/limits.ts';
 
 /** What a member says about itself, as the form holds it (strings as typed). */
 export interface ProfileDraft {
@@ -51,7 +53,7 @@ export function ProfileFields({
       <TextField
         label="Name"
         required
-        maxLength={200}
+        maxLength={maxLengthOf(createOrganizationSchema.shape.name)}
         value={draft.name}
         onChange={(name) => onChange({ name })}
       />
@@ -79,7 +81,7 @@ export function ProfileFields({
       <TextField
         label="Description"
         rows={3}
-        maxLength={5000}
+        maxLength={maxLengthOf(createOrganizationSchema.shape.description)}
         value={draft.description}
         onChange={(description) => onChange({ description })}
       />

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { withdrawalSchema } from '../../../../src/features/registry/registry.schema.ts';
 import { useWithdrawOrganization } from '../../api/organizations.ts';
 import type { Organization } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { maxLengthOf } from '../../forms/limits.ts';
 
 /** A member leaves by a recorded withdrawal (its delegate, or staff); it cannot be undone. */
 export function Withdrawal({ organization }: { organization: Organization }) {
@@ -22,7 +24,7 @@ export function Withdrawal({ organization }: { organization: Organization }) {
           label="Reason for the record"
           rows={2}
           required
-          maxLength={2000}
+          maxLength={maxLengthOf(withdrawalSchema.shape.note)}
           value={note}
           onChange={setNote}
         />

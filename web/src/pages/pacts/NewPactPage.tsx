@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { createPactSchema } from '../../../../src/features/pacts/pacts.schema.ts';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useCreatePact } from '../../api/pacts.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { maxLengthOf } from '../../forms/limits.ts';
 import { MemberFields } from './MemberFields.tsx';
 import {
   defaultSettings,
@@ -70,7 +72,13 @@ export function NewPactPage() {
       </p>
       <h1 id="new-pact-title">New seat-sharing pact</h1>
       <form className="stack-form" onSubmit={handleSubmit}>
-        <TextField label="Name" required maxLength={200} value={name} onChange={setName} />
+        <TextField
+          label="Name"
+          required
+          maxLength={maxLengthOf(createPactSchema.shape.name)}
+          value={name}
+          onChange={setName}
+        />
         <SourceFields source={source} onChange={(patch) => setSource((s) => ({ ...s, ...patch }))} />
         {organizations.isPending ? <Loading label="Loading members" /> : null}
         {organizations.isError ? <ErrorMessage error={organizations.error} /> : null}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { consentInputSchema } from '../../../../src/features/pacts/pacts.schema.ts';
 import { type PactView, useRecordConsent } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
@@ -6,6 +7,7 @@ import { formatDateTime } from '../../components/labels.ts';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { maxLengthOf } from '../../forms/limits.ts';
 import type { AssignmentRow } from './assignment-rows.ts';
 
 const stanceLabels = { consent: 'Consent', object: 'Object' } as const;
@@ -63,7 +65,12 @@ export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow 
             labels={stanceLabels}
             onChange={setStance}
           />
-          <TextField label="Note (optional)" maxLength={2000} value={note} onChange={setNote} />
+          <TextField
+            label="Note (optional)"
+            maxLength={maxLengthOf(consentInputSchema.shape.note)}
+            value={note}
+            onChange={setNote}
+          />
           <div>
             <BusyButton type="submit" busy={record.isPending}>
               Record the stance

@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { runInputSchema } from '../../../../src/features/pacts/pacts.schema.ts';
 import { type PactView, type RunMode, useRun, useRunFinished, useStartRun } from '../../api/pacts.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { maxLengthOf } from '../../forms/limits.ts';
 import { RunProgress } from './RunProgress.tsx';
 
 const modeLabels: Record<RunMode, string> = {
@@ -55,7 +57,7 @@ export function RunPanel({ pact }: { pact: PactView }) {
         <RadioGroup legend="Solver" value={mode} labels={modeLabels} onChange={setMode} />
         <TextField
           label="Note for this version (optional)"
-          maxLength={2000}
+          maxLength={maxLengthOf(runInputSchema.shape.note)}
           value={note}
           onChange={setNote}
         />
