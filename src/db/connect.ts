@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
@@ -34,6 +35,8 @@ export async function connect(target: DatabaseTarget): Promise<DatabaseHandle> {
   }
   if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
   const pglite = await PGlite.create(target.kind === 'pglite' ? target.dataDir : undefined, {
+    // Trigram matching finds duplicate supporters by fuzzy name and address (migration 2026_12_03_6001).
+    extensions: { pg_trgm },
     parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });

@@ -3,9 +3,10 @@ import type { AccountsTables } from './tables/accounts.ts';
 import type { GovernanceTables } from './tables/governance.ts';
 import type { MapTables } from './tables/map.ts';
 import type { PactTables } from './tables/pacts.ts';
+import type { SupportersTables } from './tables/supporters.ts';
 
 /** Every table, composed from one file per area in src/db/tables/. */
-export interface Database extends AccountsTables, GovernanceTables, MapTables, PactTables {}
+export interface Database extends AccountsTables, GovernanceTables, MapTables, PactTables, SupportersTables {}
 
 /** What services and repositories take first: the database or an open transaction (a Transaction is a Kysely). */
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import * as decisions from './2026_11_23_0103_decisions.ts';
 import * as map from './2026_11_23_0201_map.ts';
 import * as decisionKindPactRatification from './2026_11_23_0301_decision_kind_pact_ratification.ts';
 import * as pacts from './2026_11_23_0302_pacts.ts';
+import * as supporters from './2026_12_03_6001_supporters.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_map': map,
   '2026_11_23_0301_decision_kind_pact_ratification': decisionKindPactRatification,
   '2026_11_23_0302_pacts': pacts,
+  '2026_12_03_6001_supporters': supporters,
 };
