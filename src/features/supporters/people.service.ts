@@ -45,7 +45,7 @@ export async function loadPersonView(db: Db, scope: people.Scope, id: string): P
   return toPersonView(row, consents, activities, links);
 }
 
-export function getPerson(db: Db, actor: Actor, id: string): Promise<PersonView> {
+export async function getPerson(db: Db, actor: Actor, id: string): Promise<PersonView> {
   return loadPersonView(db, ownerScope(actor, 'open a supporter'), id);
 }
 
