@@ -15,6 +15,7 @@ import { registerMapRoutes } from './features/map/map.routes.ts';
 import { registerPactRoutes } from './features/pacts/pacts.routes.ts';
 import { registerPublicPactRoutes } from './features/pacts/public.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
+import { registerSupporterRoutes } from './features/supporters/supporters.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -29,6 +30,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerAccountRoutes,
   registerAuditRoutes,
   registerRegistryRoutes,
+  registerSupporterRoutes,
   registerDecisionRoutes,
   registerMapRoutes,
   registerPactRoutes,

@@ -11,6 +11,7 @@ import { registerOpsCommands } from './features/ops/ops.cli.ts';
 import { registerAllocateCommands } from './features/pacts/allocate.cli.ts';
 import { registerPactCommands } from './features/pacts/pacts.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
+import { registerPeopleCommands } from './features/supporters/people.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 
 const program = new Command('concord')
@@ -21,6 +22,7 @@ registerOpsCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerRegistryCommands(program);
+registerPeopleCommands(program);
 registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerPactCommands(program);

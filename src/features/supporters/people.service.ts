@@ -125,7 +125,7 @@ export async function exportPersonData(db: Db, actor: Actor, id: string) {
     payload: {},
   });
   return {
-    format: 'concord.subject-access.v1',
+    format: 'concord.subject-access.v1' as const,
     exportedAt: new Date().toISOString(),
     holder: { organizationId: scope.organizationId },
     person,

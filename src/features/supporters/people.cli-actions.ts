@@ -1,0 +1,181 @@
+/**
+ * What `concord people …` does, loaded only when a people command runs. Each action is a function
+ * of (database, actor, arguments) that returns the text to print, so the isolation matrix test
+ * drives exactly what the command runs, for every role.
+ */
+import { withDatabase } from '../../cli/database.ts';
+import type { Actor } from '../../core/actor.ts';
+import type { Db } from '../../db/database.ts';
+import { parseWith, resolveCliActor, runWrite } from '../registry/cli-context.ts';
+import { supporterAggregates } from './aggregates.service.ts';
+import { createPerson, erasePerson, exportPersonData, getPerson, listPeople } from './people.service.ts';
+import { recordConsent, withdrawConsent } from './records.service.ts';
+import { segmentFilterSchema } from './segment-filter.ts';
+import { createSegment, listSegments, resolveSegmentId } from './segments.service.ts';
+import {
+  consentInputSchema,
+  type PersonView,
+  peopleQuerySchema,
+  personInputSchema,
+  withdrawalInputSchema,
+} from './supporters.schema.ts';
+
+export interface PeopleCliOptions {
+  coalition: string;
+  as?: string;
+  json?: boolean;
+  dryRun?: boolean;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function formatPerson(p: PersonView): string {
+  const lines = [
+    `${p.firstName} ${p.lastName}  ${p.id}`,
+    `emails: ${p.emails.join(', ') || '-'}   phones: ${p.phones.join(', ') || '-'}`,
+    `address: ${[p.address.line1, p.address.city, p.address.state, p.address.postalCode].filter(Boolean).join(', ') || '-'}  county ${p.address.countyFips ?? '-'}`,
+    `tags: ${p.tags.join(', ') || '-'}   stage: ${p.stage ?? '-'}`,
+    `consent: ${Object.entries(p.consent)
+      .map(([c, ok]) => `${c} ${ok ? 'yes' : 'no'}`)
+      .join(', ')}`,
+  ];
+  for (const a of p.activities)
+    lines.push(
+      `  ${a.occurredOn} ${a.kind} ${a.label}${a.amountCents !== null ? ` ${(a.amountCents / 100).toFixed(2)}` : ''}`,
+    );
+  for (const l of p.links)
+    lines.push(`  linked with ${l.organizationName}'s record (${l.basis}, ${l.source})`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const peopleActions = {
+  async list(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & {
+      q?: string;
+      tag?: string;
+      county?: string;
+      segment?: string;
+      limit?: string;
+      cursor?: string;
+    },
+  ) {
+    const segment = o.segment ? await resolveSegmentId(db, actor, o.segment) : undefined;
+    const query = parseWith(peopleQuerySchema, {
+      q: o.q,
+      tag: o.tag,
+      county: o.county,
+      segment,
+      limit: o.limit,
+      cursor: o.cursor,
+    });
+    const page = await db.transaction().execute((trx) => listPeople(trx, actor, query));
+    if (o.json) return json(page);
+    const rows = page.people.map(
+      (p) =>
+        `${p.id}  ${`${p.lastName}, ${p.firstName}`.padEnd(32)} ${(p.email ?? '').padEnd(32)} ${p.countyFips ?? '     '} ${p.tags.join(', ')}`,
+    );
+    const more = page.nextCursor ? `next page: --cursor ${page.nextCursor}\n` : '';
+    return `${rows.join('\n')}${rows.length ? '\n' : ''}${page.total >= 10_000 ? '10,000+' : page.total} matching\n${more}`;
+  },
+  async show(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    const person = await getPerson(db, actor, o.id);
+    return o.json ? json(person) : formatPerson(person);
+  },
+  async add(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & {
+      first?: string;
+      last?: string;
+      email?: string[];
+      phone?: string[];
+      county?: string;
+      tag?: string[];
+    },
+  ) {
+    const input = parseWith(personInputSchema, {
+      firstName: o.first,
+      lastName: o.last,
+      emails: o.email ?? [],
+      phones: o.phone ?? [],
+      address: { countyFips: o.county ?? null },
+      tags: o.tag ?? [],
+    });
+    const person = await runWrite(db, o.dryRun ?? false, (trx) => createPerson(trx, actor, input));
+    return o.json ? json(person) : formatPerson(person);
+  },
+  async erase(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    await runWrite(db, o.dryRun ?? false, (trx) => erasePerson(trx, actor, o.id));
+    return `erased ${o.id} (the audit log records the erasure, without personal data)\n`;
+  },
+  async exportPerson(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    return json(await db.transaction().execute((trx) => exportPersonData(trx, actor, o.id)));
+  },
+  async consent(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & { id: string; channel?: string; denied?: boolean; basis?: string; source?: string },
+  ) {
+    const input = parseWith(consentInputSchema, {
+      channel: o.channel,
+      granted: !o.denied,
+      basis: o.basis ?? 'consent',
+      source: o.source,
+    });
+    const person = await runWrite(db, o.dryRun ?? false, (trx) => recordConsent(trx, actor, o.id, input));
+    return o.json ? json(person) : formatPerson(person);
+  },
+  async withdraw(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & { id: string; channel?: string; source?: string },
+  ) {
+    const input = parseWith(withdrawalInputSchema, { channel: o.channel, source: o.source });
+    const person = await runWrite(db, o.dryRun ?? false, (trx) => withdrawConsent(trx, actor, o.id, input));
+    return o.json ? json(person) : formatPerson(person);
+  },
+  async aggregates(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const counts = await supporterAggregates(db, actor);
+    if (o.json) return json(counts);
+    const lines = [`total ${counts.total}`];
+    for (const c of counts.byCounty) lines.push(`county ${c.countyFips}  ${c.count}`);
+    for (const t of counts.byTag) lines.push(`tag ${t.tag}  ${t.count}`);
+    for (const m of counts.byMonth) lines.push(`month ${m.month}  ${m.count}`);
+    return `${lines.join('\n')}\n`;
+  },
+  async segments(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const segments = await listSegments(db, actor);
+    if (o.json) return json(segments);
+    return segments.map((s) => `${s.id}  ${String(s.count).padStart(8)}  ${s.name}\n`).join('');
+  },
+  async segmentCreate(db: Db, actor: Actor, o: PeopleCliOptions & { name: string; filter: string }) {
+    let filter: unknown;
+    try {
+      filter = JSON.parse(o.filter);
+    } catch {
+      filter = undefined;
+    }
+    const parsed = parseWith(segmentFilterSchema, filter);
+    const segment = await runWrite(db, o.dryRun ?? false, (trx) =>
+      createSegment(trx, actor, { name: o.name, filter: parsed }),
+    );
+    return o.json ? json(segment) : `${segment.id}  ${segment.count} people  ${segment.name}\n`;
+  },
+};
+
+export type PeopleAction = keyof typeof peopleActions;
+
+/** Runs one action as the user named by --as (people are never read anonymously) and prints its output. */
+export async function runPeopleAction<K extends PeopleAction>(
+  name: K,
+  options: Parameters<(typeof peopleActions)[K]>[2],
+): Promise<void> {
+  const output = await withDatabase(async ({ db }) => {
+    const actor = await resolveCliActor(db, options.coalition, options.as);
+    const action = peopleActions[name] as (db: Db, actor: Actor, o: typeof options) => Promise<string>;
+    return action(db, actor, options);
+  });
+  process.stdout.write(output);
+}

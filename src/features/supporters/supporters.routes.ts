@@ -1,0 +1,9 @@
+import type { RoutesPlugin } from '../../http/types.ts';
+import { registerPeopleRoutes } from './people.routes.ts';
+import { registerSegmentRoutes } from './segments.routes.ts';
+
+/** Supporters: each member's people, private to it; aggregates for the coalition. */
+export const registerSupporterRoutes: RoutesPlugin = async (app) => {
+  await registerPeopleRoutes(app);
+  await registerSegmentRoutes(app);
+};
