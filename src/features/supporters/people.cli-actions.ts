@@ -3,11 +3,18 @@
  * of (database, actor, arguments) that returns the text to print, so the isolation matrix test
  * drives exactly what the command runs, for every role.
  */
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
 import { withDatabase } from '../../cli/database.ts';
 import type { Actor } from '../../core/actor.ts';
+import { invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { parseWith, resolveCliActor, runWrite } from '../registry/cli-context.ts';
 import { supporterAggregates } from './aggregates.service.ts';
+import { exportPeopleCsv } from './export.service.ts';
+import { importTargetSchema, presetNameSchema } from './import/import.schema.ts';
+import { type ImportReport, importPeople } from './import/import.service.ts';
 import { createPerson, erasePerson, exportPersonData, getPerson, listPeople } from './people.service.ts';
 import { recordConsent, withdrawConsent } from './records.service.ts';
 import { segmentFilterSchema } from './segment-filter.ts';
@@ -165,16 +172,125 @@ export const peopleActions = {
   },
 };
 
-export type PeopleAction = keyof typeof peopleActions;
+/** A progress bar on stderr over the file's bytes, only on a terminal. */
+function byteProgress(total: number) {
+  if (!process.stderr.isTTY) return { update: (_bytes: number, _rows: number) => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'importing {bar} {percentage}% | {rows} rows | {eta}s left',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { rows: 0 });
+  return { update: (bytes: number, rows: number) => bar.update(bytes, { rows }), stop: () => bar.stop() };
+}
+
+function parseMapping(pairs: readonly string[]) {
+  const mapping: Record<string, `custom:${string}` | (typeof importTargetSchema)['_output']> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw invalid('cli.invalid', `--map takes "Header=target", got "${pair}"`);
+    mapping[pair.slice(0, at)] = parseWith(importTargetSchema, pair.slice(at + 1));
+  }
+  return mapping;
+}
+
+export function formatImportReport(report: ImportReport): string {
+  const lines = [
+    `${report.file}: ${report.rows} rows, preset ${report.preset ?? 'none (mapping only)'}`,
+    ...report.errors.map((e) => `  error  ${e.file} row ${e.row}, ${e.field}: ${e.reason}`),
+    ...(report.errorCount > report.errors.length
+      ? [`  … ${report.errorCount - report.errors.length} more errors`]
+      : []),
+    ...report.duplicates
+      .slice(0, 50)
+      .map((d) =>
+        d.kind === 'in_file'
+          ? `  duplicate  row ${d.row}: same ${d.field} as row ${d.matchesRow}`
+          : `  duplicate  row ${d.row}: ${d.field} already held`,
+      ),
+    ...(report.duplicateCount > 50 ? [`  … ${report.duplicateCount - 50} more duplicates`] : []),
+    ...report.skipped.slice(0, 20).map((s) => `  skipped  row ${s.row}: ${s.reason}`),
+    report.errorCount > 0
+      ? `nothing imported: ${report.errorCount} errors (fix them and run again)`
+      : report.committed
+        ? `imported ${report.imported} people (${report.duplicateCount} possible duplicates to review)`
+        : `dry run: ${report.imported} people would be imported, nothing saved`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export const fileActions = {
+  async importFile(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & {
+      file: string;
+      preset?: string;
+      map?: string[];
+      errors?: string;
+      delimiter?: string;
+    },
+  ) {
+    const size = statSync(o.file).size;
+    const progress = byteProgress(size);
+    const report = await importPeople(db, actor, createReadStream(o.file), {
+      fileName: basename(o.file),
+      preset: o.preset ? parseWith(presetNameSchema, o.preset) : null,
+      mapping: parseMapping(o.map ?? []),
+      dryRun: o.dryRun ?? false,
+      ...(o.delimiter ? { delimiter: o.delimiter === 'tab' ? '\t' : o.delimiter } : {}),
+      onProgress: (p) => progress.update(p.bytes, p.rows),
+    });
+    progress.stop();
+    if (o.errors && report.errorCount > 0) {
+      const out = createWriteStream(o.errors);
+      out.write('file,row,field,reason\n');
+      for (const e of report.errors)
+        out.write(
+          `${[e.file, String(e.row), e.field, e.reason].map((v) => `"${v.replaceAll('"', '""')}"`).join(',')}\n`,
+        );
+      await new Promise((resolve) => out.end(resolve));
+    }
+    if (report.errorCount > 0) process.exitCode = 2;
+    return o.json ? json(report) : formatImportReport(report);
+  },
+  async exportCsv(db: Db, actor: Actor, o: PeopleCliOptions & { segment?: string; out?: string }) {
+    const segmentId = o.segment ? await resolveSegmentId(db, actor, o.segment) : undefined;
+    const out = o.out ? createWriteStream(o.out) : null;
+    let text = '';
+    let rows = -1;
+    await db.transaction().execute(async (trx) => {
+      for await (const line of exportPeopleCsv(trx, actor, { segmentId })) {
+        rows += 1;
+        if (out) out.write(line);
+        else text += line;
+      }
+    });
+    if (out) {
+      await new Promise((resolve) => out.end(resolve));
+      return `exported ${rows} people to ${o.out} (audited)\n`;
+    }
+    return text;
+  },
+};
+
+export type PeopleAction = keyof typeof peopleActions | keyof typeof fileActions;
 
 /** Runs one action as the user named by --as (people are never read anonymously) and prints its output. */
-export async function runPeopleAction<K extends PeopleAction>(
-  name: K,
-  options: Parameters<(typeof peopleActions)[K]>[2],
+export async function runPeopleAction(
+  name: PeopleAction,
+  options: PeopleCliOptions & Record<string, unknown>,
 ): Promise<void> {
   const output = await withDatabase(async ({ db }) => {
     const actor = await resolveCliActor(db, options.coalition, options.as);
-    const action = peopleActions[name] as (db: Db, actor: Actor, o: typeof options) => Promise<string>;
+    const action = { ...peopleActions, ...fileActions }[name] as (
+      db: Db,
+      actor: Actor,
+      o: typeof options,
+    ) => Promise<string>;
     return action(db, actor, options);
   });
   process.stdout.write(output);

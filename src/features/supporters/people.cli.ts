@@ -94,6 +94,41 @@ export function registerPeopleCommands(program: Command): void {
     false,
   ).action(run('aggregates'));
 
+  common(
+    people
+      .command('import <file>')
+      .description('Import a CSV all-or-nothing: every error by file, row, field and reason'),
+    true,
+  )
+    .option(
+      '--preset <preset>',
+      'action_network, nationbuilder, civicrm or concord (default: detected from the headers)',
+    )
+    .option(
+      '--map <header=target>',
+      'map one column (repeat): e.g. --map "Shirt=custom:shirt" --map "Religion=skip"',
+      collect,
+    )
+    .option('--delimiter <char>', 'field separator: , ; or tab (default: sniffed)')
+    .option('--errors <file>', 'also write the errors as CSV here')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ concord people import export.csv --coalition demo --as delegate@lake.example --dry-run\n  $ concord people import civi.csv --preset civicrm --coalition demo --as delegate@lake.example --errors errors.csv',
+    )
+    .action(run('importFile', 'file'));
+
+  common(
+    people
+      .command('export')
+      .description(
+        'Your people (or a segment) as CSV; channels without standing consent left empty; audited',
+      ),
+    false,
+  )
+    .option('--segment <segment>', 'a saved segment (name or id)')
+    .option('--out <file>', 'write here instead of stdout')
+    .action(run('exportCsv'));
+
   common(people.command('segments').description('Your saved segments with live counts'), false).action(
     run('segments'),
   );

@@ -1,4 +1,5 @@
 import type { RoutesPlugin } from '../../http/types.ts';
+import { registerImportRoutes } from './import/import.routes.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { registerSegmentRoutes } from './segments.routes.ts';
 
@@ -6,4 +7,5 @@ import { registerSegmentRoutes } from './segments.routes.ts';
 export const registerSupporterRoutes: RoutesPlugin = async (app) => {
   await registerPeopleRoutes(app);
   await registerSegmentRoutes(app);
+  await registerImportRoutes(app);
 };
