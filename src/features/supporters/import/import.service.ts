@@ -8,7 +8,7 @@ import { suppressCount } from '../../../core/people/suppress.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/audit.service.ts';
 import { ownerScope } from '../access.ts';
-import { findByContacts, type NewPerson, type Scope } from '../people.repository.ts';
+import { countPeople, findByContacts, type NewPerson, type Scope } from '../people.repository.ts';
 import { toPersonRow } from '../person-input.ts';
 import { insertCustomFields, listCustomFields } from '../records.repository.ts';
 import { bulkInsertConsents, bulkInsertPeople, type ImportedConsent } from './import.repository.ts';
@@ -203,11 +203,16 @@ async function importInto(
   }[] = [];
   const importedAt = new Date();
 
+  // A first import into an empty list (the bulk case) has nothing to compare against.
+  const heldBefore = (await countPeople(db, scope, {}, 1)) > 0;
+
   const flush = async () => {
     if (batch.length === 0) return;
     const emails = batch.flatMap((b) => b.person.emails ?? []);
     const phones = batch.flatMap((b) => b.person.phones ?? []);
-    const existing = (await findByContacts(db, scope, emails, phones)).filter((p) => !insertedIds.has(p.id));
+    const existing = heldBefore
+      ? (await findByContacts(db, scope, emails, phones)).filter((p) => !insertedIds.has(p.id))
+      : [];
     if (existing.length > 0) {
       const held = new Set(existing.flatMap((p) => [...p.emails, ...p.phones]));
       for (const b of batch) {
@@ -234,7 +239,7 @@ async function importInto(
           consents.push({ personId: b.person.id, channel: 'email', granted: b.consent.email });
         if (b.consent.phone !== null)
           consents.push({ personId: b.person.id, channel: 'phone', granted: b.consent.phone });
-        insertedIds.add(b.person.id);
+        if (heldBefore) insertedIds.add(b.person.id);
       }
       await bulkInsertConsents(db, scope, consents, `import: ${file}`, importedAt);
       report.imported += batch.length;
