@@ -10,11 +10,17 @@ import { withDatabase } from '../../cli/database.ts';
 import type { Actor } from '../../core/actor.ts';
 import { invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { parseWith, resolveCliActor, runWrite } from '../registry/cli-context.ts';
+import { parseWith, resolveCliActor, resolveOrganizationId, runWrite } from '../registry/cli-context.ts';
 import { supporterAggregates } from './aggregates.service.ts';
 import { exportPeopleCsv } from './export.service.ts';
 import { importTargetSchema, presetNameSchema } from './import/import.schema.ts';
 import { type ImportReport, importPeople } from './import/import.service.ts';
+import {
+  approveOverlap,
+  declineOverlap,
+  listOverlapRuns,
+  requestOverlap,
+} from './overlap/overlap.service.ts';
 import { createPerson, erasePerson, exportPersonData, getPerson, listPeople } from './people.service.ts';
 import { recordConsent, withdrawConsent } from './records.service.ts';
 import { segmentFilterSchema } from './segment-filter.ts';
@@ -277,7 +283,38 @@ export const fileActions = {
   },
 };
 
-export type PeopleAction = keyof typeof peopleActions | keyof typeof fileActions;
+export const overlapActions = {
+  async overlaps(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const runs = await listOverlapRuns(db, actor);
+    if (o.json) return json(runs);
+    return runs
+      .map(
+        (r) =>
+          `${r.id}  ${r.status.padEnd(9)} ${r.requester.name} ↔ ${r.partner.name}  shared: ${r.sharedCount ?? '-'}${r.awaitingYou ? '  (awaiting your approval)' : ''}\n`,
+      )
+      .join('');
+  },
+  async overlapRequest(db: Db, actor: Actor, o: PeopleCliOptions & { partner: string }) {
+    const partnerId = await resolveOrganizationId(db, actor.coalitionId, o.partner);
+    const run = await runWrite(db, o.dryRun ?? false, (trx) => requestOverlap(trx, actor, partnerId));
+    return o.json ? json(run) : `requested ${run.id}: ${run.partner.name} must approve\n`;
+  },
+  async overlapApprove(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    const run = await runWrite(db, o.dryRun ?? false, (trx) => approveOverlap(trx, actor, o.id));
+    return o.json
+      ? json(run)
+      : `${run.requester.name} and ${run.partner.name} share ${run.sharedCount} supporters\n`;
+  },
+  async overlapDecline(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    const run = await runWrite(db, o.dryRun ?? false, (trx) => declineOverlap(trx, actor, o.id));
+    return o.json ? json(run) : `declined ${run.id}\n`;
+  },
+};
+
+export type PeopleAction =
+  | keyof typeof peopleActions
+  | keyof typeof fileActions
+  | keyof typeof overlapActions;
 
 /** Runs one action as the user named by --as (people are never read anonymously) and prints its output. */
 export async function runPeopleAction(
@@ -286,7 +323,7 @@ export async function runPeopleAction(
 ): Promise<void> {
   const output = await withDatabase(async ({ db }) => {
     const actor = await resolveCliActor(db, options.coalition, options.as);
-    const action = { ...peopleActions, ...fileActions }[name] as (
+    const action = { ...peopleActions, ...fileActions, ...overlapActions }[name] as (
       db: Db,
       actor: Actor,
       o: typeof options,

@@ -129,6 +129,24 @@ export function registerPeopleCommands(program: Command): void {
     .option('--out <file>', 'write here instead of stdout')
     .action(run('exportCsv'));
 
+  common(
+    people.command('overlaps').description('Overlap runs your member requested or was asked for'),
+    false,
+  ).action(run('overlaps'));
+  common(
+    people
+      .command('overlap-request <partner>')
+      .description('Ask another member (name or id) to count the supporters you share'),
+    true,
+  ).action(run('overlapRequest', 'partner'));
+  common(
+    people.command('overlap-approve <run>').description('Approve a run: each side learns only the count'),
+    true,
+  ).action(run('overlapApprove', 'id'));
+  common(people.command('overlap-decline <run>').description('Decline a run'), true).action(
+    run('overlapDecline', 'id'),
+  );
+
   common(people.command('segments').description('Your saved segments with live counts'), false).action(
     run('segments'),
   );

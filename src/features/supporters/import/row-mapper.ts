@@ -89,7 +89,9 @@ export function rowMapper(
         const max = limits[target];
         if (max !== undefined && value.length > max)
           problems.push({ field: header, reason: `longer than ${max} characters` });
-        (text[target] ??= []).push(value);
+        const values = text[target] ?? [];
+        values.push(value);
+        text[target] = values;
       }
     });
 
