@@ -15,6 +15,7 @@ import { supporterAggregates } from './aggregates.service.ts';
 import { exportPeopleCsv } from './export.service.ts';
 import { importTargetSchema, presetNameSchema } from './import/import.schema.ts';
 import { type ImportReport, importPeople } from './import/import.service.ts';
+import { findDuplicates, mergeChoicesSchema, mergePeople, undoMerge } from './merge/merge.service.ts';
 import {
   approveOverlap,
   declineOverlap,
@@ -311,10 +312,46 @@ export const overlapActions = {
   },
 };
 
+export const mergeActions = {
+  async duplicates(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const found = await findDuplicates(db, actor);
+    if (o.json) return json(found);
+    return found
+      .map(
+        (d) =>
+          `${d.reason.padEnd(12)} ${d.a.id} ${d.a.firstName} ${d.a.lastName}  ⇄  ${d.b.id} ${d.b.firstName} ${d.b.lastName}\n`,
+      )
+      .join('');
+  },
+  async merge(
+    db: Db,
+    actor: Actor,
+    o: PeopleCliOptions & { survivor: string; merged: string; take?: string[] },
+  ) {
+    const choices = parseWith(
+      mergeChoicesSchema,
+      Object.fromEntries((o.take ?? []).map((field) => [field, 'merged'])),
+    );
+    const result = await runWrite(db, o.dryRun ?? false, (trx) =>
+      mergePeople(trx, actor, { survivorId: o.survivor, mergedId: o.merged, choices }),
+    );
+    return o.json
+      ? json(result)
+      : `merged (undo with: concord people undo-merge ${result.mergeId})\n${formatPerson(result.person)}`;
+  },
+  async undoMerge(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
+    const result = await runWrite(db, o.dryRun ?? false, (trx) => undoMerge(trx, actor, o.id));
+    return o.json
+      ? json(result)
+      : `undone: ${result.survivor.id} and ${result.restored.id} are two records again\n`;
+  },
+};
+
 export type PeopleAction =
   | keyof typeof peopleActions
   | keyof typeof fileActions
-  | keyof typeof overlapActions;
+  | keyof typeof overlapActions
+  | keyof typeof mergeActions;
 
 /** Runs one action as the user named by --as (people are never read anonymously) and prints its output. */
 export async function runPeopleAction(
@@ -323,7 +360,7 @@ export async function runPeopleAction(
 ): Promise<void> {
   const output = await withDatabase(async ({ db }) => {
     const actor = await resolveCliActor(db, options.coalition, options.as);
-    const action = { ...peopleActions, ...fileActions, ...overlapActions }[name] as (
+    const action = { ...peopleActions, ...fileActions, ...overlapActions, ...mergeActions }[name] as (
       db: Db,
       actor: Actor,
       o: typeof options,

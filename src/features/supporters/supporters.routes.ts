@@ -1,5 +1,6 @@
 import type { RoutesPlugin } from '../../http/types.ts';
 import { registerImportRoutes } from './import/import.routes.ts';
+import { registerMergeRoutes } from './merge/merge.routes.ts';
 import { registerOverlapRoutes } from './overlap/overlap.routes.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { registerSegmentRoutes } from './segments.routes.ts';
@@ -10,4 +11,5 @@ export const registerSupporterRoutes: RoutesPlugin = async (app) => {
   await registerSegmentRoutes(app);
   await registerImportRoutes(app);
   await registerOverlapRoutes(app);
+  await registerMergeRoutes(app);
 };
