@@ -8,6 +8,7 @@ import { execSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../../src/core/actor.ts';
 import { connect, type DatabaseHandle } from '../../src/db/connect.ts';

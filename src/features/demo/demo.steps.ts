@@ -3,6 +3,7 @@ import { decisionsDemoStep } from '../decisions/decisions.demo.ts';
 import { mapDemoStep } from '../map/map.demo.ts';
 import { pactsDemoStep } from '../pacts/pacts.demo.ts';
 import { registryDemoStep } from '../registry/registry.demo.ts';
+import { supportersDemoStep } from '../supporters/supporters.demo.ts';
 import type { DemoContext } from './demo.service.ts';
 
 export interface DemoStep {
@@ -11,4 +12,10 @@ export interface DemoStep {
 }
 
 /** Each feature's contribution to the demo coalition, in order. */
-export const demoSteps: DemoStep[] = [registryDemoStep, decisionsDemoStep, mapDemoStep, pactsDemoStep];
+export const demoSteps: DemoStep[] = [
+  registryDemoStep,
+  supportersDemoStep,
+  decisionsDemoStep,
+  mapDemoStep,
+  pactsDemoStep,
+];
