@@ -70,6 +70,11 @@ export function App() {
             }
           />
           <Route path="pacts/:id" element={<pages.PactPage />} />
+          <Route path="people" element={<pages.PeoplePage />} />
+          <Route path="people/import" element={<pages.ImportPeoplePage />} />
+          <Route path="people/duplicates" element={<pages.DuplicatesPage />} />
+          <Route path="people/overlaps" element={<pages.OverlapsPage />} />
+          <Route path="people/:id" element={<pages.PersonPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
         </Route>

@@ -31,3 +31,8 @@ export const PublicCandidatePage = page(
 export const PactsPage = page(() => import('./pages/pacts/PactsPage.tsx'), 'PactsPage');
 export const PactPage = page(() => import('./pages/pacts/PactPage.tsx'), 'PactPage');
 export const NewPactPage = page(() => import('./pages/pacts/NewPactPage.tsx'), 'NewPactPage');
+export const PeoplePage = page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage');
+export const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'PersonPage');
+export const ImportPeoplePage = page(() => import('./pages/people/ImportPage.tsx'), 'ImportPage');
+export const DuplicatesPage = page(() => import('./pages/people/DuplicatesPage.tsx'), 'DuplicatesPage');
+export const OverlapsPage = page(() => import('./pages/people/OverlapsPage.tsx'), 'OverlapsPage');

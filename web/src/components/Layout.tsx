@@ -18,6 +18,8 @@ export const navItems: NavItem[] = [
   { to: '/decisions/new', label: 'New decision', roles: staffRoles },
   { to: '/map', label: 'Map' },
   { to: '/pacts', label: 'Pacts' },
+  // A member's own people for its delegates and organizers; counts only for staff.
+  { to: '/people', label: 'People', roles: ['admin', 'secretariat', 'delegate', 'organizer'] },
   { to: '/charter', label: 'Charter' },
   { to: '/audit', label: 'Audit log' },
 ];
