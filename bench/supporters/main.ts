@@ -162,7 +162,7 @@ async function main() {
     }
     timings.sort((a, b) => a - b);
     console.log(
-      `search (${searches} queries: name prefix, exact email, tag, county + first name; page of 100 + count capped at 10,000): ` +
+      `search (${searches} queries: name prefix, exact email, tag, county + first name; page of 100 + count capped at 1,000): ` +
         `p50 ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms, max ${(timings.at(-1) ?? 0).toFixed(1)} ms`,
     );
     console.log(`load after search: ${execSync('uptime').toString().trim()}`);

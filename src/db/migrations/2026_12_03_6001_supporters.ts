@@ -56,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index people_search_trgm on people using gin (search_text gin_trgm_ops)`.execute(db);
   await sql`create index people_emails_idx on people using gin (emails)`.execute(db);
   await sql`create index people_phones_idx on people using gin (phones)`.execute(db);
+  await sql`create index people_tags_idx on people using gin (tags)`.execute(db);
   await sql`create index people_county_idx on people (coalition_id, county_fips)`.execute(db);
 
   await db.schema

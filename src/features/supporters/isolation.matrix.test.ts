@@ -9,7 +9,13 @@ import { DomainError } from '../../core/errors.ts';
 import type { App } from '../../http/types.ts';
 import { mergePeople } from './merge/merge.service.ts';
 import { requestOverlap } from './overlap/overlap.service.ts';
-import { fileActions, mergeActions, overlapActions, peopleActions } from './people.cli-actions.ts';
+import {
+  fileActions,
+  mergeActions,
+  overlapActions,
+  peopleActions,
+  pipelineActions,
+} from './people.cli-actions.ts';
 import { createPerson, listPeople } from './people.service.ts';
 import { defineCustomField, recordConsent } from './records.service.ts';
 import { createSegment } from './segments.service.ts';
@@ -251,6 +257,7 @@ const routes: RouteCase[] = [
   { name: 'aggregates', method: 'GET', url: () => '/api/people/aggregates', openToAll: true },
   { name: 'custom fields', method: 'GET', url: () => '/api/people/custom-fields', openToAll: true },
   { name: 'segments', method: 'GET', url: () => '/api/people/segments', openToAll: true },
+  { name: 'pipeline', method: 'GET', url: () => '/api/people/pipeline', openToAll: true },
   { name: 'export CSV', method: 'GET', url: () => '/api/people/export.csv', openToAll: true },
   { name: 'export A’s segment', method: 'GET', url: () => `/api/people/export.csv?segment=${segmentA}` },
   { name: 'open A’s segment', method: 'GET', url: () => `/api/people/segments/${segmentA}` },
@@ -425,6 +432,40 @@ describe('isolation matrix: concord people commands × roles', () => {
     {
       name: 'segments',
       run: (a) => peopleActions.segments(database().db, a, { coalition: coalitionSlug }),
+      openToAll: true,
+    },
+    {
+      name: 'duplicates',
+      run: (a) => mergeActions.duplicates(database().db, a, { coalition: coalitionSlug, json: true }),
+      openToAll: true,
+    },
+    {
+      name: 'undo-merge',
+      run: (a) =>
+        mergeActions.undoMerge(database().db, a, { coalition: coalitionSlug, id: mergeA, dryRun: true }),
+    },
+    {
+      name: 'overlaps',
+      run: (a) => overlapActions.overlaps(database().db, a, { coalition: coalitionSlug, json: true }),
+      openToAll: true,
+    },
+    {
+      name: 'overlap-approve',
+      run: (a) =>
+        overlapActions.overlapApprove(database().db, a, {
+          coalition: coalitionSlug,
+          id: overlapA,
+          dryRun: true,
+        }),
+    },
+    {
+      name: 'export',
+      run: (a) =>
+        fileActions.exportCsv(database().db, a, { coalition: coalitionSlug, segment: secretsOfA.segment }),
+    },
+    {
+      name: 'pipeline',
+      run: (a) => pipelineActions.pipeline(database().db, a, { coalition: coalitionSlug, json: true }),
       openToAll: true,
     },
   ];

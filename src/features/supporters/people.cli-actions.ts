@@ -22,7 +22,15 @@ import {
   listOverlapRuns,
   requestOverlap,
 } from './overlap/overlap.service.ts';
-import { createPerson, erasePerson, exportPersonData, getPerson, listPeople } from './people.service.ts';
+import {
+  createPerson,
+  erasePerson,
+  exportPersonData,
+  getPerson,
+  listPeople,
+  totalCap,
+} from './people.service.ts';
+import { advancePipeline, pipelineView } from './pipeline/pipeline.service.ts';
 import { recordConsent, withdrawConsent } from './records.service.ts';
 import { segmentFilterSchema } from './segment-filter.ts';
 import { createSegment, listSegments, resolveSegmentId } from './segments.service.ts';
@@ -91,7 +99,7 @@ export const peopleActions = {
         `${p.id}  ${`${p.lastName}, ${p.firstName}`.padEnd(32)} ${(p.email ?? '').padEnd(32)} ${p.countyFips ?? '     '} ${p.tags.join(', ')}`,
     );
     const more = page.nextCursor ? `next page: --cursor ${page.nextCursor}\n` : '';
-    return `${rows.join('\n')}${rows.length ? '\n' : ''}${page.total >= 10_000 ? '10,000+' : page.total} matching\n${more}`;
+    return `${rows.join('\n')}${rows.length ? '\n' : ''}${page.total >= totalCap ? '1,000+' : page.total} matching\n${more}`;
   },
   async show(db: Db, actor: Actor, o: PeopleCliOptions & { id: string }) {
     const person = await getPerson(db, actor, o.id);
@@ -347,11 +355,29 @@ export const mergeActions = {
   },
 };
 
+export const pipelineActions = {
+  async pipeline(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const view = await pipelineView(db, actor);
+    if (o.json) return json(view);
+    return view.stages
+      .map(
+        (s) =>
+          `${s.name.padEnd(14)} ${String(s.people).padStart(7)}  ready to move up: ${s.readyToMoveUp.map((r) => `${r.tag || '(no tag)'} ${r.count}`).join(', ') || '-'}\n`,
+      )
+      .join('');
+  },
+  async pipelineAdvance(db: Db, actor: Actor, o: PeopleCliOptions) {
+    const result = await runWrite(db, o.dryRun ?? false, (trx) => advancePipeline(trx, actor));
+    return o.json ? json(result) : `moved ${result.moved} people up one stage\n`;
+  },
+};
+
 export type PeopleAction =
   | keyof typeof peopleActions
   | keyof typeof fileActions
   | keyof typeof overlapActions
-  | keyof typeof mergeActions;
+  | keyof typeof mergeActions
+  | keyof typeof pipelineActions;
 
 /** Runs one action as the user named by --as (people are never read anonymously) and prints its output. */
 export async function runPeopleAction(
@@ -360,11 +386,13 @@ export async function runPeopleAction(
 ): Promise<void> {
   const output = await withDatabase(async ({ db }) => {
     const actor = await resolveCliActor(db, options.coalition, options.as);
-    const action = { ...peopleActions, ...fileActions, ...overlapActions, ...mergeActions }[name] as (
-      db: Db,
-      actor: Actor,
-      o: typeof options,
-    ) => Promise<string>;
+    const action = {
+      ...peopleActions,
+      ...fileActions,
+      ...overlapActions,
+      ...mergeActions,
+      ...pipelineActions,
+    }[name] as (db: Db, actor: Actor, o: typeof options) => Promise<string>;
     return action(db, actor, options);
   });
   process.stdout.write(output);

@@ -147,6 +147,19 @@ export function registerPeopleCommands(program: Command): void {
     run('overlapDecline', 'id'),
   );
 
+  common(
+    people
+      .command('pipeline')
+      .description('Your ladder: people per stage and who is ready to move up, per tag'),
+    false,
+  ).action(run('pipeline'));
+  common(
+    people
+      .command('pipeline-advance')
+      .description('Move everyone who meets the next stage’s rule up one stage'),
+    true,
+  ).action(run('pipelineAdvance'));
+
   common(people.command('segments').description('Your saved segments with live counts'), false).action(
     run('segments'),
   );

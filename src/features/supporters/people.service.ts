@@ -19,8 +19,8 @@ import {
 } from './supporters.schema.ts';
 import { toPersonView } from './views.ts';
 
-/** Counting further than this is not worth the time on a list page; the page says "10,000+". */
-export const totalCap = 10_000;
+/** Counting further than this is not worth the time on a list page; the page says "1,000+". */
+export const totalCap = 1_000;
 
 export async function knownCustomFields(db: Db, scope: people.Scope): Promise<Set<string>> {
   return new Set((await records.listCustomFields(db, scope)).map((f) => f.name));
@@ -84,7 +84,7 @@ export async function listPeople(
   if (query.q) filter.q = query.q;
   if (query.tag) filter.tags = [query.tag];
   if (query.county) filter.counties = [query.county];
-  const key = await records.cursorKey(db, scope, randomBytes(32));
+  const key = await records.cursorKey(db, scope, () => randomBytes(32));
   const after = query.cursor ? openCursor(key, scope, query.cursor) : null;
   const [rows, total] = await Promise.all([
     people.listPeople(db, scope, filter, after, query.limit + 1),

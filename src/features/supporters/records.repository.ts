@@ -186,10 +186,17 @@ export function insertLink(
 }
 
 /** This owner's key that seals pagination cursors, made on first use. */
-export async function cursorKey(db: Db, scope: Scope, fresh: Uint8Array): Promise<Uint8Array> {
+export async function cursorKey(db: Db, scope: Scope, fresh: () => Uint8Array): Promise<Uint8Array> {
+  const existing = await db
+    .selectFrom('supporter_keys')
+    .select('cursor_key')
+    .where('organization_id', '=', scope.organizationId)
+    .where('coalition_id', '=', scope.coalitionId)
+    .executeTakeFirst();
+  if (existing) return existing.cursor_key;
   await db
     .insertInto('supporter_keys')
-    .values({ organization_id: scope.organizationId, coalition_id: scope.coalitionId, cursor_key: fresh })
+    .values({ organization_id: scope.organizationId, coalition_id: scope.coalitionId, cursor_key: fresh() })
     .onConflict((oc) => oc.column('organization_id').doNothing())
     .execute();
   const row = await db

@@ -3,6 +3,7 @@ import { registerImportRoutes } from './import/import.routes.ts';
 import { registerMergeRoutes } from './merge/merge.routes.ts';
 import { registerOverlapRoutes } from './overlap/overlap.routes.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
+import { registerPipelineRoutes } from './pipeline/pipeline.routes.ts';
 import { registerSegmentRoutes } from './segments.routes.ts';
 
 /** Supporters: each member's people, private to it; aggregates for the coalition. */
@@ -12,4 +13,5 @@ export const registerSupporterRoutes: RoutesPlugin = async (app) => {
   await registerImportRoutes(app);
   await registerOverlapRoutes(app);
   await registerMergeRoutes(app);
+  await registerPipelineRoutes(app);
 };

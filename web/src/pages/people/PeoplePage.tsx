@@ -57,7 +57,7 @@ function PeopleList() {
       {search.isError ? <ErrorMessage error={search.error} /> : null}
       {search.data ? (
         <p role="status">
-          {total >= 10_000 ? '10,000+' : total} {total === 1 ? 'person' : 'people'}
+          {total >= 1_000 ? '1,000+' : total} {total === 1 ? 'person' : 'people'}
         </p>
       ) : null}
       <div ref={scroller} className="people-scroll" style={{ height: '60vh', overflow: 'auto' }}>
