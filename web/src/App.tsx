@@ -74,6 +74,8 @@ export function App() {
           <Route path="people/import" element={<pages.ImportPeoplePage />} />
           <Route path="people/duplicates" element={<pages.DuplicatesPage />} />
           <Route path="people/overlaps" element={<pages.OverlapsPage />} />
+          <Route path="people/pipeline" element={<pages.PipelinePage />} />
+          <Route path="people/segments" element={<pages.SegmentsPage />} />
           <Route path="people/:id" element={<pages.PersonPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />

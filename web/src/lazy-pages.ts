@@ -36,3 +36,5 @@ export const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'P
 export const ImportPeoplePage = page(() => import('./pages/people/ImportPage.tsx'), 'ImportPage');
 export const DuplicatesPage = page(() => import('./pages/people/DuplicatesPage.tsx'), 'DuplicatesPage');
 export const OverlapsPage = page(() => import('./pages/people/OverlapsPage.tsx'), 'OverlapsPage');
+export const PipelinePage = page(() => import('./pages/people/PipelinePage.tsx'), 'PipelinePage');
+export const SegmentsPage = page(() => import('./pages/people/SegmentsPage.tsx'), 'SegmentsPage');

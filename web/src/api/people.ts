@@ -202,3 +202,52 @@ export function useOverlapAction() {
     onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'overlaps'] }),
   });
 }
+
+export interface PipelineView {
+  stages: {
+    name: string;
+    rule: { kind: string; atLeast: number; withinDays?: number } | null;
+    people: number;
+    readyToMoveUp: { tag: string; count: number }[];
+  }[];
+  moves: { month: string; stage: string; count: number }[];
+}
+
+export function usePipeline() {
+  return useQuery({
+    queryKey: [...peopleKey, 'pipeline'],
+    queryFn: () => api<PipelineView>('/api/people/pipeline'),
+  });
+}
+
+export function useAdvancePipeline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<{ moved: number; pipeline: PipelineView }>('/api/people/pipeline/advance', { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export interface SegmentView {
+  id: string;
+  name: string;
+  filter: { tags?: string[]; counties?: string[]; consent?: string; q?: string };
+  count: number;
+}
+
+export function useSegments() {
+  return useQuery({
+    queryKey: [...peopleKey, 'segments'],
+    queryFn: () => api<{ segments: SegmentView[] }>('/api/people/segments'),
+  });
+}
+
+export function useCreateSegment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; filter: SegmentView['filter'] }) =>
+      api<SegmentView>('/api/people/segments', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'segments'] }),
+  });
+}

@@ -48,7 +48,8 @@ function PeopleList() {
       <h1 id="people-title">People</h1>
       <p>
         <Link to="/people/import">Import a file</Link> · <Link to="/people/duplicates">Duplicates</Link> ·{' '}
-        <Link to="/people/overlaps">Shared supporters</Link>
+        <Link to="/people/overlaps">Shared supporters</Link> · <Link to="/people/segments">Segments</Link> ·{' '}
+        <Link to="/people/pipeline">Pipeline</Link>
       </p>
       <form className="filters" aria-label="Search people" onSubmit={(e) => e.preventDefault()}>
         <TextField label="Search names, emails, phones, city" value={q} onChange={setQ} />
