@@ -85,6 +85,7 @@ describe('supporters (browser)', () => {
     await staff.page.goto(`${e2e.server.url}/people`);
     await staff.page.getByRole('heading', { name: 'Supporters across the coalition' }).waitFor();
     expect(await staff.page.getByText('supporters in all').textContent()).toContain('<10');
+    await screenshot(staff.page, 'supporters-staff-aggregates');
     await staff.page.goto(personUrl);
     await staff.page
       .getByText(/aggregates/)

@@ -1,6 +1,7 @@
 import { useAggregates } from '../../api/people.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { SupporterCountyMap } from './SupporterCountyMap.tsx';
 
 /** Coalition staff see supporters only as counts, with every count under 10 shown as "<10". */
 export function SupporterAggregatesPage() {
@@ -17,6 +18,7 @@ export function SupporterAggregatesPage() {
           <p>
             <strong>{aggregates.data.total}</strong> supporters in all
           </p>
+          <SupporterCountyMap byCounty={aggregates.data.byCounty} />
           <div className="columns">
             <table>
               <caption>By county (FIPS)</caption>
