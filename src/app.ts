@@ -18,6 +18,7 @@ import { registerPublicPactRoutes } from './features/pacts/public/public.routes.
 import { registerPetitionRoutes } from './features/petitions/petitions.routes.ts';
 import { registerRctabRoutes } from './features/rctab/rctab.routes.ts';
 import { registerRegistryRoutes } from './features/registry/registry.routes.ts';
+import { registerSupporterRoutes } from './features/supporters/supporters.routes.ts';
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
 import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
@@ -36,6 +37,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerAccountRoutes,
   registerAuditRoutes,
   registerRegistryRoutes,
+  registerSupporterRoutes,
   registerDecisionRoutes,
   registerMapRoutes,
   registerPactRoutes,

@@ -14,6 +14,7 @@ import { registerPactCommands } from './features/pacts/cli/pacts.cli.ts';
 import { registerPetitionCommands } from './features/petitions/petitions.cli.ts';
 import { registerRctabCommands } from './features/rctab/rctab.cli.ts';
 import { registerRegistryCommands } from './features/registry/registry.cli.ts';
+import { registerPeopleCommands } from './features/supporters/people.cli.ts';
 import { registerTabulationCommands } from './features/tabulation/tabulation.cli.ts';
 import { registerTicketCommands } from './features/tickets/tickets.cli.ts';
 
@@ -26,6 +27,7 @@ registerCoalitionCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerRegistryCommands(program);
+registerPeopleCommands(program);
 registerDecisionCommands(program);
 registerAllocateCommands(program);
 registerPactCommands(program);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
@@ -40,17 +41,21 @@ export async function connect(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
-  const parsers = { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) };
+  const pgliteOptions = {
+    // Trigram matching finds duplicate supporters by fuzzy name and address (migration 2026_12_03_6001).
+    extensions: { pg_trgm },
+    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+  };
   if (target.kind === 'memory') {
     const db = new Kysely<Database>({
-      dialect: new PGliteDialect({ pglite: await PGlite.create({ parsers }) }),
+      dialect: new PGliteDialect({ pglite: await PGlite.create(pgliteOptions) }),
     });
     return { db, target, close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const lock = acquireDataDirLock(target.dataDir, options.holder ?? 'command');
   try {
-    const pglite = await PGlite.create(target.dataDir, { parsers });
+    const pglite = await PGlite.create(target.dataDir, pgliteOptions);
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     const close = async () => {
       try {

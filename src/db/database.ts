@@ -4,6 +4,7 @@ import type { GovernanceTables } from './tables/governance.ts';
 import type { MapTables } from './tables/map.ts';
 import type { PactTables } from './tables/pacts.ts';
 import type { PetitionTables } from './tables/petitions.ts';
+import type { SupportersTables } from './tables/supporters.ts';
 import type { TicketTables } from './tables/tickets.ts';
 
 /** Every table, composed from one file per area in src/db/tables/. */
@@ -13,6 +14,7 @@ export interface Database
     MapTables,
     PactTables,
     PetitionTables,
+    SupportersTables,
     TicketTables {}
 
 /** What services and repositories take first: the database or an open transaction (a Transaction is a Kysely). */

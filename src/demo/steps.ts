@@ -3,6 +3,7 @@ import { mapDemoStep } from '../features/map/index.ts';
 import { pactsDemoStep } from '../features/pacts/index.ts';
 import { petitionsDemoStep } from '../features/petitions/index.ts';
 import { registryDemoStep } from '../features/registry/index.ts';
+import { supportersDemoStep } from '../features/supporters/index.ts';
 import { ticketsDemoStep } from '../features/tickets/index.ts';
 import type { DemoStep } from './step.ts';
 
@@ -13,5 +14,6 @@ export const demoSteps: DemoStep[] = [
   mapDemoStep,
   pactsDemoStep,
   petitionsDemoStep,
+  supportersDemoStep,
   ticketsDemoStep,
 ];

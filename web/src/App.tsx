@@ -77,6 +77,13 @@ export function App() {
           <Route path="candidates/new" element={<pages.TicketBuilderPage />} />
           <Route path="candidates/results" element={<pages.ResultsPage />} />
           <Route path="candidates/:id" element={<pages.CandidatePage />} />
+          <Route path="people" element={<pages.PeoplePage />} />
+          <Route path="people/import" element={<pages.ImportPeoplePage />} />
+          <Route path="people/duplicates" element={<pages.DuplicatesPage />} />
+          <Route path="people/overlaps" element={<pages.OverlapsPage />} />
+          <Route path="people/pipeline" element={<pages.PipelinePage />} />
+          <Route path="people/segments" element={<pages.SegmentsPage />} />
+          <Route path="people/:id" element={<pages.PersonPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
           <Route path="count" element={<pages.CountPage />} />

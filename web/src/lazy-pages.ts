@@ -42,3 +42,10 @@ export const TicketBuilderPage = page(
 export const ResultsPage = page(() => import('./pages/tickets/ResultsPage.tsx'), 'ResultsPage');
 export const PublicSlatePage = page(() => import('./pages/public/PublicSlatePage.tsx'), 'PublicSlatePage');
 export const CountPage = page(() => import('./pages/count/CountPage.tsx'), 'CountPage');
+export const PeoplePage = page(() => import('./pages/people/PeoplePage.tsx'), 'PeoplePage');
+export const PersonPage = page(() => import('./pages/people/PersonPage.tsx'), 'PersonPage');
+export const ImportPeoplePage = page(() => import('./pages/people/ImportPage.tsx'), 'ImportPage');
+export const DuplicatesPage = page(() => import('./pages/people/DuplicatesPage.tsx'), 'DuplicatesPage');
+export const OverlapsPage = page(() => import('./pages/people/OverlapsPage.tsx'), 'OverlapsPage');
+export const PipelinePage = page(() => import('./pages/people/PipelinePage.tsx'), 'PipelinePage');
+export const SegmentsPage = page(() => import('./pages/people/SegmentsPage.tsx'), 'SegmentsPage');

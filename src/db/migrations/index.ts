@@ -10,6 +10,7 @@ import * as ballotRowNonce from './2026_12_03_1001_ballot_row_nonce.ts';
 import * as auditRowBaseline from './2026_12_03_1002_audit_row_baseline.ts';
 import * as signInThrottle from './2026_12_03_2001_sign_in_throttle.ts';
 import * as tickets from './2026_12_03_5001_tickets.ts';
+import * as supporters from './2026_12_03_6001_supporters.ts';
 import * as petitions from './2026_12_03_7001_petitions.ts';
 
 /**
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1002_audit_row_baseline': auditRowBaseline,
   '2026_12_03_2001_sign_in_throttle': signInThrottle,
   '2026_12_03_5001_tickets': tickets,
+  '2026_12_03_6001_supporters': supporters,
 };

@@ -62,6 +62,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** For requests that are not JSON (CSV uploads), which send the header themselves. */
+export const currentCsrfToken = (): string | undefined => csrfToken;
+
 const safeMethods = new Set(['GET', 'HEAD']);
 
 /** fetch for the Concord API: JSON in and out, the session cookie, the CSRF header, typed errors. */

@@ -20,6 +20,8 @@ export const navItems: NavItem[] = [
   { to: '/pacts', label: 'Pacts' },
   { to: '/petitions', label: 'Ballot access' },
   { to: '/candidates', label: 'Candidates' },
+  // A member's own people for its delegates and organizers; counts only for staff.
+  { to: '/people', label: 'People', roles: ['admin', 'secretariat', 'delegate', 'organizer'] },
   { to: '/charter', label: 'Charter' },
   { to: '/audit', label: 'Audit log' },
   { to: '/count', label: 'Count', roles: ['admin', 'secretariat', 'delegate', 'organizer'] },

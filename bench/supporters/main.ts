@@ -1,0 +1,174 @@
+/**
+ * Supporters: a 1,000,000-row CSV import and people search on the result (docs/supporters.md).
+ * BENCH_ROWS changes the size; DATABASE_URL runs it on PostgreSQL (a scratch database is created
+ * and dropped), otherwise on embedded PGlite in memory. The baseline, measured in the same run,
+ * is the same importer writing one row per statement (batch size 1) on a small file.
+ */
+import { execSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Actor } from '../../src/core/actor.ts';
+import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { importPeople } from '../../src/features/supporters/import/import.service.ts';
+import { listPeople } from '../../src/features/supporters/people.service.ts';
+import {
+  syntheticCsvHeader,
+  syntheticCsvLine,
+  syntheticPerson,
+  syntheticTags,
+} from '../../src/features/supporters/synthetic.ts';
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const baselineRows = Number(process.env.BENCH_BASELINE_ROWS ?? 5_000);
+const searches = 200;
+
+async function writeCsv(path: string, count: number, offset: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(syntheticCsvHeader);
+  let chunk = '';
+  for (let i = 0; i < count; i += 1) {
+    chunk += syntheticCsvLine(syntheticPerson(offset + i));
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise((resolve) => out.end(resolve));
+}
+
+async function openDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return connect({ kind: 'memory' });
+  const name = `concord_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await connect({ kind: 'postgres', url: target.toString() });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}
+
+async function member(handle: DatabaseHandle, name: string): Promise<Actor> {
+  const { db } = handle;
+  const coalition = await db
+    .insertInto('coalitions')
+    .values({ slug: name, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organizations')
+    .values({
+      coalition_id: coalition.id,
+      name,
+      kind: 'party',
+      status: 'member',
+      platform: '[]',
+      home_jurisdictions: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('users')
+    .values({ email: `${name}@bench.example`, display_name: name, password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { userId: user.id, coalitionId: coalition.id, organizationId: org.id, role: 'delegate' };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-bench-people-'));
+  const handle = await openDatabase();
+  try {
+    console.log(`database: ${handle.target.kind}; load before: ${execSync('uptime').toString().trim()}`);
+    await migrateToLatest(handle.db);
+    const file = join(dir, 'people.csv');
+    let t = performance.now();
+    await writeCsv(file, rows, 0);
+    console.log(
+      `generated ${rows.toLocaleString('en')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const baselineFile = join(dir, 'baseline.csv');
+    await writeCsv(baselineFile, baselineRows, rows);
+    const baselineActor = await member(handle, 'baseline');
+    t = performance.now();
+    await importPeople(handle.db, baselineActor, createReadStream(baselineFile), {
+      fileName: 'baseline.csv',
+      dryRun: false,
+      batchSize: 1,
+    });
+    const baselineRate = baselineRows / ((performance.now() - t) / 1000);
+    console.log(
+      `baseline (one row per statement): ${baselineRows.toLocaleString('en')} rows, ${Math.round(baselineRate).toLocaleString('en')} rows/s`,
+    );
+
+    const actor = await member(handle, 'importer');
+    t = performance.now();
+    let lastLog = t;
+    const report = await importPeople(handle.db, actor, createReadStream(file), {
+      fileName: 'people.csv',
+      dryRun: false,
+      onProgress: ({ rows: done }) => {
+        if (performance.now() - lastLog > 10_000) {
+          lastLog = performance.now();
+          console.log(`  … ${done.toLocaleString('en')} rows after ${((lastLog - t) / 1000).toFixed(0)} s`);
+        }
+      },
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const rate = report.imported / seconds;
+    console.log(
+      `import: ${report.imported.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} rows/s ` +
+        `(${(rate / baselineRate).toFixed(1)}x the baseline); errors ${report.errorCount}, duplicates reported ${report.duplicateCount}`,
+    );
+    console.log(`load after import: ${execSync('uptime').toString().trim()}`);
+
+    // Fresh statistics, as autovacuum would gather them after a bulk load.
+    await sql`analyze people`.execute(handle.db);
+    const timings: number[] = [];
+    for (let i = 0; i < searches; i += 1) {
+      const p = syntheticPerson((i * 104_729) % rows);
+      const query =
+        i % 4 === 0
+          ? { q: p.lastName.slice(0, 5).toLowerCase(), limit: 100 }
+          : i % 4 === 1
+            ? { q: p.email, limit: 100 }
+            : i % 4 === 2
+              ? { tag: syntheticTags[i % syntheticTags.length], limit: 100 }
+              : { county: p.countyFips, q: p.firstName.toLowerCase(), limit: 100 };
+      const start = performance.now();
+      await listPeople(handle.db, actor, query);
+      timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    console.log(
+      `search (${searches} queries: name prefix, exact email, tag, county + first name; page of 100 + count capped at 1,000): ` +
+        `p50 ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms, max ${(timings.at(-1) ?? 0).toFixed(1)} ms`,
+    );
+    console.log(`load after search: ${execSync('uptime').toString().trim()}`);
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

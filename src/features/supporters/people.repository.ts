@@ -1,0 +1,221 @@
+import {
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from 'kysely';
+import type { Database, Db } from '../../db/database.ts';
+import type { ConsentChannel, PeopleTable } from '../../db/tables/supporters.ts';
+import type { SegmentFilter } from './segment-filter.ts';
+
+/**
+ * The only file that reads or writes people. Every function takes the owner's Scope first and every
+ * query filters on both its coalition and its organization: another member's person is, to this
+ * code, a person that does not exist. Merged-away records are hidden everywhere but in undo.
+ */
+export interface Scope {
+  coalitionId: string;
+  organizationId: string;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPerson = Omit<Insertable<PeopleTable>, 'coalition_id' | 'organization_id'>;
+
+type PeopleEb = ExpressionBuilder<Database, 'people'>;
+
+const owned = (scope: Scope) => (eb: PeopleEb) =>
+  eb.and([
+    eb('people.coalition_id', '=', scope.coalitionId),
+    eb('people.organization_id', '=', scope.organizationId),
+    eb('people.merged_into', 'is', null),
+  ]);
+
+/** Whether a channel may be used now: its latest consent record is a grant that was never withdrawn. */
+export const consentUsable = (channel: ConsentChannel) => sql<boolean>`coalesce((
+  select c.granted and c.withdrawn_at is null from person_consents c
+  where c.organization_id = people.organization_id and c.person_id = people.id and c.channel = ${channel}
+  order by c.recorded_at desc, c.id desc limit 1), false)`;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function applyFilter<O>(
+  query: SelectQueryBuilder<Database, 'people', O>,
+  filter: SegmentFilter,
+): SelectQueryBuilder<Database, 'people', O> {
+  let q = query;
+  if (filter.q) q = q.where('people.search_text', 'like', `%${escapeLike(filter.q.toLowerCase())}%`);
+  if (filter.tags?.length) q = q.where(sql<boolean>`people.tags && ${sql.val(filter.tags)}::text[]`);
+  if (filter.counties?.length) q = q.where('people.county_fips', 'in', filter.counties);
+  if (filter.stage) q = q.where('people.stage', '=', filter.stage);
+  if (filter.consent) q = q.where(consentUsable(filter.consent));
+  const activity = filter.activity;
+  if (activity) {
+    q = q.where(
+      sql<boolean>`(select count(*) from person_activities a
+        where a.organization_id = people.organization_id and a.person_id = people.id and a.kind = ${activity.kind}
+        ${activity.since ? sql`and a.occurred_on >= ${activity.since}` : sql``}) >= ${activity.atLeast}`,
+    );
+  }
+  return q;
+}
+
+export function insertPeople(db: Db, scope: Scope, rows: readonly NewPerson[]) {
+  return db
+    .insertInto('people')
+    .values(
+      rows.map((row) => ({ ...row, coalition_id: scope.coalitionId, organization_id: scope.organizationId })),
+    )
+    .returningAll()
+    .execute();
+}
+
+export function findPerson(db: Db, scope: Scope, id: string, options: { lock?: boolean } = {}) {
+  const query = db.selectFrom('people').selectAll().where(owned(scope)).where('people.id', '=', id);
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** A record merged into another, for undo only. */
+export function findMergedPerson(db: Db, scope: Scope, id: string) {
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('coalition_id', '=', scope.coalitionId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('id', '=', id)
+    .where('merged_into', 'is not', null)
+    .executeTakeFirst();
+}
+
+export function updatePerson(db: Db, scope: Scope, id: string, patch: Updateable<PeopleTable>) {
+  return db
+    .updateTable('people')
+    .set(patch)
+    .where('coalition_id', '=', scope.coalitionId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function deletePerson(db: Db, scope: Scope, id: string) {
+  return db
+    .deleteFrom('people')
+    .where('coalition_id', '=', scope.coalitionId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The records merged into a person: erased with it. */
+export function deleteMergedInto(db: Db, scope: Scope, id: string) {
+  return db
+    .deleteFrom('people')
+    .where('coalition_id', '=', scope.coalitionId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('merged_into', '=', id)
+    .execute();
+}
+
+export interface ListPosition {
+  lastName: string;
+  firstName: string;
+  id: string;
+}
+
+/** One page in name order, after a position (keyset pagination: as fast on page 1,000 as on page 1). */
+export function listPeople(
+  db: Db,
+  scope: Scope,
+  filter: SegmentFilter,
+  after: ListPosition | null,
+  limit: number,
+) {
+  let query = applyFilter(
+    db
+      .selectFrom('people')
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'emails',
+        'phones',
+        'city',
+        'county_fips',
+        'tags',
+        'stage',
+        sql<string>`lower(last_name)`.as('sort_last'),
+        sql<string>`lower(first_name)`.as('sort_first'),
+      ])
+      .where(owned(scope)),
+    filter,
+  );
+  if (after) {
+    query = query.where(
+      sql<boolean>`(lower(last_name), lower(first_name), id) > (${after.lastName}, ${after.firstName}, ${after.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy(sql`lower(last_name)`)
+    .orderBy(sql`lower(first_name)`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many match, counting no further than `cap` (a count of a million rows is not worth its time). */
+export async function countPeople(db: Db, scope: Scope, filter: SegmentFilter, cap: number): Promise<number> {
+  const inner = applyFilter(db.selectFrom('people').select('id').where(owned(scope)), filter).limit(cap);
+  const row = await db
+    .selectFrom(inner.as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every matching person with the channels usable now, streamed a page at a time (exports). */
+export async function* streamPeople(db: Db, scope: Scope, filter: SegmentFilter, pageSize = 2000) {
+  let after: string | null = null;
+  for (;;) {
+    let query = applyFilter(
+      db
+        .selectFrom('people')
+        .selectAll()
+        .select([
+          consentUsable('email').as('can_email'),
+          consentUsable('phone').as('can_phone'),
+          consentUsable('sms').as('can_sms'),
+          consentUsable('post').as('can_post'),
+        ])
+        .where(owned(scope)),
+      filter,
+    );
+    if (after) query = query.where('people.id', '>', after);
+    const rows = await query.orderBy('people.id').limit(pageSize).execute();
+    for (const row of rows) yield row;
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = last.id;
+  }
+}
+
+export function listPeopleIdentifiers(db: Db, scope: Scope) {
+  return db.selectFrom('people').select(['emails', 'phones']).where(owned(scope)).execute();
+}
+
+/** People of this owner holding any of these emails or phones (duplicates against existing records). */
+export function findByContacts(db: Db, scope: Scope, emails: readonly string[], phones: readonly string[]) {
+  if (emails.length === 0 && phones.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'emails', 'phones'])
+    .where(owned(scope))
+    .where((eb) =>
+      eb.or([
+        ...(emails.length ? [sql<boolean>`emails && ${sql.val([...emails])}::text[]`] : []),
+        ...(phones.length ? [sql<boolean>`phones && ${sql.val([...phones])}::text[]`] : []),
+      ]),
+    )
+    .execute();
+}

@@ -1,0 +1,253 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Aggregates,
+  OverlapRunView,
+  PersonSummary,
+  PersonView,
+} from '../../../src/features/supporters/supporters.schema.ts';
+import { api, currentCsrfToken } from './client.ts';
+import { queryString } from './queries.ts';
+
+/** Every web call of the supporters feature (src/features/supporters). */
+
+export type { Aggregates, OverlapRunView, PersonSummary, PersonView };
+
+const peopleKey = ['people'] as const;
+
+export interface PeoplePage {
+  people: PersonSummary[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Pages of your people, fetched as the virtualized list scrolls (the cursor is opaque). */
+export function usePeopleSearch(q: string) {
+  return useInfiniteQuery({
+    queryKey: [...peopleKey, 'list', q],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api<PeoplePage>(`/api/people${queryString({ q, cursor: pageParam, limit: 200 })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery({
+    queryKey: [...peopleKey, 'person', id],
+    queryFn: () => api<PersonView>(`/api/people/${id}`),
+    retry: false,
+  });
+}
+
+export function useAggregates(enabled = true) {
+  return useQuery({
+    queryKey: [...peopleKey, 'aggregates'],
+    queryFn: () => api<Aggregates>('/api/people/aggregates'),
+    enabled,
+  });
+}
+
+export interface ImportReport {
+  file: string;
+  preset: string | null;
+  mapping: { header: string; target: string }[];
+  rows: number;
+  imported: number;
+  errorCount: number;
+  errors: { file: string; row: number; field: string; reason: string }[];
+  duplicateCount: number;
+  duplicates: { row: number; field: string; kind: 'in_file' | 'existing'; matchesRow: number | null }[];
+  skipped: { row: number; reason: string }[];
+  dryRun: boolean;
+  committed: boolean;
+}
+
+export interface ImportPreview {
+  delimiter: string;
+  headers: string[];
+  preset: string | null;
+  presets: { name: string; label: string }[];
+  targets: string[];
+  mapping: { header: string; target: string }[];
+  sample: {
+    input: { firstName: string; lastName: string; emails: string[]; phones: string[]; tags: string[] };
+    problems: { field: string; reason: string }[];
+  }[];
+}
+
+async function postCsv(path: string, text: string): Promise<Response> {
+  // Uploads go as text/csv, so they carry the CSRF header by hand (api() sends JSON).
+  const csrf = currentCsrfToken();
+  return fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'text/csv', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    body: text,
+  });
+}
+
+export async function previewImport(text: string): Promise<ImportPreview> {
+  const response = await postCsv('/api/people/imports/preview', text);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  return body as ImportPreview;
+}
+
+/** The import, with progress read from the NDJSON lines the server streams while it works. */
+export async function runImport(
+  text: string,
+  options: { fileName: string; dryRun: boolean; mapping: Record<string, string> },
+  onProgress: (rows: number) => void,
+): Promise<ImportReport> {
+  const response = await postCsv(
+    `/api/people/imports/stream${queryString({ fileName: options.fileName, dryRun: String(options.dryRun), mapping: JSON.stringify(options.mapping) })}`,
+    text,
+  );
+  if (!response.ok || !response.body) {
+    const body = await response.json().catch(() => undefined);
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline)) as {
+        progress?: { rows: number };
+        report?: ImportReport;
+        error?: { message: string };
+      };
+      buffer = buffer.slice(newline + 1);
+      if (line.progress) onProgress(line.progress.rows);
+      if (line.report) return line.report;
+      if (line.error) throw new Error(line.error.message);
+      newline = buffer.indexOf('\n');
+    }
+  }
+  throw new Error('The import ended without a report.');
+}
+
+export interface DuplicateCandidate {
+  reason: 'email' | 'phone' | 'name_address';
+  score: number;
+  a: PersonView;
+  b: PersonView;
+}
+
+export function useDuplicates() {
+  return useQuery({
+    queryKey: [...peopleKey, 'duplicates'],
+    queryFn: () => api<{ candidates: DuplicateCandidate[] }>('/api/people/duplicates'),
+  });
+}
+
+export function useMerges() {
+  return useQuery({
+    queryKey: [...peopleKey, 'merges'],
+    queryFn: () =>
+      api<{ merges: { id: string; survivorId: string; mergedId: string; mergedAt: string }[] }>(
+        '/api/people/merges',
+      ),
+  });
+}
+
+export function useMerge() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      survivorId: string;
+      mergedId: string;
+      choices: Record<string, 'survivor' | 'merged'>;
+    }) => api<{ mergeId: string; person: PersonView }>('/api/people/merges', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useUndoMerge() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<{ survivor: PersonView; restored: PersonView }>(`/api/people/merges/${id}/undo`, {
+        method: 'POST',
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export function useOverlaps() {
+  return useQuery({
+    queryKey: [...peopleKey, 'overlaps'],
+    queryFn: () => api<{ runs: OverlapRunView[] }>('/api/people/overlaps'),
+  });
+}
+
+export function useOverlapAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      action: { kind: 'request'; partnerId: string } | { kind: 'approve' | 'decline'; id: string },
+    ) =>
+      action.kind === 'request'
+        ? api<OverlapRunView>('/api/people/overlaps', {
+            method: 'POST',
+            body: { partnerId: action.partnerId },
+          })
+        : api<OverlapRunView>(
+            `/api/people/overlaps/${action.id}/${action.kind === 'approve' ? 'approval' : 'decline'}`,
+            { method: 'POST' },
+          ),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'overlaps'] }),
+  });
+}
+
+export interface PipelineView {
+  stages: {
+    name: string;
+    rule: { kind: string; atLeast: number; withinDays?: number } | null;
+    people: number;
+    readyToMoveUp: { tag: string; count: number }[];
+  }[];
+  moves: { month: string; stage: string; count: number }[];
+}
+
+export function usePipeline() {
+  return useQuery({
+    queryKey: [...peopleKey, 'pipeline'],
+    queryFn: () => api<PipelineView>('/api/people/pipeline'),
+  });
+}
+
+export function useAdvancePipeline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<{ moved: number; pipeline: PipelineView }>('/api/people/pipeline/advance', { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
+  });
+}
+
+export interface SegmentView {
+  id: string;
+  name: string;
+  filter: { tags?: string[]; counties?: string[]; consent?: string; q?: string };
+  count: number;
+}
+
+export function useSegments() {
+  return useQuery({
+    queryKey: [...peopleKey, 'segments'],
+    queryFn: () => api<{ segments: SegmentView[] }>('/api/people/segments'),
+  });
+}
+
+export function useCreateSegment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; filter: SegmentView['filter'] }) =>
+      api<SegmentView>('/api/people/segments', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'segments'] }),
+  });
+}

@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { usePeopleSearch } from '../../api/people.ts';
+import { useSession } from '../../api/session.ts';
+import { isStaffRole } from '../../components/roles.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { SupporterAggregatesPage } from './SupporterAggregatesPage.tsx';
+
+const rowHeight = 40;
+
+/** Your member's people, searchable, in a virtualized list (only the visible rows are in the page). */
+export function PeoplePage() {
+  const session = useSession().data;
+  if (session && isStaffRole(session.role)) return <SupporterAggregatesPage />;
+  return <PeopleList />;
+}
+
+function PeopleList() {
+  usePageTitle('People');
+  const [q, setQ] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(q.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const search = usePeopleSearch(debounced);
+  const rows = search.data?.pages.flatMap((p) => p.people) ?? [];
+  const total = search.data?.pages[0]?.total ?? 0;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: search.hasNextPage ? rows.length + 1 : rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items.at(-1);
+  useEffect(() => {
+    if (last && last.index >= rows.length - 1 && search.hasNextPage && !search.isFetchingNextPage)
+      void search.fetchNextPage();
+  }, [last, rows.length, search]);
+
+  return (
+    <section aria-labelledby="people-title">
+      <h1 id="people-title">People</h1>
+      <p>
+        <Link to="/people/import">Import a file</Link> · <Link to="/people/duplicates">Duplicates</Link> ·{' '}
+        <Link to="/people/overlaps">Shared supporters</Link> · <Link to="/people/segments">Segments</Link> ·{' '}
+        <Link to="/people/pipeline">Pipeline</Link>
+      </p>
+      <form className="filters" aria-label="Search people" onSubmit={(e) => e.preventDefault()}>
+        <TextField label="Search names, emails, phones, city" value={q} onChange={setQ} />
+      </form>
+      {search.isPending ? <Loading label="Loading people" /> : null}
+      {search.isError ? <ErrorMessage error={search.error} /> : null}
+      {search.data ? (
+        <p role="status">
+          {total >= 1_000 ? '1,000+' : total} {total === 1 ? 'person' : 'people'}
+        </p>
+      ) : null}
+      <div ref={scroller} className="people-scroll" style={{ height: '60vh', overflow: 'auto' }}>
+        <ul
+          aria-label="People"
+          style={{
+            height: virtualizer.getTotalSize(),
+            position: 'relative',
+            margin: 0,
+            padding: 0,
+            listStyle: 'none',
+          }}
+        >
+          {items.map((item) => {
+            const person = rows[item.index];
+            return (
+              <li
+                key={item.key}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: rowHeight,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                {person ? (
+                  <Link to={`/people/${person.id}`}>
+                    {person.lastName}, {person.firstName}
+                  </Link>
+                ) : (
+                  'Loading more…'
+                )}
+                {person ? (
+                  <span className="muted">
+                    {' '}
+                    {person.email ?? ''} {person.city} {person.tags.join(', ')}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}
