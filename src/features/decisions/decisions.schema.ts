@@ -63,12 +63,14 @@ export const splitSchema = z
 
 const optionName = z.string().trim().min(1).max(200);
 const rankingSchema = z.array(optionName).min(1).max(50);
+/** A blank ranked ballot ([]) is allowed: it counts for turnout and quorum and prefers nothing. */
+const blankableRankingSchema = z.array(optionName).max(50);
 
 export const ballotInputSchema = z.union([
   z.strictObject({ choice: z.enum(yesNoOptions) }),
   z.strictObject({ split: splitSchema }),
   /** Ranked methods: option names, most preferred first. */
-  z.strictObject({ ranking: rankingSchema }),
+  z.strictObject({ ranking: blankableRankingSchema }),
   /** Approval: every option approved of. */
   z.strictObject({ approve: z.array(optionName).max(50) }),
   /** A split delegation: several rankings, each with a share of the weight in thousandths. */
