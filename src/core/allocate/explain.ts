@@ -30,7 +30,9 @@ export function explainRace(
         ? 'as in the allocation it was kept from'
         : provenance.kind === 'open' && provenance.reason === 'all-vetoed'
           ? 'every member is vetoed here'
-          : "giving it to any member allowed here would break that member's entitlement bound";
+          : provenance.kind === 'open' && provenance.reason === 'wef1'
+            ? 'giving it to any member would leave another member envying that one beyond one race (WEF1)'
+            : "giving it to any member allowed here would break that member's entitlement bound";
     return `left open: ${why}${suffix}`;
   }
   const n = pact.members.length;
