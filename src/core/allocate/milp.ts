@@ -151,7 +151,17 @@ function wef1Rows(
     const y = `y${i}_${j}_${pair.race}`;
     envy.push([wi * v, y]);
     drop.push([1, y]);
-    rows.push(row(`dropcap${i}_${j}_${pair.race}`, [[1, y], [-1, name]], '<=', 0));
+    rows.push(
+      row(
+        `dropcap${i}_${j}_${pair.race}`,
+        [
+          [1, y],
+          [-1, name],
+        ],
+        '<=',
+        0,
+      ),
+    );
   }
   if (drop.length === 0) return [];
   rows.push(row(`dropone${i}_${j}`, drop, '<=', 1));

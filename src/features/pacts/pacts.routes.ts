@@ -4,6 +4,7 @@ import type { RoutesPlugin } from '../../http/types.ts';
 import { exportVersion } from './export.ts';
 import { registerPactEditRoutes } from './pact-edits.routes.ts';
 import {
+  adviceSchema,
   compareQuerySchema,
   comparisonSchema,
   createPactSchema,
@@ -19,7 +20,7 @@ import { createPact, updatePact } from './pacts.service.ts';
 import { getPactView, listPactViews } from './read.service.ts';
 import { pactErrors, pactTags } from './route-common.ts';
 import { registerPactRunRoutes } from './runs.routes.ts';
-import { compareVersionNumbers, getVersion, listVersions } from './versions.service.ts';
+import { compareVersionNumbers, getVersion, getVersionAdvice, listVersions } from './versions.service.ts';
 
 /**
  * Seat-sharing pacts (docs/pacts.md). Every role of the coalition reads; staff create, edit, run
@@ -132,6 +133,23 @@ export const registerPactRoutes: RoutesPlugin = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       return tx().execute((trx) => getVersion(trx, actor, request.params.id, request.params.number));
+    },
+  );
+
+  app.get(
+    '/api/pacts/:id/versions/:number/advice',
+    {
+      schema: {
+        tags: pactTags,
+        summary:
+          'Advice on a version: expected wins against no pact, what entitlement, locks and vetoes cost (the engine re-run without each), what would fix a loss',
+        params: pactIdParams.extend({ number: z.coerce.number().int().positive() }),
+        response: { 200: adviceSchema, ...pactErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return tx().execute((trx) => getVersionAdvice(trx, actor, request.params.id, request.params.number));
     },
   );
 

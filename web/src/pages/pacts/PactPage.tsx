@@ -5,6 +5,7 @@ import { useSession } from '../../api/session.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { AdvicePanel } from './AdvicePanel.tsx';
 import { AssignmentSection } from './AssignmentSection.tsx';
 import { buildRows } from './assignment-rows.ts';
 import { ComparePanel } from './ComparePanel.tsx';
@@ -53,6 +54,38 @@ function Figures({ pact }: { pact: PactView }) {
         <dd>{pact.consent.objections}</dd>
       </div>
     </dl>
+  );
+}
+
+/** Failed checks are the first thing on the page: a version that breaks one must not pass unseen. */
+function FailedChecks({ pact }: { pact: PactView }) {
+  const failing = pact.versions.filter((v) => !v.entitlementWithinOne || !v.wef1);
+  if (failing.length === 0) return null;
+  const latest = pact.latestVersion;
+  const latestFails = latest && failing.some((v) => v.number === latest.number);
+  const what = (v: PactView['versions'][number]) =>
+    [
+      v.entitlementWithinOne ? null : 'a member is more than one race from its share (entitlement ±1)',
+      v.wef1 ? null : 'a member envies another beyond one race (WEF1)',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+  return (
+    <div className="check-failed" role="note" aria-label="Failed checks">
+      {latest && latestFails ? (
+        <p>
+          <strong>The latest version ({latest.number}) fails a fairness check:</strong> {what(latest)}. Rerun
+          the engine, or change the locks and vetoes that force it.
+        </p>
+      ) : null}
+      {failing
+        .filter((v) => v.number !== latest?.number)
+        .map((v) => (
+          <p key={v.number}>
+            Version {v.number} fails: {what(v)}.
+          </p>
+        ))}
+    </div>
   );
 }
 
@@ -108,7 +141,9 @@ function PactWorkspace({ pact }: { pact: PactView }) {
         <a href="#compare">Compare versions</a>
         <a href="#ratification-title">Ratification</a>
       </nav>
+      <FailedChecks pact={pact} />
       <Figures pact={pact} />
+      <AdvicePanel pact={pact} />
       {canEdit ? <RunPanel pact={pact} /> : null}
       {version.isLoading ? <Loading label="Loading the latest version" /> : null}
       {version.isError ? <ErrorMessage error={version.error} /> : null}
