@@ -97,7 +97,7 @@ async function exactCase(title: string, input: PactInput, target: number | null)
   );
   const unconstrained = report.solver.unconstrainedObjective ?? report.solver.objective;
   console.log(
-    `   fairness of the exact allocation: ${flags(report)} (WEF1 rows added lazily for ${report.solver.wef1Rows ?? 0} member pairs${report.solver.wef1Enforced === false ? '; no WEF1 allocation exists, optimum kept' : ''})`,
+    `   fairness of the exact allocation: ${flags(report)} (WEF1 rows added lazily for ${report.solver.wef1Rows ?? 0} member pairs${report.solver.wef1Enforced === false ? '; no WEF1 allocation found, optimum kept' : ''}; ${report.solver.provenOptimal ? 'proven best fair pact' : 'time limit: best fair pact found, not proven'})`,
   );
   console.log(
     `   price of WEF1: unconstrained optimum ${unconstrained.toFixed(4)} → best fair ${report.solver.objective.toFixed(4)}, cost ${(report.solver.fairnessCost ?? 0).toFixed(4)} expected wins (${((100 * (report.solver.fairnessCost ?? 0)) / unconstrained).toFixed(3)} %)`,

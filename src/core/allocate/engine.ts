@@ -74,55 +74,113 @@ export async function allocateExactly(
   options.onPhase?.('exact');
   const { pact, rules, entitlement, values } = prepared;
   const weights = pact.members.map((member) => member.weight);
-  const pairs: EnvyPair[] = [];
-  const enforced = new Set<string>();
-  let unconstrained: { allocation: Allocation; objective: number } | null = null;
-  let allocation: Allocation | null = null;
-  let wef1Enforced = true;
-  // Each pass adds at least one new pair, and there are n(n-1) pairs: the loop ends.
-  for (;;) {
-    const model = buildMilp(pact, rules, entitlement, values.value, pairs);
-    const solution = await solve(model.lp);
-    if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
-    if (solution.status === 'infeasible') {
-      if (unconstrained === null) {
-        throw infeasible([
-          {
-            constraints: ['locks', 'vetoes', 'entitlement'],
-            reason: 'no allocation satisfies the locks, the vetoes and every entitlement bound together',
-          },
-        ]);
-      }
-      // The hard rules leave no WEF1 allocation: the unconstrained optimum stands, flagged unfair.
-      allocation = unconstrained.allocation;
-      wef1Enforced = false;
-      break;
-    }
-    allocation = completeKeepingWef1(prepared, readMilpSolution(model, pact.races.length, solution.values));
-    unconstrained ??= { allocation, objective: objectiveOf(prepared, allocation.owner) };
-    const fresh = wef1Violations(allocation.owner, values.value, weights).filter(
-      (pair) => !enforced.has(`${pair.envious}:${pair.envied}`),
-    );
-    // A pair broken again after its rows were added is within the solver's tolerance: stop there,
-    // and the report's own check says whether WEF1 holds.
-    if (fresh.length === 0) break;
-    for (const pair of fresh) {
-      enforced.add(`${pair.envious}:${pair.envied}`);
-      pairs.push(pair);
-    }
+  const isFair = (owner: Int32Array) => wef1Violations(owner, values.value, weights).length === 0;
+
+  const first = buildMilp(pact, rules, entitlement, values.value);
+  const optimum = await solve(first.lp);
+  if (optimum.status === 'infeasible') {
+    throw infeasible([
+      {
+        constraints: ['locks', 'vetoes', 'entitlement'],
+        reason: 'no allocation satisfies the locks, the vetoes and every entitlement bound together',
+      },
+    ]);
   }
-  const exactObjective = objectiveOf(prepared, allocation.owner);
+  if (optimum.status !== 'optimal') throw new Error(`MILP solver failed: ${optimum.message}`);
+  const unconstrained = completeKeepingWef1(
+    prepared,
+    readMilpSolution(first, pact.races.length, optimum.values),
+  );
+  const fair = isFair(unconstrained.owner)
+    ? { allocation: unconstrained, proven: true, enforced: true, rows: 0 }
+    : await fairOptimum(prepared, solve, unconstrained, keepsEveryRule(prepared, heuristic) ? heuristic : null);
+  const exactObjective = objectiveOf(prepared, fair.allocation.owner);
   options.onPhase?.('checking');
-  return buildReport(prepared, allocation, {
+  return buildReport(prepared, fair.allocation, {
     mode: 'exact',
     heuristicObjective,
     exactObjective,
     fairness: {
-      unconstrainedObjective: unconstrained?.objective ?? exactObjective,
-      wef1Rows: pairs.length,
-      wef1Enforced,
+      unconstrainedObjective: objectiveOf(prepared, unconstrained.owner),
+      wef1Rows: fair.rows,
+      wef1Enforced: fair.enforced,
+      provenOptimal: fair.proven,
     },
   });
+}
+
+/** Whether an allocation is WEF1 and within the entitlement bounds, as the report checks them. */
+function keepsEveryRule(prepared: PreparedPact, allocation: Allocation): boolean {
+  const objective = objectiveOf(prepared, allocation.owner);
+  const { fairness } = buildReport(prepared, allocation, {
+    mode: 'heuristic',
+    heuristicObjective: objective,
+    exactObjective: null,
+  });
+  return fairness.wef1 && fairness.entitlementWithinOne;
+}
+
+/** Seconds all the WEF1 solves of one run may take together, after the unconstrained optimum. */
+const fairSolveSeconds = 60;
+
+/**
+ * The best WEF1 allocation: WEF1 rows for every pair the last solution broke, solved again, until
+ * none is broken. A fair heuristic allocation sets a floor on the objective (it prunes the search)
+ * and is the fallback when the time runs out before a better fair allocation is found; optimality
+ * is then not proven, but the unconstrained optimum still bounds how far off it can be.
+ */
+async function fairOptimum(
+  prepared: PreparedPact,
+  solve: MilpSolver,
+  unconstrained: Allocation,
+  fairHeuristic: Allocation | null,
+): Promise<{ allocation: Allocation; proven: boolean; enforced: boolean; rows: number }> {
+  const { pact, rules, entitlement, values } = prepared;
+  const weights = pact.members.map((member) => member.weight);
+  const floor = fairHeuristic === null ? null : objectiveOf(prepared, fairHeuristic.owner) - 1e-6;
+  const pairs: EnvyPair[] = [];
+  const enforced = new Set<string>();
+  const started = Date.now();
+  let latest = unconstrained;
+  // Each pass adds at least one new pair, and there are n(n-1) pairs: the loop ends.
+  for (;;) {
+    const fresh = wef1Violations(latest.owner, values.value, weights).filter(
+      (pair) => !enforced.has(`${pair.envious}:${pair.envied}`),
+    );
+    // A pair broken again after its rows were added is within the solver's tolerance: stop, and
+    // the report's own check says whether WEF1 holds.
+    if (fresh.length === 0) return { allocation: latest, proven: true, enforced: true, rows: pairs.length };
+    for (const pair of fresh) {
+      enforced.add(`${pair.envious}:${pair.envied}`);
+      pairs.push(pair);
+    }
+    const left = fairSolveSeconds - (Date.now() - started) / 1000;
+    const fallback = (proven: boolean) =>
+      fairHeuristic === null
+        ? { allocation: unconstrained, proven, enforced: false, rows: pairs.length }
+        : { allocation: fairHeuristic, proven, enforced: true, rows: pairs.length };
+    if (left <= 1) return fallback(false);
+    const model = buildMilp(pact, rules, entitlement, values.value, pairs, floor);
+    const solution = await solve(model.lp, { timeLimitSeconds: left });
+    if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
+    // Infeasible above the floor: the fair heuristic allocation is the best fair one.
+    if (solution.status === 'infeasible') return fallback(true);
+    if (solution.status === 'stopped') {
+      if (solution.values === null) return fallback(false);
+      const found = completeKeepingWef1(
+        prepared,
+        readMilpSolution(model, pact.races.length, solution.values),
+      );
+      const better =
+        wef1Violations(found.owner, values.value, weights).length === 0 &&
+        (fairHeuristic === null ||
+          objectiveOf(prepared, found.owner) > objectiveOf(prepared, fairHeuristic.owner));
+      return better
+        ? { allocation: found, proven: false, enforced: true, rows: pairs.length }
+        : fallback(false);
+    }
+    latest = completeKeepingWef1(prepared, readMilpSolution(model, pact.races.length, solution.values));
+  }
 }
 
 /**

@@ -7,10 +7,17 @@ import type { Pact } from './types.ts';
 export type MilpSolution =
   | { status: 'optimal'; values: Readonly<Record<string, number>> }
   | { status: 'infeasible' }
+  /** Stopped by the time limit: the best solution found by then, if any, not proven optimal. */
+  | { status: 'stopped'; values: Readonly<Record<string, number>> | null; message: string }
   | { status: 'failed'; message: string };
 
+export interface MilpOptions {
+  /** Seconds the solver may spend on this model (the solver's own default when absent). */
+  timeLimitSeconds?: number;
+}
+
 /** Solves a model written in CPLEX LP format (e.g. HiGHS); injected so src/core stays free of I/O. */
-export type MilpSolver = (lp: string) => Promise<MilpSolution>;
+export type MilpSolver = (lp: string, options?: MilpOptions) => Promise<MilpSolution>;
 
 /** A pair of members whose WEF1 condition the model enforces: `envious` must not envy `envied`. */
 export interface EnvyPair {
@@ -43,6 +50,8 @@ export function buildMilp(
   entitlement: Entitlement,
   value: Float64Array,
   envyPairs: readonly EnvyPair[] = [],
+  /** A floor on the objective (a known allocation's value): prunes the search, changes no optimum above it. */
+  atLeast: number | null = null,
 ): MilpModel {
   const n = pact.members.length;
   const variables = new Map<string, { race: number; member: number }>();
@@ -102,6 +111,7 @@ export function buildMilp(
     }
   }
   for (const pair of envyPairs) constraints.push(...wef1Rows(pact, value, variables, pair));
+  if (atLeast !== null) constraints.push(row('atleast', objective, '>=', atLeast));
   const lp = [
     'Maximize',
     ` obj: ${lines([...objective, [0, placeholder]])}`,

@@ -11,7 +11,12 @@ export interface SolverSummary {
   heuristicObjective: number;
   exactObjective: number | null;
   /** Exact mode: the optimum without WEF1 and how many pairs' WEF1 rows the solver needed. */
-  fairness?: { unconstrainedObjective: number; wef1Rows: number; wef1Enforced: boolean };
+  fairness?: {
+    unconstrainedObjective: number;
+    wef1Rows: number;
+    wef1Enforced: boolean;
+    provenOptimal: boolean;
+  };
 }
 
 /** The coalition's expected wins under an allocation (the objective), summed in race order. */
@@ -132,6 +137,7 @@ export function buildReport(
             fairnessCost: Math.max(0, solver.fairness.unconstrainedObjective - objective),
             wef1Rows: solver.fairness.wef1Rows,
             wef1Enforced: solver.fairness.wef1Enforced,
+            provenOptimal: solver.fairness.provenOptimal,
           }
         : {}),
     },

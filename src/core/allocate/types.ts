@@ -160,5 +160,10 @@ export interface AllocationReport {
     wef1Rows?: number;
     /** Exact mode only: false when the hard rules leave no WEF1 allocation (the optimum is kept). */
     wef1Enforced?: boolean;
+    /**
+     * Exact mode only: false when the time ran out before the best fair allocation was proven; the
+     * unconstrained optimum still bounds the shortfall.
+     */
+    provenOptimal?: boolean;
   };
 }

@@ -86,6 +86,7 @@ export const AllocationReportSchema = z.object({
     fairnessCost: z.number().optional(),
     wef1Rows: z.number().int().optional(),
     wef1Enforced: z.boolean().optional(),
+    provenOptimal: z.boolean().optional(),
   }),
 }) satisfies z.ZodType<AllocationReport>;
 
