@@ -93,7 +93,12 @@ export async function allocateExactly(
   );
   const fair = isFair(unconstrained.owner)
     ? { allocation: unconstrained, proven: true, enforced: true, rows: 0 }
-    : await fairOptimum(prepared, solve, unconstrained, keepsEveryRule(prepared, heuristic) ? heuristic : null);
+    : await fairOptimum(
+        prepared,
+        solve,
+        unconstrained,
+        keepsEveryRule(prepared, heuristic) ? heuristic : null,
+      );
   const exactObjective = objectiveOf(prepared, fair.allocation.owner);
   options.onPhase?.('checking');
   return buildReport(prepared, fair.allocation, {

@@ -311,6 +311,7 @@ const ruleViewSchema = z.object({
   origin: z.enum(['manual', 'swap']),
   note: z.string(),
   createdAt: z.iso.datetime(),
+  createdBy: z.string().nullable().describe('the name of the person who set it; null when set by the system'),
 });
 
 export const pactSchema = pactSummarySchema.extend({

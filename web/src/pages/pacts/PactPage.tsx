@@ -105,8 +105,14 @@ function PactWorkspace({ pact }: { pact: PactView }) {
     [version.data],
   );
   const rows = useMemo(
-    () => buildRows(pact.races, odds, new Map(pact.members.map((m) => [m.key, m.name]))),
-    [pact.races, pact.members, odds],
+    () =>
+      buildRows(
+        pact.races,
+        odds,
+        new Map(pact.members.map((m) => [m.key, m.name])),
+        new Map(pact.locks.map((lock) => [lock.race, lock])),
+      ),
+    [pact.races, pact.members, pact.locks, odds],
   );
   const colours = useMemo(() => memberColours(pact.members.map((m) => m.key)), [pact.members]);
 
