@@ -82,6 +82,22 @@ describe('pact workspace (browser)', () => {
     expect(await mapFill(page, wayne.key)).not.toBe(fillBefore);
     expect(await page.locator(`.us-map .map-hatch`).count()).toBe(1);
 
+    // Advice in plain words: against no pact, what the lock costs (the engine re-run without it).
+    const advice = page.getByRole('region', { name: 'Is this pact worth it? (version 2)' });
+    await advice.getByText(/^This pact (gains|loses) [\d.]+ expected wins against no pact\.$/).waitFor();
+    await advice.getByText(/^The 1 lock cost/).waitFor();
+    expect(await advice.getByText(/^Sharing races by the members’ weights/).count()).toBe(1);
+    // The explanation names the member, the race, and who locked it when; no engine internals.
+    await row.getByRole('button', { name: wayne.name, exact: true }).click();
+    const why = dialog.locator('.explanation');
+    await why.waitFor();
+    const explanation = (await why.textContent()) ?? '';
+    expect(explanation).toMatch(new RegExp(`^${target} gets Wayne: 0\\.\\d\\d chance to win against`));
+    expect(explanation).toMatch(/locked by .+ on \d{1,2} [A-Z][a-z]{2}/);
+    expect(explanation).not.toMatch(/locks\[|turn \d|\b26163\b/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
     const compare = page.locator('#compare');
     await compare.getByText(/Version 1 → version 2: expected wins/).waitFor();
     const moved = compare.getByRole('table', { name: 'Races moved' }).locator('tr', { hasText: wayne.key });

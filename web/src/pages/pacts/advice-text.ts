@@ -36,7 +36,7 @@ export function adviceSentences(advice: AdviceView, names: AdviceNames): AdviceT
     if (price.rule === 'entitlement') {
       costs.push(
         price.cost > noticeable
-          ? `Sharing races by the members' weights costs ${formatWins(price.cost)} expected wins: giving every race to the member most likely to win it (locks and vetoes kept) would expect ${formatWins(price.withoutIt)}.`
+          ? `Sharing races by the members’ weights costs ${formatWins(price.cost)} expected wins: giving every race to the member most likely to win it (locks and vetoes kept) would expect ${formatWins(price.withoutIt)}.`
           : 'Sharing races by the members’ weights costs nothing measurable here.',
       );
     } else {
