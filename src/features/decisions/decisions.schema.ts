@@ -214,6 +214,8 @@ export const decisionSummarySchema = z.object({
   phase: z.enum(['scheduled', 'open', 'closed']),
   opensAt: z.iso.datetime(),
   closesAt: z.iso.datetime(),
+  /** When it actually closed: before `closesAt` when staff closed it early; null while open. */
+  closedAt: z.iso.datetime().nullable(),
   outcome: z.enum(decisionOutcomes).nullable(),
   participation: z.object({ eligible: z.number().int(), voted: z.number().int() }),
 });
@@ -230,7 +232,6 @@ export const decisionSchema = decisionSummarySchema.extend({
     recused: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
   }),
   createdAt: z.iso.datetime(),
-  closedAt: z.iso.datetime().nullable(),
   /** The caller's own organization's ballot (delegates only). */
   myBallot: myBallotSchema.nullable(),
   result: decisionResultSchema.nullable(),
