@@ -70,6 +70,10 @@ describe('pact workspace (browser)', () => {
     expect(await row.getByText(`Locked to ${target}`).count()).toBe(1);
     await page.getByText(/The pact changed after version 1: run the engine again/).waitFor();
     expect(await memberOf(row)).toBe(before);
+    // The workspace opened with version 1 as the latest: once version 2 exists, the ratification
+    // panel must offer it without a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Send version 1 to ratification' }).waitFor();
 
     // Rerun with the exact solver: a job in the worker, followed by the progress bar until done.
     await page.getByLabel(/^Exact/).check();
@@ -154,6 +158,10 @@ describe('pact workspace (browser)', () => {
     await page
       .getByRole('heading', { level: 1, name: `Ratify the pact "${pactName}" (version 2)` })
       .waitFor();
+    // The summary keeps its shape: one list item per member, not one run-on paragraph.
+    const summary = page.locator('.prose');
+    expect(await summary.locator('li').count()).toBe(members.length);
+    expect(await summary.locator('p').count()).toBeGreaterThanOrEqual(2);
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
     await context.close();
