@@ -10,37 +10,37 @@ interface VerifyResponse {
   message: string;
 }
 
-/**
- * The latest audit events, newest first, with the chain's verification. The events API pages
- * forward only, so the head comes from /verify (which also tells whether the chain holds).
- */
+/** The latest audit events, newest first, with the chain's verification. */
 export function useLatestAuditEvents(count: number) {
   return useQuery({
     queryKey: [...keys.audit, 'latest', count],
     queryFn: async () => {
       const verify = await api<VerifyResponse>('/api/audit/verify');
-      const afterSeq = Math.max(0, (verify.head?.seq ?? 0) - count);
-      const page = await api<{ events: AuditEvent[] }>(
-        `/api/audit/events?afterSeq=${afterSeq}&limit=${count}`,
-      );
-      return { verify, events: [...page.events].reverse() };
+      const page = await api<{ events: ListedAuditEvent[] }>(`/api/audit/events?order=desc&limit=${count}`);
+      return { verify, events: page.events };
     },
   });
 }
 
 export interface AuditPageQuery {
-  afterSeq: number;
+  afterSeq?: number;
+  beforeSeq?: number;
+  order?: 'asc' | 'desc';
   limit: number;
   action?: string;
   subjectId?: string;
+  /** Free text: action, payload, subject or the actor's name. */
+  q?: string;
 }
 
-/** One page of the log in chain order, from just after `afterSeq`. */
+export type ListedAuditEvent = AuditEvent & { actorName: string | null };
+
+/** One page of the log: newest first (before `beforeSeq`) or in chain order (after `afterSeq`). */
 export function useAuditEvents(query: AuditPageQuery) {
   return useQuery({
     queryKey: [...keys.audit, 'page', query],
     queryFn: () =>
-      api<{ events: AuditEvent[]; nextAfterSeq: number | null }>(
+      api<{ events: ListedAuditEvent[]; nextAfterSeq: number | null; nextBeforeSeq: number | null }>(
         `/api/audit/events${queryString({ ...query })}`,
       ),
   });
