@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { useOrganizations } from '../../api/organizations.ts';
 import { type PactView, usePact, usePactVersion } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
 import { isStaffRole } from '../../components/roles.ts';
@@ -12,7 +13,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { formatWins } from './format.ts';
 import { sourceLabel } from './labels.ts';
 import { MembersSection } from './MembersSection.tsx';
-import { memberColours } from './member-colours.ts';
+import { coalitionColours, pactMemberColours } from './member-colours.ts';
 import { PactStatusBadge } from './PactStatusBadge.tsx';
 import { RatificationPanel } from './RatificationPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -114,7 +115,11 @@ function PactWorkspace({ pact }: { pact: PactView }) {
       ),
     [pact.races, pact.members, pact.locks, odds],
   );
-  const colours = useMemo(() => memberColours(pact.members.map((m) => m.key)), [pact.members]);
+  const organizations = useOrganizations();
+  const colours = useMemo(
+    () => pactMemberColours(pact.members, coalitionColours(organizations.data ?? [])),
+    [pact.members, organizations.data],
+  );
 
   return (
     <section aria-labelledby="pact-title" className="pact-workspace">
