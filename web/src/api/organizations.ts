@@ -23,10 +23,11 @@ export function useOrganizations(filter: OrganizationsFilter = {}) {
   });
 }
 
-export function useOrganization(id: string) {
+export function useOrganization(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.organization(id),
     queryFn: () => api<OrganizationDetail>(`/api/organizations/${id}`),
+    enabled: enabled && id !== '',
   });
 }
 

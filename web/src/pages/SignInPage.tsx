@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useSession, useSignIn } from '../api/session.ts';
 import { ErrorMessage } from '../components/Status.tsx';
@@ -30,6 +30,10 @@ export function SignInPage() {
 
   return (
     <main id="main" className="signin">
+      <p className="signin-product">
+        <span className="product">Concord</span>
+        <span className="muted"> · the workspace of a coalition of parties and movements</span>
+      </p>
       <h1>Sign in to Concord</h1>
       <form onSubmit={handleSubmit} noValidate={false}>
         <label htmlFor={emailId}>E-mail</label>
@@ -73,6 +77,9 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="muted signin-public">
+        Not a member of staff or a delegate? <Link to="/public">See the coalitions' public sites</Link>.
+      </p>
     </main>
   );
 }
