@@ -4,7 +4,9 @@ import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './demo/demo.service.ts';
 import { deleteExpiredSessions } from './features/accounts/index.ts';
+import { demoEmail, demoSecretariatEmail } from './features/registry/index.ts';
 import { createLogger } from './logger.ts';
+import { startBanner } from './start-banner.ts';
 
 export interface ServeOptions {
   /** Load the demo coalition when the database holds no coalition yet. */
@@ -52,9 +54,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const url = `http://localhost:${config.PORT}`;
-  const lines = [`Concord is running at ${url}`, `API documentation: ${url}/docs`];
-  if (demoLoginHint) lines.push(`Demo login: ${demoLoginHint.email} / ${demoLoginHint.password}`);
-  process.stdout.write(`\n  ${lines.join('\n  ')}\n\n`);
+  const logins = demoLoginHint
+    ? [
+        { role: 'admin', email: demoLoginHint.email },
+        { role: 'secretariat', email: demoSecretariatEmail },
+        { role: 'delegate', email: demoEmail('Harbor Greens') },
+      ]
+    : [];
+  process.stdout.write(`\n${startBanner({ url, logins, password: demoLoginHint?.password ?? null })}\n\n`);
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;

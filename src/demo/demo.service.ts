@@ -52,8 +52,10 @@ export async function loadDemo(
       role: 'admin',
     });
     const context: DemoContext = { coalitionId: coalition.id, adminUserId: admin.id, log };
-    for (const step of options.steps ?? demoSteps) {
-      log(`demo: ${step.name}`);
+    const steps = options.steps ?? demoSteps;
+    for (const [index, step] of steps.entries()) {
+      // Numbered, so a long load shows how far it has come.
+      log(`demo: step ${index + 1} of ${steps.length}: ${step.name}`);
       await step.run(trx, context);
     }
     log(`demo coalition "${demoCoalition.name}" loaded`);

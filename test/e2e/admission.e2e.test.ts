@@ -27,7 +27,7 @@ describe('application and admission workflow (browser)', () => {
     expect(await admission.getByRole('listitem').allTextContents()).toEqual([
       '✗ Fails:the current charter ratified: Not ratified',
       'At least one of:✗ Fails:at least 500 members (verified): Has no qualifying figure; needs 500, short by 500',
-      '✗ Fails:at least 10,000 votes: Has no qualifying figure; needs 10,000, short by 10,000',
+      '✗ Fails:at least 10,000 votes (dated within 4 years): Has no qualifying figure; needs 10,000, short by 10,000',
     ]);
 
     await page.getByText('Submit a figure').click();
@@ -35,7 +35,7 @@ describe('application and admission workflow (browser)', () => {
     await page.getByLabel('Value').fill('12500');
     await page.getByLabel('Source').fill('2026 municipal results');
     await page.getByRole('button', { name: 'Submit figure' }).click();
-    await admission.getByText(/at least 10,000 votes: Has 12,500/).waitFor();
+    await admission.getByText(/at least 10,000 votes \(dated within 4 years\): Has 12,500/).waitFor();
     expect(await admission.getByText(/✓/).count()).toBe(1);
     expect(
       await admission.getByText('The application cannot be put to a vote until the rules pass.').count(),

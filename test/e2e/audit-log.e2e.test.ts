@@ -15,13 +15,26 @@ describe('audit log (browser)', () => {
       .waitFor();
     const events = page.locator('.audit-list > li');
     await events.first().waitFor();
-    expect(await events.first().textContent()).toContain('#1');
+    // Newest first, in words, with who acted by name; never "#1" first.
+    const seqs = await events.evaluateAll((items) =>
+      items.map((item) => Number(/event #(\d+)/.exec(item.textContent ?? '')?.[1])),
+    );
+    expect(seqs.length).toBeGreaterThan(1);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(await page.getByText(/by .+ \((admin|secretariat|delegate)\)/).count()).toBeGreaterThan(0);
 
-    await page.getByLabel('Action (exact name)').fill('decision.closed');
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Decision closed and counted' });
     await expect.poll(() => events.count(), { timeout: 10_000 }).toBe(1);
-    await events.first().getByText('Payload and hash').click();
+    await events.first().getByText('Details and hash').click();
     expect(await events.first().locator('pre').textContent()).toContain('outcome');
     expect(page.url()).toContain('action=decision.closed');
+
+    // Free text: a word of a decision's title finds its events, whatever their action.
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Every action' });
+    await page.getByLabel('Search').fill('zzzz-nothing-like-this');
+    await page.getByText('No events match.').waitFor();
+    await page.getByLabel('Search').fill('secretariat');
+    await expect.poll(() => events.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(page, 'audit-log');
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);

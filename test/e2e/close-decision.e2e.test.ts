@@ -22,8 +22,22 @@ describe('closing a decision and reading the result (browser)', () => {
     await page.getByRole('button', { name: 'Yes, close and count' }).click();
 
     await page.getByRole('heading', { name: 'Result: Passed' }).waitFor();
-    expect(await page.getByRole('img', { name: /Weighted votes: yes 2\.000, no 1\.000/ }).count()).toBe(1);
+    // Exact weights are written for reading: "2", not "2.000".
+    expect(await page.getByRole('img', { name: /Weighted votes: yes 2, no 1, abstain 0$/ }).count()).toBe(1);
     const tally = page.getByRole('table', { name: 'Full tally' });
+    const weights = await tally
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent ?? ''));
+    expect(weights.length).toBeGreaterThan(0);
+    for (const weight of weights) expect(weight).toMatch(/^\d[\d,]*(\.\d*[1-9])?( \(capped\))?$/);
+    expect(await tally.locator('tfoot').textContent()).toContain('yes 2 · no 1 · abstain 0');
+    // The chart's names and values are whole: nothing clipped.
+    const clipped = await page
+      .locator('.chart-label, .chart-value')
+      .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length);
+    expect(clipped).toBe(0);
+    // Closed before its window ended: the page and the list say it closed early.
+    await page.getByText(/Closed early on .* \(the window was to end .*\)/).waitFor();
     expect(await tally.getByRole('row', { name: /Riverside Greens/ }).textContent()).toContain('Yes');
     expect(await tally.getByRole('row', { name: /Open Streets Network/ }).textContent()).toContain(
       'Did not vote',
@@ -40,6 +54,10 @@ describe('closing a decision and reading the result (browser)', () => {
     await page.getByLabel('Receipt code').fill('0000-0000-0000-0000');
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByRole('alert').filter({ hasText: 'No ballot with this receipt' }).waitFor();
+    await page.goto(`${e2e.server.url}/decisions`);
+    const listed = page.getByRole('listitem').filter({ hasText: e2eDecisions.open });
+    expect(await listed.textContent()).toMatch(/Closed early on /);
+    expect(await listed.textContent()).not.toMatch(/window ended/);
     // The 404 of the unknown receipt is the answer being shown; nothing else may log an error.
     expect(unexpectedConsoleErrors(consoleErrors).filter((e) => !e.includes('status of 404'))).toEqual([]);
     await context.close();

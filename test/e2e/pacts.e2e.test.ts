@@ -70,6 +70,10 @@ describe('pact workspace (browser)', () => {
     expect(await row.getByText(`Locked to ${target}`).count()).toBe(1);
     await page.getByText(/The pact changed after version 1: run the engine again/).waitFor();
     expect(await memberOf(row)).toBe(before);
+    // The workspace opened with version 1 as the latest: once version 2 exists, the ratification
+    // panel must offer it without a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Send version 1 to ratification' }).waitFor();
 
     // Rerun with the exact solver: a job in the worker, followed by the progress bar until done.
     await page.getByLabel(/^Exact/).check();
@@ -81,6 +85,22 @@ describe('pact workspace (browser)', () => {
     await row.locator('.member-name', { hasText: target }).waitFor();
     expect(await mapFill(page, wayne.key)).not.toBe(fillBefore);
     expect(await page.locator(`.us-map .map-hatch`).count()).toBe(1);
+
+    // Advice in plain words: against no pact, what the lock costs (the engine re-run without it).
+    const advice = page.getByRole('region', { name: 'Is this pact worth it? (version 2)' });
+    await advice.getByText(/^This pact (gains|loses) [\d.]+ expected wins against no pact\.$/).waitFor();
+    await advice.getByText(/^The 1 lock cost/).waitFor();
+    expect(await advice.getByText(/^Sharing races by the members’ weights/).count()).toBe(1);
+    // The explanation names the member, the race, and who locked it when; no engine internals.
+    await row.getByRole('button', { name: wayne.name, exact: true }).click();
+    const why = dialog.locator('.explanation');
+    await why.waitFor();
+    const explanation = (await why.textContent()) ?? '';
+    expect(explanation).toMatch(new RegExp(`^${target} gets Wayne: 0\\.\\d\\d chance to win against`));
+    expect(explanation).toMatch(/locked by .+ on \d{1,2} [A-Z][a-z]{2}/);
+    expect(explanation).not.toMatch(/locks\[|turn \d|\b26163\b/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
     const compare = page.locator('#compare');
     await compare.getByText(/Version 1 → version 2: expected wins/).waitFor();
@@ -138,6 +158,10 @@ describe('pact workspace (browser)', () => {
     await page
       .getByRole('heading', { level: 1, name: `Ratify the pact "${pactName}" (version 2)` })
       .waitFor();
+    // The summary keeps its shape: one list item per member, not one run-on paragraph.
+    const summary = page.locator('.prose');
+    expect(await summary.locator('li').count()).toBe(members.length);
+    expect(await summary.locator('p').count()).toBeGreaterThanOrEqual(2);
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
     await context.close();

@@ -10,7 +10,13 @@ describe('member directory on a phone (browser, 390×844)', () => {
       viewport: { width: 390, height: 844 },
     });
     await signInAs(page, e2e.server.url, e2eUsers.viewer);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    // On a phone the navigation folds behind the Menu button, so it takes no room until asked for.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: 'Members' }).click();
+    await nav.waitFor({ state: 'hidden' });
     await page.getByText('7 organizations').waitFor();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);

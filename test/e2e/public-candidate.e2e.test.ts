@@ -14,6 +14,9 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     'us-president-2024-state',
     '538-partisan-lean-2022',
     'us-president-2024-county',
+    // Every House election from 1976: Michigan's seats went from 19 to 14, and the lookup must show
+    // only the latest year's.
+    'us-house-1976-2020',
   ]);
   /** Who the demo's ratified zones pact gives Wayne County to, read from the pact's version. */
   let wayneMember = '';
@@ -70,11 +73,15 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     expect(await page.getByLabel('County').inputValue()).toBe('');
     await page.getByLabel('County').selectOption({ label: 'Washtenaw' });
     await page.getByRole('heading', { level: 2, name: 'Races for Washtenaw, Michigan' }).waitFor();
-    await page.getByText(/^U\.S\. House: \d+ districts in Michigan$/).click();
+    // Only the districts of the latest House election in the data (2020: 14 seats), year labelled.
+    await page.getByText('U.S. House (2020 election): 14 districts in Michigan', { exact: true }).click();
     await page
       .getByText('The map data does not yet say which of these districts cover Washtenaw.', { exact: false })
       .waitFor();
-    expect(await page.locator('.seat-list li').first().textContent()).toBe('Michigan district 1 (MI-1)');
+    const seatList = await page.locator('.seat-list li').allTextContents();
+    expect(seatList[0]).toBe('Michigan district 1 (MI-1)');
+    expect(seatList.at(-1)).toBe('Michigan district 14 (MI-14)');
+    expect(seatList).toHaveLength(14);
     await screenshot(page, 'public-candidate-districts');
 
     // The address keeps the choice: a shared link opens the same county.
@@ -109,7 +116,7 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     expect((await president.getByRole('definition').allTextContents()).at(-1)).toBe(
       'No coalition candidate announced',
     );
-    await page.getByText(/^U\.S\. House: \d+ districts in Michigan$/).click();
+    await page.getByText('U.S. House (2020 election): 14 districts in Michigan', { exact: true }).click();
     await page.getByText('No coalition candidate announced in any of them.', { exact: false }).waitFor();
     expect((await page.locator('.seat-list li').allTextContents()).some((text) => text.includes(':'))).toBe(
       false,

@@ -13,6 +13,18 @@ describe('ranked ballot by keyboard (browser)', () => {
     await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
     await page.goto(`${e2e.server.url}/decisions`);
     await page.getByRole('link', { name: e2eDecisions.ranked }).click();
+    await page.getByRole('heading', { name: 'Unranked' }).waitFor();
+    // Nothing is ranked for the delegate: a bare "Cast" must not vote the listed order.
+    expect(await order(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cast the ballot' }).click();
+    const confirmBlank = page.getByRole('alert').filter({ hasText: 'Cast a blank ballot?' });
+    await confirmBlank.waitFor();
+    await page.getByRole('button', { name: 'Keep ranking' }).click();
+    await confirmBlank.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'Recorded' }).count()).toBe(0);
+    for (const option of ['Housing', 'Transit', 'Climate jobs', 'Childcare']) {
+      await page.getByRole('button', { name: `Rank ${option}` }).click();
+    }
     await page.getByRole('list', { name: 'Your ranking' }).waitFor();
     expect(await order(page)).toEqual(['Housing', 'Transit', 'Climate jobs', 'Childcare']);
 
@@ -84,7 +96,15 @@ describe('ranked ballot by keyboard (browser)', () => {
     const recorded = page.getByRole('status').filter({ hasText: 'Recorded' });
     await recorded.waitFor();
     expect(await recorded.textContent()).toContain('Climate jobs > Childcare > Transit');
+    // The first cast is not a change.
+    expect(await recorded.textContent()).not.toMatch(/change/i);
     await screenshot(page, 'ranked-ballot-cast');
+    // Changing it says so once.
+    await page.getByRole('button', { name: 'Leave Transit unranked' }).click();
+    await page.getByRole('button', { name: 'Change the ballot' }).click();
+    await expect
+      .poll(() => recorded.textContent(), { timeout: 10_000 })
+      .toContain('Climate jobs > Childcare (changed 1 time)');
     await signOut(page);
 
     await signInAs(page, e2e.server.url, e2eUsers.secretariat);

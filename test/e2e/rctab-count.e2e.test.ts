@@ -11,7 +11,7 @@ describe('count with an RCTab config (browser)', () => {
   it('a delegate uploads a config and its ES&S file, sees the winners and downloads the reports', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Count' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Count (RCTab)' }).click();
     await page.getByRole('heading', { name: 'Count with an RCTab config' }).waitFor();
 
     const dir = join(cases, 'test_set_allow_only_one_winner_per_round');

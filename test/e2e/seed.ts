@@ -97,7 +97,8 @@ export async function seedE2eCoalition(db: Db): Promise<void> {
           {
             any: [
               { metric: 'members', atLeast: 500, verifiedOnly: true },
-              { metric: 'votes', atLeast: 10000 },
+              // A recency window, shown in words ("dated within 4 years", not 1461 days).
+              { metric: 'votes', atLeast: 10000, withinDays: 1461 },
             ],
           },
         ],

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+import './ui/tokens.css';
 import './styles.css';
 
 const queryClient = new QueryClient({

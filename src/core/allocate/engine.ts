@@ -1,6 +1,6 @@
 import { repairEnvy } from './envy.ts';
 import { improveBySwaps } from './improve.ts';
-import { buildMilp, type MilpSolver, readMilpSolution } from './milp.ts';
+import { buildMilp, type EnvyPair, type MilpSolver, readMilpSolution } from './milp.ts';
 import { fillOpenRaces, runPickingSequence } from './picking.ts';
 import { type PreparedPact, preparePact } from './prepare.ts';
 import { repairFloors } from './repair.ts';
@@ -8,6 +8,7 @@ import { buildReport, objectiveOf } from './report.ts';
 import { infeasible } from './rules.ts';
 import { AllocationState } from './state.ts';
 import type { Allocation, AllocationReport, PactInput } from './types.ts';
+import { wef1Violations } from './wef1.ts';
 
 /** The steps of a run, in order, for a caller that shows progress (the exact phase only with --exact). */
 export type EnginePhase = 'heuristic' | 'exact' | 'checking';
@@ -55,8 +56,11 @@ export function allocate(input: PactInput, options: HeuristicOptions = {}): Allo
 }
 
 /**
- * `concord allocate FILE --exact`: the MILP optimum under the same hard rules, reported with the
- * heuristic's gap to it. The solver is injected (src/features/pacts/runs/run-solver.ts).
+ * `concord allocate FILE --exact`: the best allocation under the same hard rules that is also WEF1,
+ * reported with the heuristic's gap to it and what fairness costs. WEF1 rows are lazy: solve, add
+ * the rows of every pair the solution breaks, solve again, until none is broken. The first solve
+ * is the unconstrained optimum, so its objective is what the fairness is measured against. The
+ * solver is injected (src/features/pacts/runs/run-solver.ts).
  */
 export async function allocateExactly(
   input: PactInput,
@@ -68,9 +72,13 @@ export async function allocateExactly(
   const heuristic = allocateByHeuristic(prepared);
   const heuristicObjective = objectiveOf(prepared, heuristic.owner);
   options.onPhase?.('exact');
-  const model = buildMilp(prepared.pact, prepared.rules, prepared.entitlement, prepared.values.value);
-  const solution = await solve(model.lp);
-  if (solution.status === 'infeasible') {
+  const { pact, rules, entitlement, values } = prepared;
+  const weights = pact.members.map((member) => member.weight);
+  const isFair = (owner: Int32Array) => wef1Violations(owner, values.value, weights).length === 0;
+
+  const first = buildMilp(pact, rules, entitlement, values.value);
+  const optimum = await solve(first.lp);
+  if (optimum.status === 'infeasible') {
     throw infeasible([
       {
         constraints: ['locks', 'vetoes', 'entitlement'],
@@ -78,14 +86,117 @@ export async function allocateExactly(
       },
     ]);
   }
-  if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
-  const allocation = completeOpenRaces(
+  if (optimum.status !== 'optimal') throw new Error(`MILP solver failed: ${optimum.message}`);
+  const unconstrained = completeKeepingWef1(
     prepared,
-    readMilpSolution(model, prepared.pact.races.length, solution.values),
+    readMilpSolution(first, pact.races.length, optimum.values),
   );
-  const exactObjective = objectiveOf(prepared, allocation.owner);
+  const fair = isFair(unconstrained.owner)
+    ? { allocation: unconstrained, proven: true, enforced: true, rows: 0 }
+    : await fairOptimum(
+        prepared,
+        solve,
+        unconstrained,
+        keepsEveryRule(prepared, heuristic) ? heuristic : null,
+      );
+  const exactObjective = objectiveOf(prepared, fair.allocation.owner);
   options.onPhase?.('checking');
-  return buildReport(prepared, allocation, { mode: 'exact', heuristicObjective, exactObjective });
+  return buildReport(prepared, fair.allocation, {
+    mode: 'exact',
+    heuristicObjective,
+    exactObjective,
+    fairness: {
+      unconstrainedObjective: objectiveOf(prepared, unconstrained.owner),
+      wef1Rows: fair.rows,
+      wef1Enforced: fair.enforced,
+      provenOptimal: fair.proven,
+    },
+  });
+}
+
+/** Whether an allocation is WEF1 and within the entitlement bounds, as the report checks them. */
+function keepsEveryRule(prepared: PreparedPact, allocation: Allocation): boolean {
+  const objective = objectiveOf(prepared, allocation.owner);
+  const { fairness } = buildReport(prepared, allocation, {
+    mode: 'heuristic',
+    heuristicObjective: objective,
+    exactObjective: null,
+  });
+  return fairness.wef1 && fairness.entitlementWithinOne;
+}
+
+/** Seconds all the WEF1 solves of one run may take together, after the unconstrained optimum. */
+const fairSolveSeconds = 60;
+
+/**
+ * The best WEF1 allocation: WEF1 rows for every pair the last solution broke, solved again, until
+ * none is broken. A fair heuristic allocation sets a floor on the objective (it prunes the search)
+ * and is the fallback when the time runs out before a better fair allocation is found; optimality
+ * is then not proven, but the unconstrained optimum still bounds how far off it can be.
+ */
+async function fairOptimum(
+  prepared: PreparedPact,
+  solve: MilpSolver,
+  unconstrained: Allocation,
+  fairHeuristic: Allocation | null,
+): Promise<{ allocation: Allocation; proven: boolean; enforced: boolean; rows: number }> {
+  const { pact, rules, entitlement, values } = prepared;
+  const weights = pact.members.map((member) => member.weight);
+  const floor = fairHeuristic === null ? null : objectiveOf(prepared, fairHeuristic.owner) - 1e-6;
+  const pairs: EnvyPair[] = [];
+  const enforced = new Set<string>();
+  const started = Date.now();
+  let latest = unconstrained;
+  // Each pass adds at least one new pair, and there are n(n-1) pairs: the loop ends.
+  for (;;) {
+    const fresh = wef1Violations(latest.owner, values.value, weights).filter(
+      (pair) => !enforced.has(`${pair.envious}:${pair.envied}`),
+    );
+    // A pair broken again after its rows were added is within the solver's tolerance: stop, and
+    // the report's own check says whether WEF1 holds.
+    if (fresh.length === 0) return { allocation: latest, proven: true, enforced: true, rows: pairs.length };
+    for (const pair of fresh) {
+      enforced.add(`${pair.envious}:${pair.envied}`);
+      pairs.push(pair);
+    }
+    const left = fairSolveSeconds - (Date.now() - started) / 1000;
+    const fallback = (proven: boolean) =>
+      fairHeuristic === null
+        ? { allocation: unconstrained, proven, enforced: false, rows: pairs.length }
+        : { allocation: fairHeuristic, proven, enforced: true, rows: pairs.length };
+    if (left <= 1) return fallback(false);
+    const model = buildMilp(pact, rules, entitlement, values.value, pairs, floor);
+    const solution = await solve(model.lp, { timeLimitSeconds: left });
+    if (solution.status === 'failed') throw new Error(`MILP solver failed: ${solution.message}`);
+    // Infeasible above the floor: the fair heuristic allocation is the best fair one.
+    if (solution.status === 'infeasible') return fallback(true);
+    if (solution.status === 'stopped') {
+      if (solution.values === null) return fallback(false);
+      const found = completeKeepingWef1(
+        prepared,
+        readMilpSolution(model, pact.races.length, solution.values),
+      );
+      const better =
+        wef1Violations(found.owner, values.value, weights).length === 0 &&
+        (fairHeuristic === null ||
+          objectiveOf(prepared, found.owner) > objectiveOf(prepared, fairHeuristic.owner));
+      return better
+        ? { allocation: found, proven: false, enforced: true, rows: pairs.length }
+        : fallback(false);
+    }
+    latest = completeKeepingWef1(prepared, readMilpSolution(model, pact.races.length, solution.values));
+  }
+}
+
+/**
+ * Open races are completed as below unless that breaks WEF1 for a pair the solver's own answer
+ * kept: with WEF1 rows, leaving a race open can be what keeps a member from envying another.
+ */
+function completeKeepingWef1(prepared: PreparedPact, owner: Int32Array): Allocation {
+  const completed = completeOpenRaces(prepared, owner);
+  const weights = prepared.pact.members.map((member) => member.weight);
+  const broken = (of: Int32Array) => wef1Violations(of, prepared.values.value, weights).length;
+  return broken(completed.owner) > broken(owner) ? completeOpenRaces(prepared, owner, false) : completed;
 }
 
 /**
@@ -94,18 +205,21 @@ export async function allocateExactly(
  * races are apportioned: with expected wins apportioned, leaving a race open can be what keeps a
  * member within its band, and the solver's choice stands.
  */
-function completeOpenRaces(prepared: PreparedPact, owner: Int32Array): Allocation {
+function completeOpenRaces(prepared: PreparedPact, owner: Int32Array, fill = true): Allocation {
   const { pact, rules, entitlement } = prepared;
   const state = emptyState(prepared);
   owner.forEach((member, race) => {
     const lock = rules.lockSource[race];
     if (member !== -1) state.set(race, member, lock ?? { kind: 'exact' });
   });
-  if (pact.settings.apportionBy === 'races') fillOpenRaces(state, pact, rules, entitlement);
+  if (fill && pact.settings.apportionBy === 'races') fillOpenRaces(state, pact, rules, entitlement);
   else
     owner.forEach((member, race) => {
       if (member === -1)
-        state.set(race, -1, { kind: 'open', reason: rules.closed[race] === 1 ? 'all-vetoed' : 'no-room' });
+        state.set(race, -1, {
+          kind: 'open',
+          reason: rules.closed[race] === 1 ? 'all-vetoed' : fill ? 'no-room' : 'wef1',
+        });
     });
   return { owner: state.owner, provenance: state.provenance };
 }

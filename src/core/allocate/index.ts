@@ -1,4 +1,13 @@
 /** The seat-sharing pact engine (pure). See docs/pacts.md for the model and the algorithms. */
+
+export {
+  adviseOnPact,
+  type CostlyRule,
+  type Fix,
+  type PactAdvice,
+  type RaceBelowNoPact,
+  type RulePrice,
+} from './advice.ts';
 export { apportion, quotas } from './apportion.ts';
 export {
   allocate,

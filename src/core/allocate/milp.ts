@@ -7,10 +7,23 @@ import type { Pact } from './types.ts';
 export type MilpSolution =
   | { status: 'optimal'; values: Readonly<Record<string, number>> }
   | { status: 'infeasible' }
+  /** Stopped by the time limit: the best solution found by then, if any, not proven optimal. */
+  | { status: 'stopped'; values: Readonly<Record<string, number>> | null; message: string }
   | { status: 'failed'; message: string };
 
+export interface MilpOptions {
+  /** Seconds the solver may spend on this model (the solver's own default when absent). */
+  timeLimitSeconds?: number;
+}
+
 /** Solves a model written in CPLEX LP format (e.g. HiGHS); injected so src/core stays free of I/O. */
-export type MilpSolver = (lp: string) => Promise<MilpSolution>;
+export type MilpSolver = (lp: string, options?: MilpOptions) => Promise<MilpSolution>;
+
+/** A pair of members whose WEF1 condition the model enforces: `envious` must not envy `envied`. */
+export interface EnvyPair {
+  readonly envious: number;
+  readonly envied: number;
+}
 
 export interface MilpModel {
   readonly lp: string;
@@ -28,14 +41,17 @@ const placeholder = 'unused';
  * expected wins subject to: at most one member per race; no variable for a vetoed pair; locked
  * pairs fixed to 1; each count group's floor and ceiling per member (entitlement ± 1, tiers);
  * with expected wins apportioned, each member's wins within 1 of its weight share of the total
- * (linear, because the total is itself a sum of the variables). WEF1 is not a constraint: it is
- * checked on the solution and reported.
+ * (linear, because the total is itself a sum of the variables). WEF1 is enforced for the pairs
+ * given (`envyPairs`); the caller adds the pairs a solution breaks and solves again (lazy rows).
  */
 export function buildMilp(
   pact: Pact,
   rules: HardRules,
   entitlement: Entitlement,
   value: Float64Array,
+  envyPairs: readonly EnvyPair[] = [],
+  /** A floor on the objective (a known allocation's value): prunes the search, changes no optimum above it. */
+  atLeast: number | null = null,
 ): MilpModel {
   const n = pact.members.length;
   const variables = new Map<string, { race: number; member: number }>();
@@ -94,6 +110,8 @@ export function buildMilp(
       constraints.push(row(`winsceiling${member}`, terms, '<=', 1));
     }
   }
+  for (const pair of envyPairs) constraints.push(...wef1Rows(pact, value, variables, pair));
+  if (atLeast !== null) constraints.push(row('atleast', objective, '>=', atLeast));
   const lp = [
     'Maximize',
     ` obj: ${lines([...objective, [0, placeholder]])}`,
@@ -110,6 +128,55 @@ export function buildMilp(
     '',
   ].join('\n');
   return { lp, variables };
+}
+
+/**
+ * WEF1 for one pair (i envious of j) as linear rows. With weights w normalised to the heaviest,
+ * i must value its own bundle per weight at least as j's bundle without its best race for i:
+ *     w_j · Σ_r v_ir x_ri  ≥  w_i · (Σ_r v_ir x_rj − Σ_r v_ir y_r),   0 ≤ y_r ≤ x_rj,   Σ_r y_r ≤ 1.
+ * For a 0–1 x the best y puts its unit on i's most valued race in j's bundle, so the continuous y
+ * removes exactly the "one good" of the definition (src/core/allocate/wef1.ts): the rows hold
+ * exactly when the pair is WEF1, with no extra binaries.
+ */
+function wef1Rows(
+  pact: Pact,
+  value: Float64Array,
+  variables: ReadonlyMap<string, { race: number; member: number }>,
+  { envious: i, envied: j }: EnvyPair,
+): string[] {
+  const n = pact.members.length;
+  const heaviest = Math.max(...pact.members.map((member) => member.weight));
+  const wi = (pact.members[i]?.weight ?? 1) / heaviest;
+  const wj = (pact.members[j]?.weight ?? 1) / heaviest;
+  const envy: [number, string][] = [];
+  const rows: string[] = [];
+  const drop: [number, string][] = [];
+  for (const [name, pair] of variables) {
+    const v = value[pair.race * n + i] ?? 0;
+    if (v < 1e-15) continue;
+    if (pair.member === i) envy.push([wj * v, name]);
+    if (pair.member !== j) continue;
+    envy.push([-wi * v, name]);
+    // Continuous, in [0, ∞) by the LP format's default bounds.
+    const y = `y${i}_${j}_${pair.race}`;
+    envy.push([wi * v, y]);
+    drop.push([1, y]);
+    rows.push(
+      row(
+        `dropcap${i}_${j}_${pair.race}`,
+        [
+          [1, y],
+          [-1, name],
+        ],
+        '<=',
+        0,
+      ),
+    );
+  }
+  if (drop.length === 0) return [];
+  rows.push(row(`dropone${i}_${j}`, drop, '<=', 1));
+  rows.push(row(`wef1_${i}_${j}`, envy, '>=', 0));
+  return rows;
 }
 
 /** The owner of every race in a solution (variables above 1/2), -1 for open races. */

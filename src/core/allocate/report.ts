@@ -10,6 +10,13 @@ export interface SolverSummary {
   mode: 'heuristic' | 'exact' | 'manual';
   heuristicObjective: number;
   exactObjective: number | null;
+  /** Exact mode: the optimum without WEF1 and how many pairs' WEF1 rows the solver needed. */
+  fairness?: {
+    unconstrainedObjective: number;
+    wef1Rows: number;
+    wef1Enforced: boolean;
+    provenOptimal: boolean;
+  };
 }
 
 /** The coalition's expected wins under an allocation (the objective), summed in race order. */
@@ -124,6 +131,15 @@ export function buildReport(
       exactObjective: exact,
       apportionment: pact.settings.apportionment,
       apportionBy: pact.settings.apportionBy,
+      ...(solver.fairness
+        ? {
+            unconstrainedObjective: solver.fairness.unconstrainedObjective,
+            fairnessCost: Math.max(0, solver.fairness.unconstrainedObjective - objective),
+            wef1Rows: solver.fairness.wef1Rows,
+            wef1Enforced: solver.fairness.wef1Enforced,
+            provenOptimal: solver.fairness.provenOptimal,
+          }
+        : {}),
     },
   };
 }

@@ -131,7 +131,7 @@ describe('open races and presets', () => {
     const races = base().races.map((race) => (race.id === 'r6' ? { ...race, incumbent: 'c' } : race));
     const report = allocate(base({ races, presets: ['incumbent'] }));
     expect(report.assignments.r6).toBe('c');
-    expect(report.explanations.r6).toContain('locked: incumbent keeps the seat (preset presets[0])');
+    expect(report.explanations.r6).toContain('locked to this member: incumbent keeps the seat');
   });
 
   it('a vetoed incumbent does not get the seat, and an explicit lock beats a preset', () => {
@@ -150,7 +150,7 @@ describe('open races and presets', () => {
       'incumbent keeps the seat preset not applied: "c" is vetoed here',
     );
     expect(report.assignments.r2).toBe('a');
-    expect(report.explanations.r2).toContain('locked (locks[0])');
+    expect(report.explanations.r2).toContain('locked to this member');
   });
 
   it('the strongest member of the last election gets the races it is applied to', () => {

@@ -113,7 +113,7 @@ export type Provenance =
   | { kind: 'exact' }
   /** Given, not computed: an earlier allocation kept as it was (a hand swap elsewhere). */
   | { kind: 'kept' }
-  | { kind: 'open'; reason: 'all-vetoed' | 'no-room' };
+  | { kind: 'open'; reason: 'all-vetoed' | 'no-room' | 'wef1' };
 
 export interface Allocation {
   /** Member index per race, -1 when the race is left open. */
@@ -152,5 +152,18 @@ export interface AllocationReport {
     exactObjective: number | null;
     apportionment: ApportionmentMethod;
     apportionBy: ApportionBasis;
+    /** Exact mode only: the best objective without WEF1 (the first, unconstrained solve). */
+    unconstrainedObjective?: number;
+    /** Exact mode only: expected wins given up for WEF1 (unconstrainedObjective − objective). */
+    fairnessCost?: number;
+    /** Exact mode only: member pairs whose WEF1 rows had to be added before none was broken. */
+    wef1Rows?: number;
+    /** Exact mode only: false when the hard rules leave no WEF1 allocation (the optimum is kept). */
+    wef1Enforced?: boolean;
+    /**
+     * Exact mode only: false when the time ran out before the best fair allocation was proven; the
+     * unconstrained optimum still bounds the shortfall.
+     */
+    provenOptimal?: boolean;
   };
 }

@@ -36,7 +36,7 @@ describe('evaluateAdmission', () => {
     expect(verdict.passed).toBe(true);
     expect(verdict.failures).toEqual([]);
     expect(verdict.summary).toBe(
-      '(at least 500 members (verified) or at least 10,000 votes (dated within 1461 days)) and the current charter ratified',
+      '(at least 500 members (verified) or at least 10,000 votes (dated within 4 years)) and the current charter ratified',
     );
   });
 

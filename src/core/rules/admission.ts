@@ -1,3 +1,4 @@
+import { describeDays } from './days.ts';
 import { currentFigure, type EvidenceFact, type StrengthMetric } from './strength.ts';
 
 /**
@@ -114,7 +115,7 @@ export function describeRule(rule: AdmissionRule): string {
   if ('charterRatified' in rule) return 'the current charter ratified';
   const qualifiers = [
     rule.verifiedOnly ? 'verified' : null,
-    rule.withinDays !== undefined ? `dated within ${rule.withinDays} days` : null,
+    rule.withinDays !== undefined ? `dated within ${describeDays(rule.withinDays)}` : null,
   ].filter((q) => q !== null);
   const metric = rule.metric.replace('_', ' ');
   return `at least ${rule.atLeast.toLocaleString('en-US')} ${metric}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;

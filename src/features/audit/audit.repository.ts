@@ -57,6 +57,53 @@ export function listEvents(
   return query.orderBy('seq').limit(page.limit).execute();
 }
 
+/**
+ * A page of the log for people: newest first (before `beforeSeq`) or in chain order (after
+ * `afterSeq`), filtered by action and by free text (action, payload, subject or the actor's name),
+ * each with the name of the user who acted.
+ */
+export function browseEvents(
+  db: Db,
+  coalitionId: string,
+  page: {
+    order: 'asc' | 'desc';
+    afterSeq: number;
+    beforeSeq?: number | undefined;
+    limit: number;
+    action?: string | undefined;
+    subjectId?: string | undefined;
+    q?: string | undefined;
+  },
+) {
+  let query = db
+    .selectFrom('audit_events')
+    .leftJoin('users', (join) => join.on(sql<boolean>`users.id::text = audit_events.actor->>'userId'`))
+    .select([
+      'audit_events.seq',
+      'audit_events.at',
+      'audit_events.actor',
+      'audit_events.action',
+      'audit_events.subject',
+      'audit_events.payload',
+      'audit_events.prev_hash',
+      'audit_events.hash',
+      'users.display_name as actor_name',
+    ])
+    .where('audit_events.coalition_id', '=', coalitionId)
+    .where('audit_events.seq', '>', page.afterSeq);
+  if (page.beforeSeq !== undefined) query = query.where('audit_events.seq', '<', page.beforeSeq);
+  if (page.action) query = query.where('audit_events.action', '=', page.action);
+  if (page.subjectId) query = query.where(sql<string>`audit_events.subject->>'id'`, '=', page.subjectId);
+  if (page.q) {
+    const pattern = `%${page.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(
+      sql<boolean>`(audit_events.action ilike ${pattern} or audit_events.payload::text ilike ${pattern}
+        or coalesce(audit_events.subject::text, '') ilike ${pattern} or coalesce(users.display_name, '') ilike ${pattern})`,
+    );
+  }
+  return query.orderBy('audit_events.seq', page.order).limit(page.limit).execute();
+}
+
 export function latestEvents(db: Db, coalitionId: string, limit: number) {
   return db
     .selectFrom('audit_events')

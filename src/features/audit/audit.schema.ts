@@ -17,15 +17,31 @@ export type AuditEventView = z.infer<typeof auditEventSchema>;
 
 export const auditEventsQuerySchema = z.object({
   afterSeq: z.coerce.number().int().min(0).default(0),
+  beforeSeq: z.coerce.number().int().min(1).optional().describe('newest first: events before this seq'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('asc: chain order; desc: newest first'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   action: z.string().max(100).optional(),
   subjectId: z.string().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("free text: the action, the payload, the subject or the actor's name contains it"),
+});
+
+/** An event as the API lists it: the chain's fields and the acting user's name. */
+export const auditEventListedSchema = auditEventSchema.extend({
+  actorName: z.string().nullable().describe("the acting user's display name; null for the system"),
 });
 
 export const auditEventsResponseSchema = z.object({
-  events: z.array(auditEventSchema),
-  /** Pass as afterSeq for the next page; null at the end. */
+  events: z.array(auditEventListedSchema),
+  /** Pass as afterSeq for the next page in chain order; null at the end. */
   nextAfterSeq: z.number().int().nullable(),
+  /** Newest first: pass as beforeSeq for the next (older) page; null at the end. */
+  nextBeforeSeq: z.number().int().nullable(),
 });
 
 export const chainBreakSchema = z.object({

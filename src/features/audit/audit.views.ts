@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import type { Actor } from '../../core/actor.ts';
 import type { PublishedHead } from '../../core/audit/chain.ts';
 import type { Db } from '../../db/database.ts';
 import * as repo from './audit.repository.ts';
-import type { AuditEventView } from './audit.schema.ts';
+import type { auditEventsQuerySchema, auditEventsResponseSchema } from './audit.schema.ts';
 import {
   describeBreak,
   describeRow,
@@ -16,12 +17,17 @@ import {
 export async function listAuditEvents(
   db: Db,
   actor: Actor,
-  query: { afterSeq: number; limit: number; action?: string | undefined; subjectId?: string | undefined },
-): Promise<{ events: AuditEventView[]; nextAfterSeq: number | null }> {
-  const rows = await repo.listEvents(db, actor.coalitionId, query);
-  const events = rows.map(toLink);
+  query: z.infer<typeof auditEventsQuerySchema>,
+): Promise<z.infer<typeof auditEventsResponseSchema>> {
+  const rows = await repo.browseEvents(db, actor.coalitionId, query);
+  const events = rows.map((row) => ({ ...toLink(row), actorName: row.actor_name ?? null }));
   const last = events.at(-1);
-  return { events, nextAfterSeq: last && events.length === query.limit ? last.seq : null };
+  const full = last !== undefined && events.length === query.limit;
+  return {
+    events,
+    nextAfterSeq: full && query.order === 'asc' ? last.seq : null,
+    nextBeforeSeq: full && query.order === 'desc' ? last.seq : null,
+  };
 }
 
 export async function verifyForActor(db: Db, actor: Actor, published: PublishedHead | null = null) {

@@ -68,12 +68,14 @@ export const splitSchema = z
 
 const optionName = z.string().trim().min(1).max(200);
 const rankingSchema = z.array(optionName).min(1).max(50);
+/** A blank ranked ballot ([]) is allowed: it counts for turnout and quorum and prefers nothing. */
+const blankableRankingSchema = z.array(optionName).max(50);
 
 export const ballotInputSchema = z.union([
   z.strictObject({ choice: z.enum(yesNoOptions) }),
   z.strictObject({ split: splitSchema }),
   /** Ranked methods: option names, most preferred first. */
-  z.strictObject({ ranking: rankingSchema }),
+  z.strictObject({ ranking: blankableRankingSchema }),
   /** Approval: every option approved of. */
   z.strictObject({ approve: z.array(optionName).max(50) }),
   /** A split delegation: several rankings, each with a share of the weight in thousandths. */
@@ -247,6 +249,8 @@ export const decisionSummarySchema = z.object({
   phase: z.enum(['scheduled', 'open', 'closed']),
   opensAt: z.iso.datetime(),
   closesAt: z.iso.datetime(),
+  /** When it actually closed: before `closesAt` when staff closed it early; null while open. */
+  closedAt: z.iso.datetime().nullable(),
   outcome: z.enum(decisionOutcomes).nullable(),
   participation: z.object({ eligible: z.number().int(), voted: z.number().int() }),
 });
@@ -263,7 +267,6 @@ export const decisionSchema = decisionSummarySchema.extend({
     recused: z.array(z.object({ organizationId: z.uuid(), name: z.string(), reason: z.string() })),
   }),
   createdAt: z.iso.datetime(),
-  closedAt: z.iso.datetime().nullable(),
   /** The caller's own organization's ballot (delegates only). */
   myBallot: myBallotSchema.nullable(),
   result: decisionResultSchema.nullable(),

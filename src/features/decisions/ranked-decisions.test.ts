@@ -97,4 +97,26 @@ describe('ranked decisions', () => {
     expect(ranked?.count?.rounds[0]?.tallies).toEqual({ Ana: 2, Ben: 3, Cy: 1, Di: 1 });
     expect(ranked?.winners).toEqual(['Ben', 'Ana']);
   });
+
+  it('takes a blank ranking: the organization is counted as voting, its ballot prefers nothing, and the first cast is revision 1', async () => {
+    const { db } = database();
+    const seed = await setup(db, 3);
+    const decision = await inTx(db, (trx) =>
+      createDecision(trx, seed.secretariat, motion({ method: 'irv', options: ['Ana', 'Ben'] })),
+    );
+    const cast = (i: number, body: Parameters<typeof castBallot>[4]) =>
+      inTx(db, (trx) => castBallot(trx, member(seed, i).delegate, decision.id, member(seed, i).id, body));
+    const blank = await cast(0, { ranking: [] });
+    expect(blank.revision).toBe(1);
+    expect(blank.parts).toEqual([{ ranking: [], share: 1000 }]);
+    expect((await cast(0, { ranking: ['Ben'] })).revision).toBe(2);
+    expect((await cast(0, { ranking: [] })).revision).toBe(3);
+    await cast(1, { ranking: ['Ana'] });
+    await cast(2, { ranking: ['Ana', 'Ben'] });
+    await inTx(db, (trx) => closeDecision(trx, seed.secretariat, decision.id));
+    const ranked = (await inTx(db, (trx) => getDecisionView(trx, seed.viewer, decision.id))).result?.ranked;
+    expect(ranked?.winners).toEqual(['Ana']);
+    expect(ranked?.count?.rounds[0]?.tallies).toEqual({ Ana: 2, Ben: 0 });
+    expect(ranked?.count?.rounds[0]?.exhausted).toBe(1);
+  });
 });

@@ -91,6 +91,7 @@ export function toDecisionSummary(row: DecisionRow, context: ViewContext): Decis
     phase: phaseOf(row, context.now),
     opensAt: iso(row.opens_at),
     closesAt: iso(row.closes_at),
+    closedAt: row.closed_at ? iso(row.closed_at) : null,
     outcome: (row.outcome as DecisionSummary['outcome']) ?? null,
     participation: {
       // The eligible count is the roll's until the close, then the result's (members may have left).
@@ -119,7 +120,6 @@ export function toDecisionView(
       recused: roll.recused,
     },
     createdAt: iso(row.created_at),
-    closedAt: row.closed_at ? iso(row.closed_at) : null,
     myBallot: context.myBallot,
     result: resultOf(row),
   };

@@ -21,6 +21,18 @@ function jurisdictionQuery(db: Db, viewer: Viewer, filter: Omit<ListJurisdiction
   if (filter.kind) query = query.where('jurisdictions.kind', '=', filter.kind);
   if (filter.parent) query = query.where('jurisdictions.parent_id', '=', filter.parent);
   if (filter.code) query = query.where('jurisdictions.code', '=', filter.code);
+  if (filter.resultSet) {
+    const set = filter.resultSet;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('result_units')
+          .select('result_units.jurisdiction_id')
+          .whereRef('result_units.jurisdiction_id', '=', 'jurisdictions.id')
+          .where('result_units.result_set_id', '=', set),
+      ),
+    );
+  }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where(sql<boolean>`jurisdictions.name ilike ${pattern}`);

@@ -35,6 +35,10 @@ export const listJurisdictionsQuerySchema = z.object({
   parent: z.uuid().optional().describe('only the children of this jurisdiction'),
   code: z.string().max(40).optional().describe('exact code: FIPS, ST-N, CodCirElec…'),
   q: z.string().trim().min(1).max(100).optional().describe('name contains (case-insensitive)'),
+  resultSet: z
+    .uuid()
+    .optional()
+    .describe("only the jurisdictions with a result in this set (e.g. one year's House districts)"),
   ...pageQuery,
 });
 export type ListJurisdictionsQuery = z.infer<typeof listJurisdictionsQuerySchema>;

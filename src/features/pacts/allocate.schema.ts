@@ -82,6 +82,11 @@ export const AllocationReportSchema = z.object({
     exactObjective: z.number().nullable(),
     apportionment: z.enum(['sainte-lague', 'dhondt', 'hare']),
     apportionBy: z.enum(['races', 'expectedWins']),
+    unconstrainedObjective: z.number().optional(),
+    fairnessCost: z.number().optional(),
+    wef1Rows: z.number().int().optional(),
+    wef1Enforced: z.boolean().optional(),
+    provenOptimal: z.boolean().optional(),
   }),
 }) satisfies z.ZodType<AllocationReport>;
 

@@ -4,6 +4,7 @@ import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors, roleErrors } from '../../contract/errors.ts';
 import { decisionErrors } from '../decisions/decisions.contract.ts';
 import {
+  adviceSchema,
   compareQuerySchema,
   comparisonSchema,
   consentInputSchema,
@@ -146,6 +147,16 @@ export const pactsContract = {
     summary: 'One version whole: the engine input it ran on and its full report',
     params: pactIdParams.extend({ number: z.coerce.number().int().positive() }),
     response: versionSchema,
+    errors: ['pact.not_found', 'pact.version_not_found'],
+  }),
+  advice: endpoint({
+    method: 'GET',
+    path: '/api/pacts/:id/versions/:number/advice',
+    auth: 'session',
+    summary:
+      'Advice on a version: expected wins against no pact, what entitlement, locks and vetoes cost (the engine re-run without each), what would fix a loss',
+    params: pactIdParams.extend({ number: z.coerce.number().int().positive() }),
+    response: adviceSchema,
     errors: ['pact.not_found', 'pact.version_not_found'],
   }),
   compare: endpoint({

@@ -81,14 +81,17 @@ export function findRaceKeys(db: Db, pactId: string, keys: readonly string[]) {
     .execute();
 }
 
+/** The pact's locks and vetoes, each with the name of the person who set it (null: the system). */
 export function listRules(db: Db, pactId: string) {
   return db
     .selectFrom('pact_rules')
-    .selectAll()
-    .where('pact_id', '=', pactId)
-    .orderBy('race_key')
-    .orderBy('kind')
-    .orderBy('created_at')
+    .leftJoin('users', 'users.id', 'pact_rules.created_by')
+    .selectAll('pact_rules')
+    .select('users.display_name as created_by_name')
+    .where('pact_rules.pact_id', '=', pactId)
+    .orderBy('pact_rules.race_key')
+    .orderBy('pact_rules.kind')
+    .orderBy('pact_rules.created_at')
     .execute();
 }
 

@@ -100,12 +100,22 @@ describe('pacts API', () => {
     const exported = await call(viewer, 'GET', `/api/pacts/${pactId}/export?version=1&format=pact`);
     expect(exported.headers['content-disposition']).toContain('pact-v1.json');
     const v1 = (await call(viewer, 'GET', `/api/pacts/${pactId}/versions/1`)).json();
+    const v2 = (await call(viewer, 'GET', `/api/pacts/${pactId}/versions/2`)).json();
     // The exported pact file reruns to the same allocation with `concord allocate`.
     expect(allocate(exported.json()).assignments).toEqual(v1.result.assignments);
     const csv = await call(viewer, 'GET', `/api/pacts/${pactId}/export?format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe('race,name,member,organization_id,explanation');
     expect(csv.body).toContain('Riverside ward 1');
+    // Advice on a version: the pact against no pact, and the price of each rule it has.
+    const advice = await call(delegateA, 'GET', `/api/pacts/${pactId}/versions/2/advice`);
+    expect(advice.statusCode).toBe(200);
+    const body = advice.json();
+    expect(body).toMatchObject({ version: 2, pactWins: v2.result.expectedWins.pact });
+    expect(body.difference).toBeCloseTo(body.pactWins - body.noPactWins, 9);
+    expect(body.prices.map((p: { rule: string }) => p.rule)).toContain('entitlement');
+    for (const price of body.prices) expect(price.cost).toBeGreaterThanOrEqual(0);
+    expect((await call(viewer, 'GET', `/api/pacts/${pactId}/versions/9/advice`)).statusCode).toBe(404);
   });
 
   it('refuses every staff write to a delegate and a viewer (403), changing nothing', async () => {
@@ -162,6 +172,7 @@ describe('pacts API', () => {
       ['GET', `/api/pacts/${pactId}`, undefined],
       ['GET', `/api/pacts/${pactId}/versions/1`, undefined],
       ['GET', `/api/pacts/${pactId}/compare?from=1&to=2`, undefined],
+      ['GET', `/api/pacts/${pactId}/versions/1/advice`, undefined],
       ['GET', `/api/pacts/${pactId}/export`, undefined],
       ['PATCH', `/api/pacts/${pactId}`, { name: 'taken over' }],
       ['POST', `/api/pacts/${pactId}/runs`, { mode: 'heuristic' }],
@@ -250,6 +261,7 @@ describe('pacts API', () => {
         '/api/pacts/{id}/runs',
         '/api/pacts/{id}/runs/{runId}',
         '/api/pacts/{id}/compare',
+        '/api/pacts/{id}/versions/{number}/advice',
       ]),
     );
   });

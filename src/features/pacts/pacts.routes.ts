@@ -6,7 +6,12 @@ import { pactsContract as api } from './pacts.contract.ts';
 import { getPactView, listPactViews } from './read.service.ts';
 import { registerPactRunRoutes } from './runs/runs.routes.ts';
 import { exportVersion } from './versions/export.ts';
-import { compareVersionNumbers, getVersion, listVersions } from './versions/versions.service.ts';
+import {
+  compareVersionNumbers,
+  getVersion,
+  getVersionAdvice,
+  listVersions,
+} from './versions/versions.service.ts';
 
 /**
  * Seat-sharing pacts (docs/pacts.md). Every role of the coalition reads; staff create, edit, run
@@ -41,6 +46,9 @@ export const registerPactRoutes: RoutesPlugin = async (app) => {
   }));
   registerEndpoint(app, api.version, ({ actor, params }) =>
     tx().execute((trx) => getVersion(trx, actor, params.id, params.number)),
+  );
+  registerEndpoint(app, api.advice, ({ actor, params }) =>
+    tx().execute((trx) => getVersionAdvice(trx, actor, params.id, params.number)),
   );
   registerEndpoint(app, api.compare, ({ actor, params, query }) =>
     tx().execute((trx) => compareVersionNumbers(trx, actor, params.id, query.from, query.to)),

@@ -187,6 +187,41 @@ export const versionSchema = versionSummarySchema.extend({
 });
 export type VersionView = z.infer<typeof versionSchema>;
 
+const pricedRule = z.enum(['entitlement', 'locks', 'vetoes']);
+const costlyRuleSchema = z.object({
+  kind: z.enum(['lock', 'veto']),
+  race: z.string(),
+  member: z.string(),
+  best: z.string(),
+  gain: z.number(),
+});
+/** docs/pacts.md "Advice": does the version beat no pact, what each rule costs, what would fix it. */
+export const adviceSchema = z.object({
+  version: z.number().int(),
+  pactWins: z.number(),
+  noPactWins: z.number(),
+  difference: z.number().describe('pactWins − noPactWins; negative when the pact loses expected wins'),
+  heuristicWins: z.number(),
+  ceilingWins: z.number().describe('each race to its strongest allowed member, no share rule'),
+  prices: z.array(
+    z.object({ rule: pricedRule, count: z.number().int(), withoutIt: z.number(), cost: z.number() }),
+  ),
+  fairnessCost: z.number().nullable(),
+  costlyRules: z.array(costlyRuleSchema),
+  racesBelowNoPact: z.array(
+    z.object({ race: z.string(), member: z.string().nullable(), pact: z.number(), noPact: z.number() }),
+  ),
+  fixes: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('leave-out'), races: z.array(z.string()), gain: z.number() }),
+      z.object({ kind: z.literal('share-by-expected-wins'), gain: z.number() }),
+      z.object({ kind: z.literal('report-entitlement'), gain: z.number() }),
+      z.object({ kind: z.literal('lift-rule'), rule: costlyRuleSchema }),
+    ]),
+  ),
+});
+export type AdviceView = z.infer<typeof adviceSchema>;
+
 export const runSchema = z.object({
   id: z.uuid(),
   pactId: z.uuid(),
@@ -276,6 +311,7 @@ const ruleViewSchema = z.object({
   origin: z.enum(['manual', 'swap']),
   note: z.string(),
   createdAt: z.iso.datetime(),
+  createdBy: z.string().nullable().describe('the name of the person who set it; null when set by the system'),
 });
 
 export const pactSchema = pactSummarySchema.extend({

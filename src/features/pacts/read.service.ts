@@ -118,6 +118,7 @@ export async function getPactView(db: Db, actor: Actor, id: string): Promise<Pac
         origin: rule.origin,
         note: rule.note,
         createdAt: iso(rule.created_at),
+        createdBy: rule.created_by_name,
       }));
   return {
     ...summaryOf(pact, raceRows.length, standing.status, latest),

@@ -1,32 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { auditContract } from '../../../src/features/audit/audit.contract.ts';
+import type { auditEventListedSchema } from '../../../src/features/audit/audit.schema.ts';
 import { call } from './client.ts';
 import { keys } from './queries.ts';
 
-/**
- * The latest audit events, newest first, with the chain's verification. The events API pages
- * forward only, so the head comes from /verify (which also tells whether the chain holds).
- */
+/** The latest audit events, newest first, with the chain's verification. */
 export function useLatestAuditEvents(count: number) {
   return useQuery({
     queryKey: [...keys.audit, 'latest', count],
     queryFn: async () => {
       const verify = await call(auditContract.verify);
-      const afterSeq = Math.max(0, (verify.head?.seq ?? 0) - count);
-      const page = await call(auditContract.events, { query: { afterSeq, limit: count } });
-      return { verify, events: [...page.events].reverse() };
+      const page = await call(auditContract.events, { query: { order: 'desc', limit: count } });
+      return { verify, events: page.events };
     },
   });
 }
 
 export interface AuditPageQuery {
-  afterSeq: number;
+  afterSeq?: number;
+  beforeSeq?: number;
+  order?: 'asc' | 'desc';
   limit: number;
   action?: string;
   subjectId?: string;
+  /** Free text: action, payload, subject or the actor's name. */
+  q?: string;
 }
 
-/** One page of the log in chain order, from just after `afterSeq`. */
+export type ListedAuditEvent = z.infer<typeof auditEventListedSchema>;
+
+/** One page of the log: newest first (before `beforeSeq`) or in chain order (after `afterSeq`). */
 export function useAuditEvents(query: AuditPageQuery) {
   return useQuery({
     queryKey: [...keys.audit, 'page', query],

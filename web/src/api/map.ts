@@ -86,6 +86,8 @@ export interface JurisdictionsQuery {
   kind?: JurisdictionKind;
   parent?: string;
   code?: string;
+  /** Only the jurisdictions with a result in this set (one year's districts, say). */
+  resultSet?: string;
   limit?: number;
 }
 

@@ -16,10 +16,11 @@ export function useOrganizations(filter: OrganizationsFilter = {}) {
   });
 }
 
-export function useOrganization(id: string) {
+export function useOrganization(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.organization(id),
     queryFn: () => call(registry.organization, { params: { id } }),
+    enabled: enabled && id !== '',
   });
 }
 

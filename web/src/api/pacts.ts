@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { pactsContract as pacts } from '../../../src/features/pacts/pacts.contract.ts';
 import type {
+  AdviceView,
   Comparison,
   ConsentView,
   consentInputSchema,
@@ -21,6 +22,7 @@ import { call } from './client.ts';
 import { keys as sharedKeys } from './queries.ts';
 
 export type {
+  AdviceView,
   Comparison,
   ConsentView,
   PactRaceView,
@@ -46,6 +48,7 @@ export const pactKeys = {
   list: ['pacts', 'list'] as const,
   pact: (id: string) => ['pacts', 'detail', id] as const,
   version: (id: string, number: number) => ['pacts', 'version', id, number] as const,
+  advice: (id: string, number: number) => ['pacts', 'advice', id, number] as const,
   compare: (id: string, from: number, to: number) => ['pacts', 'compare', id, from, to] as const,
   run: (id: string, runId: string) => ['pacts', 'run', id, runId] as const,
 };
@@ -66,6 +69,16 @@ export function usePactVersion(id: string, number: number | undefined) {
   return useQuery({
     queryKey: pactKeys.version(id, number ?? 0),
     queryFn: () => call(pacts.version, { params: { id, number: number ?? 0 } }),
+    enabled: number !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Advice on a version (the engine re-run without each rule): as fixed as the version itself. */
+export function usePactAdvice(id: string, number: number | undefined) {
+  return useQuery({
+    queryKey: pactKeys.advice(id, number ?? 0),
+    queryFn: () => call(pacts.advice, { params: { id, number: number ?? 0 } }),
     enabled: number !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });

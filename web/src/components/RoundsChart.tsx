@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { TableScroll } from './TableScroll.tsx';
+import { formatExact } from './labels.ts';
 
 /** One round as the tabulation engine reports it (DESIGN.md, "Ballot files"); tallies may be exact decimal strings. */
 export interface ChartRound {
@@ -10,15 +10,14 @@ export interface ChartRound {
   eliminated: string[];
 }
 
-const palette = ['#0b5cad', '#a40e26', '#555e68', '#116329', '#8a4b00', '#6f42c1', '#00707a', '#b3206f'];
-const rowHeight = 26;
-const labelWidth = 150;
-const barSpace = 360;
-const valueWidth = 130;
+/** Okabe–Ito, colour-blind safe; each option keeps its colour across rounds. */
+const palette = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#555e68', '#8a6d00'];
 
 /**
- * Horizontal bars per round, in plain SVG (no chart library: a few hundred bytes beat a hundred
- * kilobytes). The same figures are in the tally table beside it, which is what screen readers get.
+ * Horizontal bars per round, drawn with HTML and CSS grid rather than SVG: labels and values are
+ * text that wraps, so a long option name or "1,234.5 eliminated" is never cut off at any width.
+ * The same figures are in the tally table beside it, which is what screen readers read; the chart
+ * is one image with the title as its name.
  */
 export function RoundsChart({
   rounds,
@@ -35,63 +34,47 @@ export function RoundsChart({
   const max = Math.max(1, ...rounds.flatMap((r) => Object.values(r.tallies).map(Number)));
   const color = (name: string) => palette[candidates.indexOf(name) % palette.length];
   const headed = rounds.length > 1;
-  const roundHeight = (candidates.length + (headed ? 1 : 0)) * rowHeight + 8;
-  const height = rounds.length * roundHeight;
 
   return (
     <figure className="chart">
       {caption ? <figcaption>{caption}</figcaption> : null}
-      <TableScroll label={`Chart: ${title}`}>
-        <svg
-          viewBox={`0 0 ${labelWidth + barSpace + valueWidth} ${height}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          preserveAspectRatio="xMinYMin meet"
-        >
-          <title id={`${id}-title`}>{title}</title>
-          {rounds.map((round, r) => {
-            const top = r * roundHeight;
-            return (
-              <g key={round.round} transform={`translate(0 ${top})`}>
-                {headed ? (
-                  <text x={0} y={18} className="chart-round">
-                    Round {round.round}
-                  </text>
-                ) : null}
-                {candidates.map((name, i) => {
-                  const raw = round.tallies[name];
-                  const y = (i + (headed ? 1 : 0)) * rowHeight + 4;
-                  const value = raw === undefined ? 0 : Number(raw);
-                  const note = round.elected.includes(name)
-                    ? ' elected'
-                    : round.eliminated.includes(name)
-                      ? ' eliminated'
-                      : '';
-                  return (
-                    <g key={name}>
-                      <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="chart-label">
-                        {name}
-                      </text>
-                      <rect
-                        x={labelWidth}
-                        y={y + 3}
-                        width={Math.max(raw === undefined ? 0 : 2, (value / max) * barSpace)}
-                        height={rowHeight - 8}
-                        fill={color(name)}
-                        rx={3}
-                      />
-                      <text x={labelWidth + (value / max) * barSpace + 6} y={y + 16} className="chart-value">
-                        {raw === undefined ? '—' : String(raw)}
-                        {note}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-        </svg>
-      </TableScroll>
+      <div role="img" aria-labelledby={`${id}-title`} className="chart-body">
+        <span id={`${id}-title`} hidden>
+          {title}
+        </span>
+        {rounds.map((round) => (
+          <div key={round.round} className="chart-round-block">
+            {headed ? <div className="chart-round">Round {round.round}</div> : null}
+            {candidates.map((name) => {
+              const raw = round.tallies[name];
+              const value = raw === undefined ? 0 : Number(raw);
+              const note = round.elected.includes(name)
+                ? ' elected'
+                : round.eliminated.includes(name)
+                  ? ' eliminated'
+                  : '';
+              return (
+                <div key={name} className="chart-row">
+                  <span className="chart-label">{name}</span>
+                  <span className="chart-track">
+                    <span
+                      className="chart-bar"
+                      style={{
+                        width: `${raw === undefined ? 0 : Math.max(0.5, (value / max) * 100)}%`,
+                        background: color(name),
+                      }}
+                    />
+                  </span>
+                  <span className="chart-value">
+                    {raw === undefined ? '—' : formatExact(raw)}
+                    {note}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
     </figure>
   );
 }

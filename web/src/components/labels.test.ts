@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permille, positionLabel, timeLeft } from './labels.ts';
+import { closedLabel, formatExact, permille, positionLabel, timeLeft } from './labels.ts';
 
 describe('labels', () => {
   it('says how long a decision stays open, down to the minute', () => {
@@ -22,5 +22,21 @@ describe('labels', () => {
   it('turns thousandths into percentages', () => {
     expect(permille(700)).toBe('70%');
     expect(permille(333)).toBe('33%');
+  });
+
+  it('writes exact decimals for reading: grouped, without trailing zeros', () => {
+    expect(formatExact('2658.400')).toBe('2,658.4');
+    expect(formatExact('1000000.000')).toBe('1,000,000');
+    expect(formatExact('0.125')).toBe('0.125');
+    expect(formatExact(12)).toBe('12');
+    expect(formatExact('-3.50')).toBe('-3.5');
+  });
+
+  it('says a decision closed early when staff closed it before its window ended', () => {
+    const closesAt = '2026-12-10T18:00:00.000Z';
+    expect(closedLabel({ closesAt, closedAt: '2026-12-03T14:05:00.000Z' })).toMatch(
+      /^Closed early on 3 Dec.* \(the window was to end 10 Dec.*\)$/,
+    );
+    expect(closedLabel({ closesAt, closedAt: closesAt })).toMatch(/^Closed when the window ended 10 Dec/);
   });
 });

@@ -96,5 +96,30 @@ export function timeLeft(closesAt: string, now = Date.now()): string {
   return `${minutes} min left`;
 }
 
+/**
+ * How a closed decision's window ended: "Closed early on 3 Dec, 14:05 (the window was to end
+ * 10 Dec, 18:00)" when staff closed it before its end, else "Closed when the window ended …".
+ */
+export function closedLabel(d: { closesAt: string; closedAt: string | null }): string {
+  const early = d.closedAt !== null && Date.parse(d.closedAt) < Date.parse(d.closesAt) - 60_000;
+  return early && d.closedAt
+    ? `Closed early on ${formatDateTime(d.closedAt)} (the window was to end ${formatDateTime(d.closesAt)})`
+    : `Closed when the window ended ${formatDateTime(d.closesAt)}`;
+}
+
+/**
+ * An exact decimal as the engine writes it ("2658.400", a string so that no float drifts) for
+ * reading: thousands grouped, trailing zeros dropped → "2,658.4". Numbers are shown the same way.
+ */
+export function formatExact(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const kept = fraction.replace(/0+$/, '');
+  return `${sign}${grouped}${kept ? `.${kept}` : ''}`;
+}
+
 /** Thousandths of a weight as a percentage: 700 → "70%". */
 export const permille = (n: number) => `${Math.round(n / 10)}%`;

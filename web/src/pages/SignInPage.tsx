@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { accountsContract } from '../../../src/features/accounts/accounts.contract.ts';
 import { passwordLimits } from '../../../src/features/accounts/accounts.schema.ts';
 import { ApiError, assertNever, fieldIssues } from '../api/client.ts';
@@ -46,6 +46,10 @@ export function SignInPage() {
 
   return (
     <main id="main" className="signin">
+      <p className="signin-product">
+        <span className="product">Concord</span>
+        <span className="muted"> · the workspace of a coalition of parties and movements</span>
+      </p>
       <h1>Sign in to Concord</h1>
       <form onSubmit={handleSubmit} noValidate={false}>
         <label htmlFor={emailId}>E-mail</label>
@@ -94,6 +98,9 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="muted signin-public">
+        Not a member of staff or a delegate? <Link to="/public">See the coalitions' public sites</Link>.
+      </p>
     </main>
   );
 }

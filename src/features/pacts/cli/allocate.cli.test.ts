@@ -69,7 +69,7 @@ describe('concord allocate', () => {
     expect(stdout).toMatch(/^member\s+weight\s+entitlement\s+apportioned\s+races\s+expected wins$/m);
     expect(stdout).toMatch(/^labour\s+400000\s+2\.78\s+3\s+3\s/m);
     expect(stdout).toContain('Entitlement within ±1: yes.');
-    expect(stdout).toMatch(/^district-1\s+labour\s+labour: win probability/m);
+    expect(stdout).toMatch(/^district-1\s+labour\s+labour: \d\.\d\d chance to win/m);
   });
 
   it('names the JSON path of every schema error, exit code 2', async () => {

@@ -1,11 +1,12 @@
 import type { Actor } from '../../../core/actor.ts';
-import type { AllocationReport, PactInput } from '../../../core/allocate/index.ts';
+import { type AllocationReport, adviseOnPact, type PactInput } from '../../../core/allocate/index.ts';
 import { notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { AllocationReportSchema, PactFileSchema } from '../allocate.schema.ts';
 import { loadPact } from '../drafting/pacts.service.ts';
 import {
+  type AdviceView,
   type Comparison,
   type VersionLabels,
   type VersionSummary,
@@ -107,6 +108,20 @@ export async function getVersion(
     result: AllocationReportSchema.parse(row.result),
     labels: versionLabelsSchema.parse(row.labels),
   };
+}
+
+/**
+ * Advice on one version (latest by default): the engine re-run without each rule (docs/pacts.md,
+ * "Advice"). Computed on request: a few heuristic runs, milliseconds at the sizes pacts have.
+ */
+export async function getVersionAdvice(
+  db: Db,
+  actor: Actor,
+  pactId: string,
+  number?: number,
+): Promise<AdviceView> {
+  const view = await getVersion(db, actor, pactId, number);
+  return { version: view.number, ...adviseOnPact(view.input, view.result) };
 }
 
 const comparable = (view: VersionView): ComparableVersion => {

@@ -1,44 +1,53 @@
 import { useAuditEvents, useAuditVerification } from '../../api/audit.ts';
 import { formatDateTime } from '../../components/labels.ts';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
-import { describeEvent } from '../dashboard/RecentActivity.tsx';
+import { auditActionLabel, auditActionLabels } from './action-labels.ts';
 
 const pageSize = 50;
-/** Suggestions for the filter, which the API matches exactly (it lists no actions itself). */
-const knownActions = [
-  'ballot.cast',
-  'charter.amended',
-  'charter.founded',
-  'charter.ratified',
-  'decision.closed',
-  'decision.created',
-  'delegate.assigned',
-  'delegate.removed',
-  'evidence.submitted',
-  'evidence.verified',
-  'organization.applied',
-  'organization.founded',
-  'organization.status_changed',
-  'organization.updated',
-  'settings.updated',
-];
+const roleWords: Record<string, string> = {
+  admin: 'admin',
+  secretariat: 'secretariat',
+  delegate: 'delegate',
+  organizer: 'organizer',
+  viewer: 'viewer',
+};
 
 interface Filters {
-  after: string;
+  before: string;
   action: string;
+  q: string;
 }
 
-/** The append-only, hash-chained log, a page at a time in chain order, with the chain's check. */
+/** What the event names: its title or name from the payload, when it carries one. */
+function subjectOf(payload: Record<string, unknown>): string | null {
+  const named = payload.title ?? payload.name;
+  return typeof named === 'string' ? named : null;
+}
+
+/**
+ * The append-only, hash-chained log, newest first, a page at a time: each event in words with who
+ * did it; filtered by kind of action and by free text; the chain's check on top.
+ */
 export function AuditPage() {
   usePageTitle('Audit log');
-  const [filters, setFilters] = useSearchFilters<keyof Filters, Filters>(['after', 'action']);
-  const afterSeq = Number(filters.after) || 0;
-  const action = filters.action.trim();
-  const events = useAuditEvents({ afterSeq, limit: pageSize, ...(action ? { action } : {}) });
+  const [filters, setFilters] = useSearchFilters<keyof Filters, Filters>(['before', 'action', 'q']);
+  const beforeSeq = Number(filters.before) || undefined;
+  const q = filters.q.trim();
+  const events = useAuditEvents({
+    order: 'desc',
+    limit: pageSize,
+    ...(beforeSeq ? { beforeSeq } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(q ? { q } : {}),
+  });
   const verify = useAuditVerification();
+  const actionOptions = Object.fromEntries(
+    Object.entries(auditActionLabels).sort((a, b) => a[1].localeCompare(b[1])),
+  );
 
   return (
     <section aria-labelledby="audit-title">
@@ -52,57 +61,75 @@ export function AuditPage() {
       ) : null}
       <form className="filters" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
         <TextField
-          label="Action (exact name)"
-          placeholder="e.g. decision.closed"
-          list="audit-actions"
-          value={filters.action}
-          onChange={(value) => setFilters({ action: value, after: '' })}
+          label="Search"
+          placeholder="a name, a title, a word"
+          value={filters.q}
+          onChange={(value) => setFilters({ q: value, before: '' })}
         />
-        <datalist id="audit-actions">
-          {knownActions.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
+        <SelectField
+          label="Action"
+          value={filters.action}
+          labels={actionOptions}
+          anyLabel="Every action"
+          onChange={(value) => setFilters({ action: value, before: '' })}
+        />
       </form>
       {events.isPending ? <Loading label="Loading events" /> : null}
       {events.isError ? <ErrorMessage error={events.error} /> : null}
       {events.data ? (
         <>
-          {events.data.events.length === 0 ? <p>No events.</p> : null}
-          <ol className="card-list audit-list">
-            {events.data.events.map((event) => (
-              <li key={event.seq}>
-                <strong>{describeEvent(event)}</strong>
-                <div className="muted">
-                  #{event.seq} · {formatDateTime(event.at)} · {event.action}
-                  {event.actor ? ` · by ${event.actor.role}` : ' · by the system'}
-                  {event.subject ? ` · ${event.subject.type} ${event.subject.id}` : ''}
-                </div>
-                <details>
-                  <summary>Payload and hash</summary>
-                  <pre>{JSON.stringify(event.payload, null, 2)}</pre>
-                  <p className="digest">
-                    hash <code>{event.hash}</code>
-                    <br />
-                    previous <code>{event.prevHash}</code>
-                  </p>
-                </details>
-              </li>
-            ))}
+          {events.data.events.length === 0 ? <p>No events match.</p> : null}
+          <ol className="card-list audit-list" aria-label="Audit events, newest first">
+            {events.data.events.map((event) => {
+              const named = subjectOf(event.payload);
+              return (
+                <li key={event.seq}>
+                  <strong>
+                    {auditActionLabel(event.action)}
+                    {named ? `: ${named}` : ''}
+                  </strong>
+                  <div className="muted">
+                    {formatDateTime(event.at)} ·{' '}
+                    {event.actor
+                      ? `by ${event.actorName ?? 'a former user'} (${roleWords[event.actor.role] ?? event.actor.role})`
+                      : 'by the system'}{' '}
+                    · event #{event.seq}
+                  </div>
+                  <details>
+                    <summary>Details and hash</summary>
+                    <p className="muted">
+                      Action code <code>{event.action}</code>
+                      {event.subject ? (
+                        <>
+                          {' '}
+                          · subject {event.subject.type} <code>{event.subject.id}</code>
+                        </>
+                      ) : null}
+                    </p>
+                    <pre>{JSON.stringify(event.payload, null, 2)}</pre>
+                    <p className="digest">
+                      hash <code>{event.hash}</code>
+                      <br />
+                      previous <code>{event.prevHash}</code>
+                    </p>
+                  </details>
+                </li>
+              );
+            })}
           </ol>
           <nav aria-label="Pages of the log" className="button-row">
-            {afterSeq > 0 ? (
-              <button type="button" className="secondary" onClick={() => setFilters({ after: '' })}>
-                Back to the first event
+            {beforeSeq ? (
+              <button type="button" className="secondary" onClick={() => setFilters({ before: '' })}>
+                Back to the newest
               </button>
             ) : null}
-            {events.data.nextAfterSeq !== null ? (
+            {events.data.nextBeforeSeq !== null ? (
               <button
                 type="button"
                 className="secondary"
-                onClick={() => setFilters({ after: String(events.data.nextAfterSeq) })}
+                onClick={() => setFilters({ before: String(events.data.nextBeforeSeq) })}
               >
-                Later events
+                Older events
               </button>
             ) : null}
           </nav>

@@ -2,11 +2,11 @@ import { useLatestAuditEvents } from '../../api/audit.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { formatDateTime } from '../../components/labels.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { auditActionLabel } from '../audit/action-labels.ts';
 
 /** "decision.created" → "Decision created", with the title or name the event carries. */
 export function describeEvent(event: AuditEvent): string {
-  const [area = '', verb = ''] = event.action.split('.');
-  const what = `${area.charAt(0).toUpperCase()}${area.slice(1)} ${verb.replaceAll('_', ' ')}`.trim();
+  const what = auditActionLabel(event.action);
   const named = event.payload.title ?? event.payload.name;
   return typeof named === 'string' ? `${what}: ${named}` : what;
 }
@@ -30,7 +30,7 @@ export function RecentActivity({ count = 8 }: { count?: number }) {
               <span>{describeEvent(event)}</span>
               <div className="muted">
                 #{event.seq} · {formatDateTime(event.at)}
-                {event.actor ? ` · by ${event.actor.role}` : ' · by the system'}
+                {event.actor ? ` · by ${event.actorName ?? event.actor.role}` : ' · by the system'}
               </div>
             </li>
           ))}

@@ -23,8 +23,12 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
       <h2 id="ballot-title">Your organization's ballot</h2>
       {mine ? (
         <p role="status">
-          Recorded: <strong>{describeBallot(mine)}</strong> (change {mine.revision}). Receipt{' '}
-          <code className="receipt">{mine.receipt}</code>: note it to find your ballot in the published list.
+          Recorded: <strong>{describeBallot(mine)}</strong>
+          {mine.revision > 1
+            ? ` (changed ${mine.revision - 1} ${mine.revision === 2 ? 'time' : 'times'})`
+            : ''}
+          . Receipt <code className="receipt">{mine.receipt}</code>: note it to find your ballot in the
+          published list.
         </p>
       ) : (
         <p>Not cast yet. You may change the ballot until the decision closes.</p>

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useDecision } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
 import { decisionKindLabels, formatDateTime } from '../../components/labels.ts';
+import { PlainText } from '../../components/PlainText.tsx';
 import { PlankList } from '../../components/PlankList.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -41,7 +42,7 @@ export function DecisionPage() {
         ) : null}
         {d.secret ? ' · Secret ballot' : ' · Open ballot'}
       </p>
-      {d.body ? <p className="prose">{d.body}</p> : null}
+      {d.body ? <PlainText className="prose" text={d.body} /> : null}
       {d.grounds ? (
         <p>
           <strong>Grounds:</strong> {d.grounds}

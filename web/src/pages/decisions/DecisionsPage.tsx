@@ -3,6 +3,7 @@ import { type DecisionsFilter, useDecisions } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
 import type { DecisionKind } from '../../api/types.ts';
 import {
+  closedLabel,
   decisionKindLabels,
   formatDateTime,
   methodLabels,
@@ -69,7 +70,7 @@ export function DecisionsPage() {
                 {d.subjectOrganization ? ` · About ${d.subjectOrganization.name}` : ''}
               </p>
               <p className="muted">
-                {d.phase === 'closed' ? `Closed; window ended ${formatDateTime(d.closesAt)}` : null}
+                {d.phase === 'closed' ? closedLabel(d) : null}
                 {d.phase === 'open' ? `${timeLeft(d.closesAt)} (closes ${formatDateTime(d.closesAt)})` : null}
                 {d.phase === 'scheduled' ? `Opens ${formatDateTime(d.opensAt)}` : null} ·{' '}
                 {d.participation.voted} of {d.participation.eligible} voted

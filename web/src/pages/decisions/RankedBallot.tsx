@@ -19,7 +19,11 @@ import { RankedItem } from './RankedItem.tsx';
 
 export interface RankedBallotProps {
   options: readonly string[];
-  /** The ballot already cast, most preferred first; options not in it start unranked. */
+  /**
+   * The ballot already cast, most preferred first; options not in it start unranked. With no ballot
+   * every option starts unranked: a pre-filled order would cast the listed order for a delegate who
+   * just presses the button.
+   */
   initial?: readonly string[];
   pending: boolean;
   submitLabel: string;
@@ -36,10 +40,9 @@ const instructions =
  * announcements) or with move buttons. Options may be left unranked.
  */
 export function RankedBallot({ options, initial = [], pending, submitLabel, onSubmit }: RankedBallotProps) {
-  const [ranked, setRanked] = useState<string[]>(() =>
-    initial.length > 0 ? initial.filter((o) => options.includes(o)) : [...options],
-  );
+  const [ranked, setRanked] = useState<string[]>(() => initial.filter((o) => options.includes(o)));
   const [message, setMessage] = useState('');
+  const [confirmBlank, setConfirmBlank] = useState(false);
   const unranked = options.filter((o) => !ranked.includes(o));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -78,14 +81,19 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
   };
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (ranked.length > 0) onSubmit(ranked);
+    if (ranked.length > 0 || confirmBlank) {
+      setConfirmBlank(false);
+      onSubmit(ranked);
+    } else setConfirmBlank(true);
   };
 
   return (
     <form onSubmit={handleSubmit} className="stack-form" aria-describedby="ranked-instructions">
       <p id="ranked-instructions" className="muted">
-        Most preferred first. {instructions}
+        Rank the options you support, most preferred first: press "Rank" on an option to add it at the end of
+        your ranking. {instructions}
       </p>
+      {ranked.length === 0 ? <p className="empty-note">Nothing ranked yet.</p> : null}
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -112,7 +120,7 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
       </DndContext>
       {unranked.length > 0 ? (
         <div>
-          <h3>Not ranked</h3>
+          <h3>Unranked</h3>
           <ul className="card-list">
             {unranked.map((name) => (
               <li key={name}>
@@ -122,6 +130,7 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
                   className="secondary small"
                   onClick={() => {
                     setRanked([...ranked, name]);
+                    setConfirmBlank(false);
                     setMessage(`${name} ranked last, at ${ranked.length + 1}.`);
                   }}
                 >
@@ -135,11 +144,28 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
-      <div>
-        <button type="submit" disabled={pending || ranked.length === 0}>
-          {pending ? 'Casting…' : submitLabel}
-        </button>
-      </div>
+      {confirmBlank ? (
+        <div role="alert" className="confirm-box">
+          <p>
+            <strong>Cast a blank ballot?</strong> Your organization would count as voting but rank no option.
+            To rank options, press "Rank" beside them first.
+          </p>
+          <div className="button-row">
+            <button type="submit" disabled={pending}>
+              {pending ? 'Casting…' : 'Yes, cast a blank ballot'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmBlank(false)}>
+              Keep ranking
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <button type="submit" disabled={pending}>
+            {pending ? 'Casting…' : submitLabel}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Decision, DecisionResult, MajorityTally, RankedCount } from '../../api/types.ts';
-import { formatDateTime, outcomeLabels } from '../../components/labels.ts';
+import { formatDateTime, formatExact, outcomeLabels } from '../../components/labels.ts';
 import { type ChartRound, RoundsChart } from '../../components/RoundsChart.tsx';
 import { ReceiptLookup } from './ReceiptLookup.tsx';
 import { RoundsTable } from './RoundsTable.tsx';
@@ -117,7 +117,7 @@ function WeightedCharts({
       <RoundsChart
         rounds={[yesNoRound(weighted)]}
         {...(tally.method === 'double_majority' ? { caption: 'By weight' } : {})}
-        title={`Weighted votes: yes ${weighted.yes}, no ${weighted.no}, abstain ${weighted.abstain}`}
+        title={`Weighted votes: yes ${formatExact(weighted.yes)}, no ${formatExact(weighted.no)}, abstain ${formatExact(weighted.abstain)}`}
       />
       {tally.method === 'double_majority' && organizations ? (
         // The second majority: organizations counted one each, whatever their weight.

@@ -1,5 +1,11 @@
 import type { Decision } from '../../api/types.ts';
-import { formatDateTime, methodLabels, metricLabels, timeLeft } from '../../components/labels.ts';
+import {
+  closedLabel,
+  formatDateTime,
+  methodLabels,
+  metricLabels,
+  timeLeft,
+} from '../../components/labels.ts';
 
 export function RulesSummary({ decision: d }: { decision: Decision }) {
   const { rules } = d;
@@ -29,6 +35,7 @@ export function RulesSummary({ decision: d }: { decision: Decision }) {
         <dd>
           {formatDateTime(d.opensAt)} to {formatDateTime(d.closesAt)}
           {d.phase === 'open' ? ` · ${timeLeft(d.closesAt)}` : ''}
+          {d.phase === 'closed' ? ` · ${closedLabel(d)}` : ''}
         </dd>
         <dt>Eligible</dt>
         <dd>{d.roll.eligible.map((e) => e.name).join(', ') || 'Nobody'}</dd>

@@ -1,5 +1,5 @@
 import type { DecisionResult } from '../../api/types.ts';
-import { formatNumber } from '../../components/labels.ts';
+import { formatExact, formatNumber } from '../../components/labels.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { describeBallot } from './split.ts';
 
@@ -37,7 +37,7 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
                 <th scope="row">{e.name}</th>
                 {byStrength ? <td className="num">{formatNumber(e.strength)}</td> : null}
                 <td className="num">
-                  {e.weight}
+                  {formatExact(e.weight)}
                   {e.capped ? ' (capped)' : ''}
                 </td>
                 <td className="num">{(Number(e.share) * 100).toFixed(1)}%</td>
@@ -54,8 +54,8 @@ export function TallyTable({ result, secret }: { result: DecisionResult; secret:
             <tr>
               <th scope="row">Weighted totals</th>
               <td colSpan={byStrength ? 4 : 3}>
-                yes {result.tally.weighted.yes} · no {result.tally.weighted.no} · abstain{' '}
-                {result.tally.weighted.abstain}
+                yes {formatExact(result.tally.weighted.yes)} · no {formatExact(result.tally.weighted.no)} ·
+                abstain {formatExact(result.tally.weighted.abstain)}
               </td>
             </tr>
             <tr>

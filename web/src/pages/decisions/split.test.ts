@@ -10,6 +10,7 @@ describe('ballot descriptions', () => {
 
   it('writes a ranking in order, and a split delegation ranking by ranking', () => {
     expect(describeRanking([{ ranking: ['A', 'B', 'C'], share: 1000 }])).toBe('A > B > C');
+    expect(describeRanking([{ ranking: [], share: 1000 }])).toBe('blank (no option ranked)');
     expect(
       describeRanking([
         { ranking: ['A', 'B'], share: 700 },

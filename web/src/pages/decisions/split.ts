@@ -10,7 +10,8 @@ export function describeSplit(split: Split): string {
 
 /** "A > B > C", or "70%: A > B; 30%: B > A" for a delegation that split its rankings. */
 export function describeRanking(parts: RankedParts): string {
-  const one = (ranking: readonly string[]) => ranking.join(' > ');
+  const one = (ranking: readonly string[]) =>
+    ranking.length > 0 ? ranking.join(' > ') : 'blank (no option ranked)';
   const [only] = parts;
   if (parts.length === 1 && only) return one(only.ranking);
   return parts.map((p) => `${permille(p.share)}: ${one(p.ranking)}`).join('; ');

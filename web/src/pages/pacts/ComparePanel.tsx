@@ -99,8 +99,12 @@ function VersionsTable({ versions }: { versions: PactView['versions'] }) {
               <td className="num">{v.expectedWins.toFixed(2)}</td>
               <td className="num">{v.noPactWins.toFixed(2)}</td>
               <td>
-                {v.entitlementWithinOne ? 'Entitlement ±1 ✓' : 'Entitlement ±1 ✗'} ·{' '}
-                {v.wef1 ? 'WEF1 ✓' : 'WEF1 ✗'}
+                {v.entitlementWithinOne ? (
+                  'Entitlement ±1 ✓'
+                ) : (
+                  <strong className="fails">Entitlement ±1 fails</strong>
+                )}{' '}
+                · {v.wef1 ? 'WEF1 ✓' : <strong className="fails">WEF1 fails</strong>}
               </td>
               <td>{v.note || <span className="muted">—</span>}</td>
               <td>{date.format(new Date(v.createdAt))}</td>

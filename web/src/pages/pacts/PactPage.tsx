@@ -1,17 +1,19 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { useOrganizations } from '../../api/organizations.ts';
 import { type PactView, usePact, usePactVersion } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { AdvicePanel } from './AdvicePanel.tsx';
 import { AssignmentSection } from './AssignmentSection.tsx';
 import { buildRows } from './assignment-rows.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { formatWins } from './format.ts';
 import { sourceLabel } from './labels.ts';
 import { MembersSection } from './MembersSection.tsx';
-import { memberColours } from './member-colours.ts';
+import { coalitionColours, pactMemberColours } from './member-colours.ts';
 import { PactStatusBadge } from './PactStatusBadge.tsx';
 import { RatificationPanel } from './RatificationPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -56,6 +58,38 @@ function Figures({ pact }: { pact: PactView }) {
   );
 }
 
+/** Failed checks are the first thing on the page: a version that breaks one must not pass unseen. */
+function FailedChecks({ pact }: { pact: PactView }) {
+  const failing = pact.versions.filter((v) => !v.entitlementWithinOne || !v.wef1);
+  if (failing.length === 0) return null;
+  const latest = pact.latestVersion;
+  const latestFails = latest && failing.some((v) => v.number === latest.number);
+  const what = (v: PactView['versions'][number]) =>
+    [
+      v.entitlementWithinOne ? null : 'a member is more than one race from its share (entitlement ±1)',
+      v.wef1 ? null : 'a member envies another beyond one race (WEF1)',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+  return (
+    <div className="check-failed" role="note" aria-label="Failed checks">
+      {latest && latestFails ? (
+        <p>
+          <strong>The latest version ({latest.number}) fails a fairness check:</strong> {what(latest)}. Rerun
+          the engine, or change the locks and vetoes that force it.
+        </p>
+      ) : null}
+      {failing
+        .filter((v) => v.number !== latest?.number)
+        .map((v) => (
+          <p key={v.number}>
+            Version {v.number} fails: {what(v)}.
+          </p>
+        ))}
+    </div>
+  );
+}
+
 /**
  * The pact workspace: run the engine, read the assignment (map and table), set rules, compare
  * versions, see each member's share, send to ratification. What a role may do is offered to it
@@ -72,10 +106,20 @@ function PactWorkspace({ pact }: { pact: PactView }) {
     [version.data],
   );
   const rows = useMemo(
-    () => buildRows(pact.races, odds, new Map(pact.members.map((m) => [m.key, m.name]))),
-    [pact.races, pact.members, odds],
+    () =>
+      buildRows(
+        pact.races,
+        odds,
+        new Map(pact.members.map((m) => [m.key, m.name])),
+        new Map(pact.locks.map((lock) => [lock.race, lock])),
+      ),
+    [pact.races, pact.members, pact.locks, odds],
   );
-  const colours = useMemo(() => memberColours(pact.members.map((m) => m.key)), [pact.members]);
+  const organizations = useOrganizations();
+  const colours = useMemo(
+    () => pactMemberColours(pact.members, coalitionColours(organizations.data ?? [])),
+    [pact.members, organizations.data],
+  );
 
   return (
     <section aria-labelledby="pact-title" className="pact-workspace">
@@ -108,7 +152,9 @@ function PactWorkspace({ pact }: { pact: PactView }) {
         <a href="#compare">Compare versions</a>
         <a href="#ratification-title">Ratification</a>
       </nav>
+      <FailedChecks pact={pact} />
       <Figures pact={pact} />
+      <AdvicePanel pact={pact} />
       {canEdit ? <RunPanel pact={pact} /> : null}
       {version.isLoading ? <Loading label="Loading the latest version" /> : null}
       {version.isError ? <ErrorMessage error={version.error} /> : null}

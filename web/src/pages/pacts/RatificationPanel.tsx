@@ -37,9 +37,15 @@ function Standing({ pact }: { pact: PactView }) {
 export function RatificationPanel({ pact, canEdit }: { pact: PactView; canEdit: boolean }) {
   const send = useSendToRatification(pact.id);
   const latest = pact.versions.at(-1)?.number;
-  const [version, setVersion] = useState(latest ?? 0);
+  // A pick holds only while the latest version is the one it was made against: a new version
+  // becomes the one offered, without a reload.
+  const [pick, setPick] = useState<{ version: number; latest: number | undefined } | null>(null);
   const [closesAt, setClosesAt] = useState('');
-  const chosen = pact.versions.some((v) => v.number === version) ? version : (latest ?? 0);
+  const chosen =
+    pick && pick.latest === latest && pact.versions.some((v) => v.number === pick.version)
+      ? pick.version
+      : (latest ?? 0);
+  const setVersion = (version: number) => setPick({ version, latest });
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();

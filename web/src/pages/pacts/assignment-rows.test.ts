@@ -37,8 +37,16 @@ const consent = (stance: 'consent' | 'object', current = true) => ({
 });
 
 const races = [
-  race('MI-10', 'Michigan district 10', { assigned: front, explanation: '2: picked at turn 3' }),
-  race('MI-2', 'Michigan district 2', { assigned: greens, lock: greens, consents: [consent('object')] }),
+  race('MI-10', 'Michigan district 10', {
+    assigned: front,
+    explanation: '2: 0.40 chance to win; swapped with 2 for race "26001": 0.10 more expected wins',
+  }),
+  race('MI-2', 'Michigan district 2', {
+    assigned: greens,
+    lock: greens,
+    consents: [consent('object')],
+    explanation: '1: 0.90 chance to win; locked to this member',
+  }),
   race('MI-1', 'Michigan district 1', {
     assigned: null,
     vetoes: [front],
@@ -51,14 +59,30 @@ const odds = new Map<string, RaceOdds>([
   ['MI-2', { byMember: [{ key: '1', probability: 0.9 }], tier: 'safe' }],
   ['26001', { byMember: [{ key: '1', probability: 0.1 }], tier: 'difficult' }],
 ]);
-const rows = buildRows(races, odds, new Map([['2', front.name]]));
+const rows = buildRows(
+  races,
+  odds,
+  new Map([
+    ['1', greens.name],
+    ['2', front.name],
+  ]),
+  new Map([
+    ['MI-2', { createdAt: '2026-12-03T09:00:00.000Z', createdBy: 'Sam Rivera', origin: 'manual' as const }],
+  ]),
+);
 const none: RowFilter = { text: '', member: '', rule: '', tier: '' };
 
 describe('assignment rows', () => {
   it('reads the assigned member’s odds, counts only current stances and names members in explanations', () => {
     const [d10, d2, d1] = rows;
     expect(d10?.probability).toBe(0.4);
-    expect(d10?.explanation).toBe("Workers' Common Front: picked at turn 3");
+    // Members and races by name, no keys: the member "gets" the race; a lock says who and when.
+    expect(d10?.explanation).toBe(
+      "Workers' Common Front gets Michigan district 10: 0.40 chance to win; swapped with Workers' Common Front for Alcona: 0.10 more expected wins",
+    );
+    expect(d2?.explanation).toBe(
+      `${greens.name} gets Michigan district 2: 0.90 chance to win; locked by Sam Rivera on 3 Dec`,
+    );
     expect(d2).toMatchObject({ probability: 0.9, tier: 'safe', consents: 0, objections: 1 });
     expect(d1).toMatchObject({ probability: null, tier: null, consents: 0, objections: 0 });
   });

@@ -1,6 +1,6 @@
 import type { PactRaceView } from '../../api/pacts.ts';
 import { foldText } from '../../components/fold-text.ts';
-import { withMemberNames } from './explanation-text.ts';
+import { explainForPeople, type LockRecord } from './explanation-text.ts';
 import { probabilityOf, type RaceOdds, type TierName } from './race-odds.ts';
 
 type MemberRef = NonNullable<PactRaceView['assigned']>;
@@ -25,7 +25,9 @@ export function buildRows(
   races: readonly PactRaceView[],
   odds: ReadonlyMap<string, RaceOdds>,
   names: ReadonlyMap<string, string>,
+  locks: ReadonlyMap<string, LockRecord> = new Map(),
 ): AssignmentRow[] {
+  const raceNames = new Map(races.map((race) => [race.key, race.name]));
   return races.map((race) => {
     const raceOdds = odds.get(race.key);
     const current = race.consents.filter((c) => c.current);
@@ -39,7 +41,15 @@ export function buildRows(
       vetoes: race.vetoes,
       consents: current.filter((c) => c.stance === 'consent').length,
       objections: current.filter((c) => c.stance === 'object').length,
-      explanation: race.explanation === null ? null : withMemberNames(race.explanation, names),
+      explanation:
+        race.explanation === null
+          ? null
+          : explainForPeople(race.explanation, {
+              members: names,
+              races: raceNames,
+              raceName: race.name,
+              lock: locks.get(race.key),
+            }),
       race,
     };
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withMemberNames } from './explanation-text.ts';
 import { formatDelta, formatProbability } from './format.ts';
+import { coalitionColours, pactMemberColours } from './member-colours.ts';
 import { defaultSettings, isSourceComplete, partyCodes, toCreateInput } from './pact-form.ts';
 
 describe('withMemberNames', () => {
@@ -77,5 +78,30 @@ describe('the new-pact form', () => {
     expect(isSourceComplete({ ...source, resultSet: '' })).toBe(false);
     expect(isSourceComplete({ ...source, kind: 'races' })).toBe(true);
     expect(isSourceComplete({ ...source, kind: 'races', electionId: '' })).toBe(false);
+  });
+});
+
+describe('member colours', () => {
+  it('give an organization the same colour in every pact, by the order members joined', () => {
+    const orgs = [
+      { id: 'b', createdAt: '2026-01-02T00:00:00.000Z' },
+      { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'c', createdAt: '2026-01-03T00:00:00.000Z' },
+    ];
+    const byOrg = coalitionColours(orgs);
+    const first = pactMemberColours(
+      [
+        { key: 'x', organizationId: 'c' },
+        { key: 'y', organizationId: 'b' },
+      ],
+      byOrg,
+    );
+    const second = pactMemberColours([{ key: 'z', organizationId: 'c' }], byOrg);
+    expect(first.get('x')).toBe(second.get('z'));
+    expect(first.get('x')).toBe(byOrg.get('c'));
+    expect(new Set(byOrg.values()).size).toBe(3);
+    // A newcomer takes the next colour; nobody else's changes.
+    const grown = coalitionColours([...orgs, { id: 'd', createdAt: '2026-02-01T00:00:00.000Z' }]);
+    for (const org of orgs) expect(grown.get(org.id)).toBe(byOrg.get(org.id));
   });
 });

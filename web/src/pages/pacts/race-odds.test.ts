@@ -23,7 +23,7 @@ describe('raceOdds', () => {
     const odds = raceOdds(input);
     for (const [race, member] of Object.entries(report.assignments)) {
       if (member === null) continue;
-      const written = new RegExp(`^${member}: win probability (\\d\\.\\d\\d)`).exec(
+      const written = new RegExp(`^${member}: (\\d\\.\\d\\d) chance to win`).exec(
         report.explanations[race] ?? '',
       );
       expect(written, report.explanations[race]).not.toBeNull();

@@ -8,7 +8,7 @@ import {
 import { type PublicRace, usePublicCandidates } from '../../api/public-candidates.ts';
 import { formatDate } from '../../components/labels.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { districtOrder, latestResultOf, leadingCandidates } from './place-races.ts';
+import { districtOrder, latestDistrictSet, latestResultOf, leadingCandidates } from './place-races.ts';
 import './public-candidates.css';
 
 /** Only ratified pacts are published: a race without one says so rather than guess. */
@@ -83,7 +83,13 @@ export function PlaceRaces({
   const coalition = usePublicCandidates(slug, `county:${county.code}`);
   const sets = useResultSets();
   const stateResults = useJurisdictionResults(state.id);
-  const districts = useJurisdictions({ kind: 'congressional_district', parent: state.id, limit: 100 });
+  // Districts of the latest House election only: the data holds every year's seats (Michigan had
+  // 19 in the 1970s, 14 in 2020), and a lookup must not mix them.
+  const districtSet = latestDistrictSet(sets.data ?? []);
+  const districts = useJurisdictions(
+    { kind: 'congressional_district', parent: state.id, resultSet: districtSet?.set.id, limit: 100 },
+    sets.data !== undefined,
+  );
   const president = latestResultOf(stateResults.data ?? [], sets.data ?? [], 'us_president');
   const [race] = useRacesById(president?.raceId ? [president.raceId] : []);
   const place = `${county.name}, ${state.name}`;
@@ -113,7 +119,7 @@ export function PlaceRaces({
         {seats.length === 1 && seats[0] ? (
           <RaceCard
             title={`U.S. House — ${seats[0].code}`}
-            area={`${state.name} (one seat, statewide)`}
+            area={`${state.name} (one seat, statewide${districtSet ? `, ${districtSet.label}` : ''})`}
             coalition={forSeat}
           />
         ) : null}
@@ -131,7 +137,9 @@ export function PlaceRaces({
           />
         ))}
       </ul>
-      {seats.length > 1 ? <HouseSeats slug={slug} state={state} county={county} seats={seats} /> : null}
+      {seats.length > 1 ? (
+        <HouseSeats slug={slug} state={state} county={county} seats={seats} when={districtSet?.label} />
+      ) : null}
     </section>
   );
 }
@@ -145,11 +153,14 @@ function HouseSeats({
   state,
   county,
   seats,
+  when,
 }: {
   slug: string;
   state: JurisdictionView;
   county: JurisdictionView;
   seats: readonly JurisdictionView[];
+  /** Which year's districts: "2020 election". */
+  when: string | undefined;
 }) {
   const statewide = usePublicCandidates(slug, `state:${state.code}`);
   const seatIds = new Set(seats.map((seat) => seat.id));
@@ -159,7 +170,7 @@ function HouseSeats({
   return (
     <details className="house-seats">
       <summary>
-        U.S. House: {seats.length} districts in {state.name}
+        U.S. House{when ? ` (${when})` : ''}: {seats.length} districts in {state.name}
       </summary>
       <p>
         The map data does not yet say which of these districts cover {county.name}.

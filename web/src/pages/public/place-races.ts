@@ -14,6 +14,20 @@ export function latestResultOf(
     .sort((a, b) => yearOf(b.resultSet.slug) - yearOf(a.resultSet.slug))[0];
 }
 
+/** The district-level result set whose districts are today's: the latest House election, else the latest district data. */
+export function latestDistrictSet(
+  sets: readonly ResultSetView[],
+): { set: ResultSetView; year: number; label: string } | undefined {
+  const districtSets = sets
+    .filter((s) => s.unitKind === 'congressional_district')
+    .sort((a, b) => yearOf(b.slug) - yearOf(a.slug) || a.slug.localeCompare(b.slug));
+  const house = districtSets.find((s) => s.office === 'us_house' && s.measure === 'votes');
+  const set = house ?? districtSets[0];
+  if (!set) return undefined;
+  const year = yearOf(set.slug);
+  return { set, year, label: house ? `${year} election` : `${year} district lines` };
+}
+
 /** "Harris 58.5%, Trump 38.3%": the two biggest candidates (their lines summed), by share. */
 export function leadingCandidates(result: UnitResultView, count = 2): string {
   const byCandidate = new Map<string, number>();

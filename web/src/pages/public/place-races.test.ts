@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultSetView } from '../../api/map.ts';
+import { latestDistrictSet } from './place-races.ts';
+
+const set = (slug: string, office: string | null, measure: 'votes' | 'lean'): ResultSetView =>
+  ({
+    id: `00000000-0000-4000-8000-${String(slug.length).padStart(12, '0')}`,
+    slug,
+    name: slug,
+    electionId: null,
+    office,
+    unitKind: 'congressional_district',
+    measure,
+    datasetId: null,
+    scope: 'reference',
+  }) as ResultSetView;
+
+describe('latestDistrictSet', () => {
+  it('takes the latest House election over later district data, and labels its year', () => {
+    const sets = [
+      set('us-house-2018', 'us_house', 'votes'),
+      set('us-house-2020', 'us_house', 'votes'),
+      set('538-partisan-lean-2022-district', null, 'lean'),
+    ];
+    expect(latestDistrictSet(sets)).toMatchObject({
+      year: 2020,
+      label: '2020 election',
+      set: { slug: 'us-house-2020' },
+    });
+  });
+
+  it('falls back to the latest district lines without House results, and to nothing without districts', () => {
+    expect(
+      latestDistrictSet([
+        set('538-partisan-lean-2021-district', null, 'lean'),
+        set('538-partisan-lean-2022-district', null, 'lean'),
+      ]),
+    ).toMatchObject({
+      year: 2022,
+      label: '2022 district lines',
+    });
+    expect(latestDistrictSet([])).toBeUndefined();
+  });
+});
