@@ -10,7 +10,7 @@ export { materialize } from './datasets/materialize.ts';
 export { datasets } from './datasets/registry.ts';
 export { parseStatePresident1976, parseStatePresident2024 } from './datasets/state-president.ts';
 export { readAtlas } from './datasets/us-atlas.ts';
-export { stateByFips, stateByUsps, usStates } from './datasets/us-states.ts';
+export { stateByFips, stateByName, stateByUsps, usStates } from './datasets/us-states.ts';
 export { referenceScope } from './ids.ts';
 export { importRaces } from './imports/import.service.ts';
 export { isJurisdictionKind } from './kinds.ts';

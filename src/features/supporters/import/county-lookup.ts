@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { stateByName, stateByUsps } from '../../map/datasets/us-states.ts';
+import { stateByName, stateByUsps } from '../../map/index.ts';
 
 /**
  * County names (as CRM exports write them: "Wayne", "Wayne County", "St. Clair") to FIPS codes,

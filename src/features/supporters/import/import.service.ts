@@ -6,7 +6,7 @@ import { invalid } from '../../../core/errors.ts';
 import { protectedCategoryOf } from '../../../core/people/protected-fields.ts';
 import { suppressCount } from '../../../core/people/suppress.ts';
 import type { Db } from '../../../db/database.ts';
-import { appendAudit } from '../../audit/audit.service.ts';
+import { appendAudit } from '../../audit/index.ts';
 import { ownerScope } from '../access.ts';
 import { countPeople, findByContacts, type NewPerson, type Scope } from '../people.repository.ts';
 import { toPersonRow } from '../person-input.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../../core/actor.ts';
 import { conflict, invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
-import { appendAudit } from '../../audit/audit.service.ts';
+import { appendAudit } from '../../audit/index.ts';
 import { ownerScope, personNotFound } from '../access.ts';
 import {
   findMergedPerson,

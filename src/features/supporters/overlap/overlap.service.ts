@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.ts';
 import { suppressCount } from '../../../core/people/suppress.ts';
 import type { Db } from '../../../db/database.ts';
-import { appendAudit } from '../../audit/audit.service.ts';
+import { appendAudit } from '../../audit/index.ts';
 import { ownerScope } from '../access.ts';
 import { listPeopleIdentifiers, type Scope } from '../people.repository.ts';
 import type { OverlapRunView } from '../supporters.schema.ts';

@@ -3,7 +3,7 @@ import { ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { codeOf, inTx, memberOf, seedCoalition } from '../../../../test/helpers/governance.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
-import { readChain } from '../../audit/audit.service.ts';
+import { readChain } from '../../audit/index.ts';
 import { createPerson } from '../people.service.ts';
 import { personInputSchema } from '../supporters.schema.ts';
 import { approveOverlap, declineOverlap, listOverlapRuns, requestOverlap } from './overlap.service.ts';

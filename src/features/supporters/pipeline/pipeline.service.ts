@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/database.ts';
-import { appendAudit } from '../../audit/audit.service.ts';
+import { appendAudit } from '../../audit/index.ts';
 import { ownerScope } from '../access.ts';
 import type { Scope } from '../people.repository.ts';
 import { activityKindSchema } from '../supporters.schema.ts';
