@@ -41,6 +41,17 @@ export function listDueDecisionIds(db: Db, coalitionId: string, now: Date) {
     .execute();
 }
 
+/** Every coalition's open decisions whose window has passed (the close job; few rows). */
+export function listAllDueDecisions(db: Db, now: Date) {
+  return db
+    .selectFrom('decisions')
+    .select(['id', 'coalition_id'])
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('id')
+    .execute();
+}
+
 export function findOpenDecisionOnSubject(db: Db, coalitionId: string, organizationId: string) {
   return db
     .selectFrom('decisions')
