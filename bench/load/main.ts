@@ -99,17 +99,22 @@ async function routesOf(base: string): Promise<Route[]> {
     counties.push(...page.items.map((j) => j.code));
   }
   // Every delegate whose organization may vote, each casting (changing) its own ballot.
-  const delegates: { cookie: string; organizationId: string }[] = [];
+  const delegates: { headers: Record<string, string>; organizationId: string }[] = [];
   for (const org of organizations) {
     try {
       const cookie = await signIn(base, demoEmail(org.name));
-      const me = await getJson<{ organizationId: string | null }>(base, '/api/session', cookie);
+      const me = await getJson<{ organizationId: string | null; csrfToken: string }>(
+        base,
+        '/api/session',
+        cookie,
+      );
+      const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
       const probe = await fetch(`${base}/api/decisions/${open.id}/ballots/${org.id}`, {
         method: 'PUT',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ choice: 'yes' }),
       });
-      if (me.organizationId && probe.ok) delegates.push({ cookie, organizationId: org.id });
+      if (me.organizationId && probe.ok) delegates.push({ headers, organizationId: org.id });
     } catch {
       // Not every demo organization has a delegate login (applicants, suspended members).
     }
@@ -141,7 +146,7 @@ async function routesOf(base: string): Promise<Route[]> {
         const delegate = pick(delegates);
         return {
           path: `/api/decisions/${open.id}/ballots/${delegate.organizationId}`,
-          headers: { cookie: delegate.cookie, 'content-type': 'application/json' },
+          headers: delegate.headers,
           body: JSON.stringify({ choice: pick(choices) }),
         };
       },

@@ -23,10 +23,7 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
         response: { 200: publicCandidatesSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (request) =>
-      // A transaction: a ratification decision whose window has passed is closed on the way.
-      app.db
-        .transaction()
-        .execute((trx) => findCoalitionCandidates(trx, request.params.slug, request.query.jurisdiction)),
+    // Reads only (decision 0012): no transaction, no lock; a ratification past its window is counted.
+    async (request) => findCoalitionCandidates(app.db, request.params.slug, request.query.jurisdiction),
   );
 };
