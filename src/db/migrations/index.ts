@@ -9,6 +9,7 @@ import * as pacts from './2026_11_23_0302_pacts.ts';
 import * as ballotRowNonce from './2026_12_03_1001_ballot_row_nonce.ts';
 import * as auditRowBaseline from './2026_12_03_1002_audit_row_baseline.ts';
 import * as signInThrottle from './2026_12_03_2001_sign_in_throttle.ts';
+import * as openDecisionDeadlines from './2026_12_03_9001_open_decision_deadlines.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1001_ballot_row_nonce': ballotRowNonce,
   '2026_12_03_1002_audit_row_baseline': auditRowBaseline,
   '2026_12_03_2001_sign_in_throttle': signInThrottle,
+  '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
 };
