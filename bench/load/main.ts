@@ -145,7 +145,6 @@ async function routesOf(base: string): Promise<Route[]> {
       name: 'decision page (signed in)',
       request: () => ({ path: `/api/decisions/${open.id}`, headers: { cookie: staff } }),
     },
-    { name: 'map TopoJSON (counties)', request: () => ({ path: '/api/map/us/counties.topojson' }) },
     {
       name: `ballot casts (${delegates.length} delegates)`,
       method: 'PUT',
@@ -158,6 +157,8 @@ async function routesOf(base: string): Promise<Route[]> {
         };
       },
     },
+    // Last: ~1 MB answers that time out leave the server busy for a while after the run.
+    { name: 'map TopoJSON (counties)', request: () => ({ path: '/api/map/us/counties.topojson' }) },
   ];
 }
 
@@ -182,10 +183,16 @@ async function drive(base: string, route: Route) {
     ],
   });
   const bad = result.non2xx + result.errors + result.timeouts;
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
+    .join(' ');
   console.log(
     `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(
       result.latency.p50,
-    ).padStart(5)} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}  (load ${load()})`,
+    ).padStart(
+      5,
+    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}  (load ${load()})`,
   );
 }
 
