@@ -24,6 +24,8 @@ const envSchema = z.object({
   /** Failed sign-ins allowed per account (e-mail) within LOGIN_ACCOUNT_WINDOW_MINUTES before 429. */
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_ACCOUNT_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** How often the server stores the close of decisions whose window has passed (reads never do). */
+  CONCORD_CLOSE_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -12,6 +12,7 @@ import * as signInThrottle from './2026_12_03_2001_sign_in_throttle.ts';
 import * as tickets from './2026_12_03_5001_tickets.ts';
 import * as supporters from './2026_12_03_6001_supporters.ts';
 import * as petitions from './2026_12_03_7001_petitions.ts';
+import * as openDecisionDeadlines from './2026_12_03_9001_open_decision_deadlines.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2001_sign_in_throttle': signInThrottle,
   '2026_12_03_5001_tickets': tickets,
   '2026_12_03_6001_supporters': supporters,
+  '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
 };

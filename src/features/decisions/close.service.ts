@@ -15,14 +15,14 @@ import type { DecisionResult } from './decisions.schema.ts';
 import { digestEntry, rollOf, rulesOf, storedBallot } from './views.ts';
 
 /**
- * Computes and stores the result with its full tally, appends `decision.closed`, then carries
- * out a passed outcome (status change or new charter version). Runs with the decision row locked.
+ * The result of closing the decision now, with its full tally: reads only. A read of a decision
+ * whose window has passed shows this before the close is stored (docs/decisions/0012).
  */
-async function finalize(
+async function computeClose(
   db: Db,
   row: repo.DecisionRow,
-  close: { actor: Actor | null; reason: 'staff' | 'window'; now: Date },
-): Promise<repo.DecisionRow> {
+  close: { reason: 'staff' | 'window'; now: Date },
+): Promise<{ result: DecisionResult; outcome: repo.DecisionRow['outcome']; closedAt: Date }> {
   const closedAt = close.reason === 'window' ? new Date(row.closes_at) : close.now;
   const roll = rollOf(row);
   const rules = rulesOf(row);
@@ -97,6 +97,20 @@ async function finalize(
     ballotsDigest: sha256Hex(canonicalJson(counted.map((b) => digestEntry(b.receipt, b.ballot)))),
     applied: null,
   };
+  return { result, outcome: counting.outcome, closedAt };
+}
+
+/**
+ * Stores the result with its full tally, appends `decision.closed`, then carries out a passed
+ * outcome (status change or new charter version). Runs with the decision row locked.
+ */
+async function finalize(
+  db: Db,
+  row: repo.DecisionRow,
+  close: { actor: Actor | null; reason: 'staff' | 'window'; now: Date },
+): Promise<repo.DecisionRow> {
+  const { result, outcome, closedAt } = await computeClose(db, row, close);
+  const counting = { outcome };
   await repo.updateDecision(db, row.id, {
     status: 'closed',
     result: JSON.stringify(result),
@@ -162,21 +176,58 @@ export async function closeDecision(db: Db, actor: Actor, id: string, now = new 
 }
 
 /**
- * Closes the coalition's decisions whose window has passed. There is no timer: this runs at the
- * next read or write that touches decisions, inside that request's transaction.
+ * A decision as a read shows it: one whose window has passed but whose close is not stored yet
+ * reads as closed, with the result the close will store (computed here, nothing written; the
+ * `applied` line stays empty until the close carries the outcome out).
+ */
+export async function asReadNow(db: Db, row: repo.DecisionRow, now: Date): Promise<repo.DecisionRow> {
+  if (row.status !== 'open' || new Date(row.closes_at) > now) return row;
+  const { result, outcome, closedAt } = await computeClose(db, row, { reason: 'window', now });
+  return { ...row, status: 'closed', result, outcome, closed_at: closedAt };
+}
+
+/**
+ * Closes the coalition's decisions whose window has passed (or only `onlyId`), inside the caller's
+ * transaction. Each is locked and checked again first, so two servers closing at once close it
+ * once, with one audit event. Runs at the first write after the deadline and from the server's
+ * close timer (closeAllDueDecisions); reads never call it.
  */
 export async function closeDueDecisions(
   db: Db,
   coalitionId: string,
   now: Date,
   onlyId?: string,
-): Promise<void> {
+): Promise<number> {
   const due = await repo.listDueDecisionIds(db, coalitionId, now);
+  let closed = 0;
   for (const { id } of due) {
     if (onlyId !== undefined && id !== onlyId) continue;
     const row = await repo.findDecision(db, coalitionId, id, 'update');
     if (row?.status === 'open' && new Date(row.closes_at) <= now) {
       await finalize(db, row, { actor: null, reason: 'window', now });
+      closed += 1;
     }
   }
+  return closed;
+}
+
+/**
+ * The server's close job: every coalition's decisions whose window has passed, each in its own
+ * transaction (one failing close does not hold back the others). Idempotent: the row lock and the
+ * status check in closeDueDecisions make a second server, or a write racing it, find it closed.
+ */
+export async function closeAllDueDecisions(
+  db: Db,
+  now: Date,
+): Promise<{ closed: number; failed: { id: string; error: unknown }[] }> {
+  let closed = 0;
+  const failed: { id: string; error: unknown }[] = [];
+  for (const { id, coalition_id } of await repo.listAllDueDecisions(db, now)) {
+    try {
+      closed += await db.transaction().execute((trx) => closeDueDecisions(trx, coalition_id, now, id));
+    } catch (error) {
+      failed.push({ id, error });
+    }
+  }
+  return { closed, failed };
 }

@@ -13,10 +13,16 @@ import {
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
 import { invalid } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
 import { castBallot } from './ballots.service.ts';
-import { closeDecision } from './close.service.ts';
+import { closeDecision, closeDueDecisions } from './close.service.ts';
 import { createDecision } from './create.service.ts';
 import { ballotInputSchema, createDecisionSchema, type DecisionView } from './decisions.schema.ts';
+
+/** A write stores the closes whose window has passed first, in its own transaction (reads never do). */
+const storeDueCloses = (db: Db, coalitionId: string) =>
+  db.transaction().execute((trx) => closeDueDecisions(trx, coalitionId, new Date()));
+
 import { getDecisionView, listDecisionViews, listPublishedBallots } from './read.service.ts';
 
 /** "2/3" → {num: 2, den: 3}; "0.4" → 400 thousandths. */
@@ -212,6 +218,7 @@ Examples:
             acknowledgeWeakSecrecy: o.acknowledgeWeakSecrecy === true ? true : undefined,
             closesAt: str('closesAt'),
           });
+          if (o.dryRun !== true) await storeDueCloses(db, actor.coalitionId);
           return runWrite(db, o.dryRun === true, (trx) => createDecision(trx, actor, input));
         });
         if (o.json) printJson(view);
@@ -243,6 +250,7 @@ Examples:
             if (!actor.organizationId)
               throw invalid('cli.invalid', `${o.as} is not a delegate of any organization.`);
             const organizationId = actor.organizationId;
+            if (o.dryRun !== true) await storeDueCloses(db, actor.coalitionId);
             return runWrite(db, o.dryRun === true, (trx) =>
               castBallot(trx, actor, id, organizationId, ballot),
             );

@@ -41,6 +41,29 @@ export function listDueDecisionIds(db: Db, coalitionId: string, now: Date) {
     .execute();
 }
 
+/** When the next open decision of a coalition ends its window (a public answer may change then). */
+export async function findNextDeadline(db: Db, coalitionId: string, now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('decisions')
+    .select((eb) => eb.fn.min('closes_at').as('next'))
+    .where('coalition_id', '=', coalitionId)
+    .where('status', '=', 'open')
+    .where('closes_at', '>', now)
+    .executeTakeFirst();
+  return row?.next ? new Date(row.next) : null;
+}
+
+/** Every coalition's open decisions whose window has passed (the close job; few rows). */
+export function listAllDueDecisions(db: Db, now: Date) {
+  return db
+    .selectFrom('decisions')
+    .select(['id', 'coalition_id'])
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('id')
+    .execute();
+}
+
 export function findOpenDecisionOnSubject(db: Db, coalitionId: string, organizationId: string) {
   return db
     .selectFrom('decisions')

@@ -1,7 +1,7 @@
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { castBallot } from './ballots.service.ts';
-import { closeDecision } from './close.service.ts';
+import { closeDecision, closeDueDecisions } from './close.service.ts';
 import { createDecision } from './create.service.ts';
 import { decisionsContract as api } from './decisions.contract.ts';
 import {
@@ -12,26 +12,29 @@ import {
 } from './read.service.ts';
 
 export const registerDecisionRoutes: RoutesPlugin = async (app) => {
-  // Reads run in a transaction too: a decision whose window has passed is closed on the way.
   const tx = () => app.db.transaction();
+  // The first write after a deadline stores the close, in its own transaction (a cast refused as
+  // too late must not roll the close back); reads never write (docs/decisions/0012).
+  const closeDue = (coalitionId: string) =>
+    tx().execute((trx) => closeDueDecisions(trx, coalitionId, new Date()));
 
   registerEndpoint(app, api.list, async ({ actor, query }) => ({
-    decisions: await tx().execute((trx) => listDecisionViews(trx, actor, query)),
+    decisions: await listDecisionViews(app.db, actor, query),
   }));
-  registerEndpoint(app, api.create, ({ actor, body }) =>
-    tx().execute((trx) => createDecision(trx, actor, body)),
-  );
-  registerEndpoint(app, api.get, ({ actor, params }) =>
-    tx().execute((trx) => getDecisionView(trx, actor, params.id)),
-  );
-  registerEndpoint(app, api.castBallot, ({ actor, params, body }) =>
-    tx().execute((trx) => castBallot(trx, actor, params.id, params.organizationId, body)),
-  );
+  registerEndpoint(app, api.create, async ({ actor, body }) => {
+    await closeDue(actor.coalitionId);
+    return tx().execute((trx) => createDecision(trx, actor, body));
+  });
+  registerEndpoint(app, api.get, ({ actor, params }) => getDecisionView(app.db, actor, params.id));
+  registerEndpoint(app, api.castBallot, async ({ actor, params, body }) => {
+    await closeDue(actor.coalitionId);
+    return tx().execute((trx) => castBallot(trx, actor, params.id, params.organizationId, body));
+  });
   registerEndpoint(app, api.publishedBallots, ({ actor, params }) =>
-    tx().execute((trx) => listPublishedBallots(trx, actor, params.id)),
+    listPublishedBallots(app.db, actor, params.id),
   );
   registerEndpoint(app, api.receipt, ({ actor, params }) =>
-    tx().execute((trx) => findPublishedBallot(trx, actor, params.id, params.receipt)),
+    findPublishedBallot(app.db, actor, params.id, params.receipt),
   );
   registerEndpoint(app, api.close, ({ actor, params }) =>
     tx().execute(async (trx) => {

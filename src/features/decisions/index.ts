@@ -3,9 +3,10 @@
  * "Features are modules"). The web app imports `decisions.contract.ts` and `decisions.schema.ts` instead.
  */
 export { castBallot } from './ballots.service.ts';
-export { closeDecision } from './close.service.ts';
+export { closeAllDueDecisions, closeDecision } from './close.service.ts';
 export { createDecision } from './create.service.ts';
 export { decisionsDemoStep } from './decisions.demo.ts';
+export { findNextDeadline } from './decisions.repository.ts';
 export { createDecisionSchema } from './decisions.schema.ts';
 export { readDecisionOutcomes } from './outcomes.service.ts';
 export { getDecisionView } from './read.service.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { closeDueDecisions } from './close.service.ts';
-import { findDecisionStandings } from './decisions.repository.ts';
+import { asReadNow } from './close.service.ts';
+import { findDecision, findDecisionStandings } from './decisions.repository.ts';
 import type { DecisionSummary } from './decisions.schema.ts';
 import { phaseOf } from './views.ts';
 
@@ -13,8 +13,8 @@ export interface DecisionOutcome {
 
 /**
  * Phase and outcome of some of a coalition's decisions, for readers without an Actor (the public
- * site): no title, body, roll or ballots. Like every read, it first closes those whose window has
- * passed, so it must run in a transaction.
+ * site): no title, body, roll or ballots. Reads only: one whose window has passed shows the outcome
+ * its close will store (counted here), before the close job or the next write stores it.
  */
 export async function readDecisionOutcomes(
   db: Db,
@@ -22,12 +22,13 @@ export async function readDecisionOutcomes(
   ids: readonly string[],
   now = new Date(),
 ): Promise<Map<string, DecisionOutcome>> {
-  let rows = await findDecisionStandings(db, coalitionId, ids);
-  const due = rows.filter((row) => row.status === 'open' && new Date(row.closes_at) <= now);
-  if (due.length > 0) {
-    for (const row of due) await closeDueDecisions(db, coalitionId, now, row.id);
-    rows = await findDecisionStandings(db, coalitionId, ids);
-  }
+  const rows = await Promise.all(
+    (await findDecisionStandings(db, coalitionId, ids)).map(async (row) => {
+      if (row.status !== 'open' || new Date(row.closes_at) > now) return row;
+      const full = await findDecision(db, coalitionId, row.id);
+      return full ? asReadNow(db, full, now) : row;
+    }),
+  );
   return new Map(
     rows.map((row) => [
       row.id,

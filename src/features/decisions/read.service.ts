@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import * as ballots from './ballots.repository.ts';
-import { closeDueDecisions } from './close.service.ts';
+import { asReadNow } from './close.service.ts';
 import * as repo from './decisions.repository.ts';
 import type { DecisionView } from './decisions.schema.ts';
 import {
@@ -23,7 +23,7 @@ async function subjectNames(db: Db, coalitionId: string, rows: repo.DecisionRow[
   return new Map((await repo.findOrganizationNames(db, coalitionId, ids)).map((o) => [o.id, o.name]));
 }
 
-/** Must run in a transaction: decisions whose window passed are closed on the way. */
+/** Reads only: a decision whose window passed reads as closed before its close is stored. */
 export async function listDecisionViews(
   db: Db,
   actor: Actor,
@@ -33,8 +33,8 @@ export async function listDecisionViews(
   },
   now = new Date(),
 ) {
-  await closeDueDecisions(db, actor.coalitionId, now);
-  const rows = (await repo.listDecisions(db, actor.coalitionId, filter)).filter(
+  const stored = await repo.listDecisions(db, actor.coalitionId, filter);
+  const rows = (await Promise.all(stored.map((row) => asReadNow(db, row, now)))).filter(
     (r) => !filter.phase || phaseOf(r, now) === filter.phase,
   );
   const [counts, names] = await Promise.all([
@@ -53,16 +53,16 @@ export async function listDecisionViews(
   );
 }
 
-/** Must run in a transaction: closes the decision first if its window has passed. */
+/** Reads only: a decision whose window passed reads as closed, with the result its close stores. */
 export async function getDecisionView(
   db: Db,
   actor: Actor,
   id: string,
   now = new Date(),
 ): Promise<DecisionView> {
-  await closeDueDecisions(db, actor.coalitionId, now, id);
-  const row = await repo.findDecision(db, actor.coalitionId, id);
-  if (!row) throw notFound('decision.not_found', 'No such decision.');
+  const stored = await repo.findDecision(db, actor.coalitionId, id);
+  if (!stored) throw notFound('decision.not_found', 'No such decision.');
+  const row = await asReadNow(db, stored, now);
   const [counts, names] = await Promise.all([
     ballots.countBallots(db, [row.id]),
     subjectNames(db, actor.coalitionId, [row]),
@@ -117,9 +117,9 @@ export async function findPublishedBallot(
 }
 
 async function readClosedBallots(db: Db, actor: Actor, id: string, now: Date) {
-  await closeDueDecisions(db, actor.coalitionId, now, id);
-  const row = await repo.findDecision(db, actor.coalitionId, id);
-  if (!row) throw notFound('decision.not_found', 'No such decision.');
+  const stored = await repo.findDecision(db, actor.coalitionId, id);
+  if (!stored) throw notFound('decision.not_found', 'No such decision.');
+  const row = await asReadNow(db, stored, now);
   const result = resultOf(row);
   if (!result) throw conflict('decision.not_closed', 'Ballots are published when the decision closes.');
   const names = new Map(rollOf(row).voters.map((v) => [v.organizationId, v.name]));

@@ -1,12 +1,66 @@
-import { registerEndpoint } from '../../../http/register-endpoint.ts';
+import { z } from 'zod';
+import { errorResponseSchema } from '../../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { pactsContract } from '../pacts.contract.ts';
+import { answerCached, VersionedCache } from '../../../http/versioned-cache.ts';
+import { readChainHead } from '../../audit/index.ts';
+import { findNextDeadline } from '../../decisions/index.ts';
+import { findCoalitionBySlug } from '../../registry/index.ts';
+import {
+  type PublicCandidates,
+  publicCandidatesParams,
+  publicCandidatesQuerySchema,
+  publicCandidatesSchema,
+} from './public.schema.ts';
 import { findCoalitionCandidates } from './public.service.ts';
+
+/** Places asked for, per server: ~3,200 counties and states of one coalition fit. */
+const cache = new VersionedCache<PublicCandidates>(10_000);
+/** Map data changes without an audit event (reference imports): an entry lives a minute at most. */
+const maxAgeMs = 60_000;
 
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
-  registerEndpoint(app, pactsContract.publicCandidates, ({ params, query }) =>
-    // A transaction: a ratification decision whose window has passed is closed on the way.
-    app.db.transaction().execute((trx) => findCoalitionCandidates(trx, params.slug, query.jurisdiction)),
+  app.get(
+    '/api/public/coalitions/:slug/candidates',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'The coalition’s candidates for a place (no sign-in): every race of its ratified pacts there',
+        description:
+          'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). A county and a House district never match: the map data does not say which districts cross which counties. Cached per coalition version (ETag; send If-None-Match for 304). 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
+        params: publicCandidatesParams,
+        querystring: publicCandidatesQuerySchema,
+        response: {
+          200: publicCandidatesSchema,
+          304: z.null(),
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+        },
+      },
+    },
+    // Reads only (decision 0012): no transaction, no lock; a ratification past its window is counted.
+    async (request, reply) => {
+      const { slug } = request.params;
+      const { jurisdiction } = request.query;
+      const coalition = await findCoalitionBySlug(app.db, slug);
+      if (!coalition) return findCoalitionCandidates(app.db, slug, jurisdiction); // its 404
+      const now = new Date();
+      // The version: the coalition's audit head (every stored ratification, pact or status change
+      // appends an event); valid until the next decision's window ends, when an outcome may change.
+      const [head, deadline] = await Promise.all([
+        readChainHead(app.db, coalition.id),
+        findNextDeadline(app.db, coalition.id, now),
+      ]);
+      const validUntil = Math.min(deadline?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + maxAgeMs);
+      const entry = await cache.get(
+        `${coalition.id}\0${jurisdiction}`,
+        `${coalition.id}:${head?.seq ?? 0}`,
+        validUntil,
+        now.getTime(),
+        () => findCoalitionCandidates(app.db, slug, jurisdiction, now),
+      );
+      return answerCached(request, reply, entry);
+    },
   );
 };

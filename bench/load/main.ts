@@ -1,0 +1,258 @@
+/**
+ * bench/load (`npm run bench:load`): a real `concord serve` with the demo loaded, on a fresh PGlite
+ * data directory, or on a fresh PostgreSQL database when DATABASE_URL is set (a database named
+ * `concord_load_<time>` is made on that server and dropped after). autocannon drives each route
+ * of the election-night mix in turn with BENCH_LOAD_CONNECTIONS (50) connections for
+ * BENCH_LOAD_SECONDS (10) each, and prints req/s, p50/p99 latency and errors per route, with the
+ * load average before and after (the machine is shared: a figure means little without it).
+ *
+ * BENCH_LOAD_ROUTES (comma-separated name prefixes) picks routes; BENCH_LOAD_URL drives a running server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { demoLogin } from '../../src/demo/step.ts';
+import { demoEmail, demoSecretariatEmail } from '../../src/features/registry/index.ts';
+import { freePort, startConcord } from '../../test/helpers/processes.ts';
+
+const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
+const only = process.env.BENCH_LOAD_ROUTES?.split(',');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface Route {
+  name: string;
+  method?: 'GET' | 'PUT';
+  /** A fixed path, or one per request (random county, rotating delegate). */
+  request: () => { path: string; headers?: Record<string, string>; body?: string };
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `concord_load_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: demoLogin.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in ${email}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+  return cookie.join('; ');
+}
+
+async function getJson<T>(base: string, path: string, cookie: string): Promise<T> {
+  const response = await fetch(`${base}${path}`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function pick<T>(items: T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
+async function routesOf(base: string): Promise<Route[]> {
+  const staff = await signIn(base, demoSecretariatEmail);
+  const session = await getJson<{ coalition: { slug: string } }>(base, '/api/session', staff);
+  const slug = session.coalition.slug;
+  const { organizations } = await getJson<{ organizations: { id: string; name: string }[] }>(
+    base,
+    '/api/organizations',
+    staff,
+  );
+  const { decisions } = await getJson<{ decisions: { id: string; phase: string }[] }>(
+    base,
+    '/api/decisions',
+    staff,
+  );
+  const open = decisions.find((d) => d.phase === 'open');
+  if (!open) throw new Error('the demo has no open decision');
+  // Counties: the public lookup for random places (most have a statewide race of a pact, some none).
+  const counties: string[] = [];
+  for (let offset = 0; offset < 600; offset += 100) {
+    const page = await getJson<{ items: { code: string }[] }>(
+      base,
+      `/api/map/jurisdictions?kind=county&limit=100&offset=${offset}`,
+      staff,
+    );
+    counties.push(...page.items.map((j) => j.code));
+  }
+  // Every delegate whose organization may vote, each casting (changing) its own ballot.
+  const delegates: { headers: Record<string, string>; organizationId: string }[] = [];
+  for (const org of organizations) {
+    try {
+      const cookie = await signIn(base, demoEmail(org.name));
+      const me = await getJson<{ organizationId: string | null; csrfToken: string }>(
+        base,
+        '/api/session',
+        cookie,
+      );
+      const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
+      const probe = await fetch(`${base}/api/decisions/${open.id}/ballots/${org.id}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ choice: 'yes' }),
+      });
+      if (me.organizationId && probe.ok) delegates.push({ headers, organizationId: org.id });
+    } catch {
+      // Not every demo organization has a delegate login (applicants, suspended members).
+    }
+  }
+  if (delegates.length === 0) throw new Error('no delegate of the demo can vote on the open decision');
+  const choices = ['yes', 'no', 'abstain'];
+  return [
+    { name: 'healthz (framework floor)', request: () => ({ path: '/healthz' }) },
+    {
+      name: 'public candidate lookup (random county)',
+      request: () => ({
+        path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties)}`,
+      }),
+    },
+    {
+      // Election night: the same places asked again and again, answered from the per-version cache.
+      name: 'public candidate lookup (20 counties, warm)',
+      request: () => ({
+        path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties.slice(0, 20))}`,
+      }),
+    },
+    { name: 'public coalition page', request: () => ({ path: `/api/public/coalitions/${slug}` }) },
+    {
+      name: 'members list (signed in)',
+      request: () => ({ path: '/api/organizations', headers: { cookie: staff } }),
+    },
+    {
+      name: 'decision page (signed in)',
+      request: () => ({ path: `/api/decisions/${open.id}`, headers: { cookie: staff } }),
+    },
+    {
+      name: `ballot casts (${delegates.length} delegates)`,
+      method: 'PUT',
+      request: () => {
+        const delegate = pick(delegates);
+        return {
+          path: `/api/decisions/${open.id}/ballots/${delegate.organizationId}`,
+          headers: delegate.headers,
+          body: JSON.stringify({ choice: pick(choices) }),
+        };
+      },
+    },
+    // Last: ~1 MB answers that time out leave the server busy for a while after the run.
+    { name: 'map TopoJSON (counties)', request: () => ({ path: '/api/map/us/counties.topojson' }) },
+  ];
+}
+
+async function drive(base: string, route: Route) {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: route.method ?? 'GET',
+        setupRequest: (request) => {
+          const next = route.request();
+          return {
+            ...request,
+            path: next.path,
+            headers: { ...request.headers, ...next.headers },
+            ...(next.body === undefined ? {} : { body: next.body }),
+          };
+        },
+      },
+    ],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
+    .join(' ');
+  console.log(
+    `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(
+      result.latency.p50,
+    ).padStart(
+      5,
+    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}  (load ${load()})`,
+  );
+}
+
+/** BENCH_LOAD_URL: drive a server already running (e.g. behind a proxy, or a second machine). */
+async function driveRoutes(base: string) {
+  const routes = await routesOf(base);
+  for (const route of routes) {
+    if (only && !only.some((name) => route.name.startsWith(name))) continue;
+    await drive(base, route);
+  }
+}
+
+async function main() {
+  if (process.env.BENCH_LOAD_URL) {
+    console.log(`bench:load against ${process.env.BENCH_LOAD_URL}; load average ${load()} (2 cores shared)`);
+    return driveRoutes(process.env.BENCH_LOAD_URL);
+  }
+  const url = process.env.DATABASE_URL;
+  const database = url ? await freshPostgres(url) : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'concord-load-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(
+    `bench:load on ${database ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${seconds} s per route; load average ${load()} (2 cores shared)`,
+  );
+  const server = startConcord(['serve', '--demo-if-empty'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CONCORD_DATA_DIR: dataDir,
+    DATABASE_URL: database?.url,
+    LOG_LEVEL: 'warn',
+    // The harness signs every demo delegate in from one address.
+    LOGIN_RATE_LIMIT: '1000',
+  });
+  try {
+    const started = performance.now();
+    await waitHealthy(base, 300_000);
+    console.log(`  server healthy with the demo in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await driveRoutes(base);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  }
+}
+
+async function waitHealthy(base: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/api/session`, { method: 'GET' });
+      // Any answer from the API means the demo is in (the server listens after loading it).
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not answer in time');
+}
+
+await main();
