@@ -13,7 +13,7 @@ import { backupDatabase, restoreDatabase } from '../../src/features/ops/backup.s
 import { codeOf, seedCoalition } from '../helpers/governance.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'concord-backup-'));
 const serverUrl = process.env.DATABASE_URL;
 const opened: DatabaseHandle[] = [];
