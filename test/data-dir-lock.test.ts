@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,37 @@ describe('one writer for the embedded database', () => {
     expect(created.code).toBe(0);
     const listed = await runCli(['coalition', 'list', '--json'], env);
     expect(JSON.parse(listed.stdout).map((c: { slug: string }) => c.slug)).toContain('after-crash');
+  }, 180_000);
+});
+
+describe('backups take the same lock', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'concord-backup-lock-'));
+  const backupFile = join(dataDir, '..', `${dataDir.split('/').pop()}.tar.gz`);
+  const env = { ...pgliteOnly, CONCORD_DATA_DIR: dataDir };
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(backupFile, { force: true });
+  });
+
+  it('refuses `concord backup` in one line while the server runs, and backs up once it stops', async () => {
+    server = await startServer(env);
+    const refused = await runCli(['backup', backupFile], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `error: the server (pid ${server.pid}) holds this database; stop it, or use the API, or point DATABASE_URL at PostgreSQL [database.locked]`,
+    ]);
+    expect(existsSync(backupFile)).toBe(false);
+
+    expect(await server.stop()).toBe(0);
+    server = undefined;
+    const backedUp = await runCli(['backup', backupFile], env);
+    expect(backedUp.stderr).toBe('');
+    expect(backedUp.code).toBe(0);
+    expect(statSync(backupFile).size).toBeGreaterThan(0);
+    // The backup let go of the directory: the lock is gone and a server starts on it again.
+    expect(existsSync(join(dataDir, lockFileName))).toBe(false);
   }, 180_000);
 });
 

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type DatabaseHandle, type DatabaseTarget } from '../../src/db/connect.ts';
+import { lockFileName } from '../../src/db/data-dir-lock.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { backupDatabase, restoreDatabase } from '../../src/features/ops/backup.service.ts';
-import { lockFileName } from '../../src/features/ops/data-dir-holder.ts';
 import { codeOf, seedCoalition } from '../helpers/governance.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'concord-backup-'));
 const serverUrl = process.env.DATABASE_URL;
 const opened: DatabaseHandle[] = [];

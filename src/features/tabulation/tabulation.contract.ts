@@ -24,10 +24,10 @@ export const tabulationQuerySchema = tabulationOptionsSchema
   .partial();
 
 /**
- * Upload caps: CSV is read as it arrives, so memory follows the distinct ballots, not the file;
- * JSON is parsed whole, so it has a much smaller cap (large files go as CSV).
+ * Upload cap: CSV and JSON are both read as they arrive (row by row, ballot by ballot), so memory
+ * follows the distinct ballots, not the file; the byte cap bounds the time one upload can take.
  */
-export const tabulationUploadLimits = { maxBytes: 256 * 1024 * 1024, maxJsonLength: 16 * 1024 * 1024 };
+export const tabulationUploadLimits = { maxBytes: 256 * 1024 * 1024 };
 
 /** Ballot files reach the service as the raw request stream: never parsed whole, never buffered. */
 export const ballotFileTypes = ['text/csv', 'text/plain', 'application/json'];

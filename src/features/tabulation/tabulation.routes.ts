@@ -22,9 +22,7 @@ export const registerTabulationRoutes: RoutesPlugin = async (app) => {
           `Send the ballot file as the body, as ${ballotFileTypes.join(' or ')}.`,
         );
       }
-      return tabulateBallotFile(capBytes(request.body, tabulationUploadLimits.maxBytes), query, {
-        maxJsonLength: tabulationUploadLimits.maxJsonLength,
-      });
+      return tabulateBallotFile(capBytes(request.body, tabulationUploadLimits.maxBytes), query);
     },
     // Any signed-in role may count a file; anonymous uploads are refused before the body is read.
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' }, uploadRoles: roles } },

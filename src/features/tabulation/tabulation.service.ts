@@ -49,9 +49,8 @@ export function countBallots(store: BallotStore, settings: TabulationSettings): 
 export async function tabulateBallotFile(
   source: BallotSource,
   options: TabulationRequest,
-  limits: { maxJsonLength?: number } = {},
 ): Promise<PublishedTabulation> {
   const settings = parseTabulationOptions(options);
-  const store = await readBallotSource(source, { candidates: settings.candidates ?? null, ...limits });
+  const store = await readBallotSource(source, { candidates: settings.candidates ?? null });
   return countBallots(store, settings);
 }
