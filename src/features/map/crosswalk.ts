@@ -27,7 +27,7 @@ export interface CrosswalkRow {
 type Area = Polygon | MultiPolygon;
 
 /** The district files of each state's latest map: the highest first congress in the file names. */
-async function latestDistricts(): Promise<{ state: string; district: number; geometry: Area }[]> {
+export async function latestDistricts(): Promise<{ state: string; district: number; geometry: Area }[]> {
   const root = `${dataDir}us-congress-districts/data/`;
   const out: { state: string; district: number; geometry: Area }[] = [];
   for (const state of (await readdir(root)).sort()) {
