@@ -14,8 +14,7 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     'us-president-2024-state',
     '538-partisan-lean-2022',
     'us-president-2024-county',
-    // Every House election from 1976: Michigan's seats went from 19 to 14, and the lookup must show
-    // only the latest year's.
+    // Every House election from 1976: the district names come from the latest year's seats.
     'us-house-1976-2020',
   ]);
   /** Who the demo's ratified zones pact gives Wayne County to, read from the pact's version. */
@@ -68,20 +67,26 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     ).toBeLessThanOrEqual(0);
     await screenshot(page, 'public-candidate-phone');
 
-    // A state with several seats: the data cannot tell which cover the county, and says so.
+    // A county split between districts: its own four (area-based crosswalk, 2020 lines), largest share first, never the state's fourteen.
     await page.getByLabel('State').selectOption({ label: 'Michigan' });
     expect(await page.getByLabel('County').inputValue()).toBe('');
-    await page.getByLabel('County').selectOption({ label: 'Washtenaw' });
-    await page.getByRole('heading', { level: 2, name: 'Races for Washtenaw, Michigan' }).waitFor();
-    // Only the districts of the latest House election in the data (2020: 14 seats), year labelled.
-    await page.getByText('U.S. House (2020 election): 14 districts in Michigan', { exact: true }).click();
-    await page
-      .getByText('The map data does not yet say which of these districts cover Washtenaw.', { exact: false })
-      .waitFor();
-    const seatList = await page.locator('.seat-list li').allTextContents();
-    expect(seatList[0]).toBe('Michigan district 1 (MI-1)');
-    expect(seatList.at(-1)).toBe('Michigan district 14 (MI-14)');
-    expect(seatList).toHaveLength(14);
+    await page.getByLabel('County').selectOption({ label: 'Wayne' });
+    const wayne = page.getByRole('region', { name: 'Races for Wayne, Michigan', exact: true });
+    await wayne.waitFor();
+    const houseCards = (await wayne.getByRole('heading', { level: 3 }).allTextContents()).filter((t) =>
+      t.startsWith('U.S. House'),
+    );
+    expect(houseCards).toEqual([
+      'U.S. House — MI-12',
+      'U.S. House — MI-13',
+      'U.S. House — MI-11',
+      'U.S. House — MI-14',
+    ]);
+    const twelve = wayne.getByRole('listitem').filter({ hasText: 'U.S. House — MI-12' });
+    expect((await twelve.getByRole('definition').allTextContents())[0]).toBe(
+      'Michigan district 12: 41% of Wayne’s area (area-based, 2020 election)',
+    );
+    expect(await page.locator('.seat-list li').count()).toBe(0);
     await screenshot(page, 'public-candidate-districts');
 
     // The address keeps the choice: a shared link opens the same county.
@@ -116,11 +121,12 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     expect((await president.getByRole('definition').allTextContents()).at(-1)).toBe(
       'No coalition candidate announced',
     );
-    await page.getByText('U.S. House (2020 election): 14 districts in Michigan', { exact: true }).click();
-    await page.getByText('No coalition candidate announced in any of them.', { exact: false }).waitFor();
-    expect((await page.locator('.seat-list li').allTextContents()).some((text) => text.includes(':'))).toBe(
-      false,
-    );
+    for (const code of ['MI-12', 'MI-13', 'MI-11', 'MI-14']) {
+      const card = races.getByRole('listitem').filter({ hasText: `U.S. House — ${code}` });
+      expect((await card.getByRole('definition').allTextContents()).at(-1)).toBe(
+        'No coalition candidate announced',
+      );
+    }
     await screenshot(page, 'public-candidate-named');
     expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

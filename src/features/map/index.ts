@@ -4,6 +4,13 @@
  */
 
 export * as catalog from './catalog.service.ts';
+export {
+  computeCrosswalk,
+  countyDistricts,
+  crosswalkElection,
+  crosswalkLabel,
+  loadCrosswalk,
+} from './crosswalk.ts';
 export { readCsv } from './datasets/csv.ts';
 export { dataDir, prepareDatasets } from './datasets/dataset-files.ts';
 export { materialize } from './datasets/materialize.ts';

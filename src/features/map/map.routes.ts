@@ -29,6 +29,7 @@ import {
 } from './map.schema.ts';
 import { jurisdictionResults, listRaceVotes, raceResults } from './results.service.ts';
 import { usShapes } from './shapes.service.ts';
+import { usDistrictShapes } from './us-districts.service.ts';
 import type { Viewer } from './visibility.ts';
 
 /** Reference data is public; a signed-in reader also sees their coalition's own rows. */
@@ -207,6 +208,39 @@ export const registerMapRoutes: RoutesPlugin = async (app) => {
       const actor = requireActor(request);
       const collection = await read((trx) => coalitionDistricts(trx, actor, request.query));
       return reply.header('cache-control', 'private, no-cache').type('application/geo+json').send(collection);
+    },
+  );
+
+  app.get(
+    '/api/map/us/districts.geojson',
+    {
+      schema: {
+        tags,
+        summary: 'US House district shapes (the latest shipped map per state) as GeoJSON',
+        description:
+          'From data/us-congress-districts (ACLU, from Census TIGER/Line; display-simplified): the 2020 ' +
+          'election’s districts, North Carolina’s 2018. Each feature’s id is the race key (`MI-12`), with ' +
+          'name, state, district and election. Single-seat states have no district shapes (their seat is ' +
+          'the state). Public reference data, cached: send If-None-Match.',
+        querystring: z.object({
+          state: z
+            .string()
+            .regex(/^[A-Za-z]{2}$/)
+            .optional()
+            .describe('only this state’s districts (USPS code, `MI`)'),
+        }),
+        response: {
+          200: z.unknown().describe('a GeoJSON FeatureCollection'),
+          304: z.null(),
+          ...commonErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const shapes = await usDistrictShapes(request.query.state);
+      reply.header('etag', shapes.etag).header('cache-control', 'public, max-age=3600');
+      if (request.headers['if-none-match'] === shapes.etag) return reply.status(304).send(null);
+      return reply.type('application/geo+json').send(shapes.body);
     },
   );
 

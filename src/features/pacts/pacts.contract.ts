@@ -283,7 +283,7 @@ export const pactsContract = {
     tag: 'public',
     summary: 'The coalition’s candidates for a place (no sign-in): every race of its ratified pacts there',
     description:
-      'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). A county and a House district never match: the map data does not say which districts cross which counties. 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
+      'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). For a county, `houseDistricts` lists its own House district(s) with the share of its area in each (an area-based crosswalk of the shipped 2020 district shapes, North Carolina 2018), and a ratified race for one of them comes with coverage `crosses_place` and that `share`. 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
     params: publicCandidatesParams,
     query: publicCandidatesQuerySchema,
     response: publicCandidatesSchema,

@@ -1,4 +1,4 @@
-import { loadCrosswalk } from './crosswalk.ts';
+import { loadCrosswalk } from '../map/index.ts';
 import type { OverlapLookup } from './slate.service.ts';
 
 /** For the slate: the share of a county's area inside a House district (area-based), or null. */

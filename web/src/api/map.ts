@@ -82,6 +82,21 @@ export function useUsShapes(level: UsLevel, set: string | undefined) {
   });
 }
 
+/** The shipped House district shapes (latest map per state), lon/lat GeoJSON; ids are race keys (`MI-12`). */
+export type UsDistricts = import('geojson').FeatureCollection<
+  import('geojson').Polygon | import('geojson').MultiPolygon,
+  { name: string; state: string; district: number; election: number }
+>;
+
+export function useUsDistrictShapes(enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: ['map', 'district-shapes'] as const,
+    queryFn: () => api<UsDistricts>('/api/map/us/districts.geojson'),
+    ...reference,
+  });
+}
+
 export interface JurisdictionsQuery {
   kind?: JurisdictionKind;
   parent?: string;

@@ -28,9 +28,9 @@ export const publicPlaceSchema = placeRefSchema.extend({
 });
 
 export const raceCoverageSchema = z
-  .enum(['place', 'contains_place', 'within_place'])
+  .enum(['place', 'contains_place', 'within_place', 'crosses_place'])
   .describe(
-    'place: the race is held for the place itself; contains_place: its area contains the place (a statewide race for a county); within_place: it lies within the place (a state’s districts and counties)',
+    'place: the race is held for the place itself; contains_place: its area contains the place (a statewide race for a county); within_place: it lies within the place (a state’s districts and counties); crosses_place: a House district covering part or all of a county, from the area-based crosswalk (`share`)',
   );
 export type RaceCoverage = z.infer<typeof raceCoverageSchema>;
 
@@ -55,6 +55,12 @@ export const publicRaceSchema = z.object({
     .nullable()
     .describe('The member carrying the coalition’s flag there; null when the race is open or it left'),
   open: z.boolean().describe('The pact leaves the race open: no coalition candidate'),
+  share: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('crosses_place only: the share of the county’s area inside the district (area-based)'),
 });
 export type PublicRace = z.infer<typeof publicRaceSchema>;
 
@@ -62,5 +68,19 @@ export const publicCandidatesSchema = z.object({
   coalition: z.object({ slug: z.string(), name: z.string() }),
   place: publicPlaceSchema,
   races: z.array(publicRaceSchema),
+  houseDistricts: z
+    .array(
+      z.object({
+        code: z.string().describe('The district’s map code: `MI-12`, at-large seats `WY-AL`'),
+        share: z.number().min(0).max(1).describe('The share of the county’s area inside the district'),
+        basis: z.literal('area-based'),
+        election: z.number().int().describe('The House election whose district lines these are (2020)'),
+        jurisdictionId: z.uuid().nullable().describe('The district on the map, when its data is loaded'),
+      }),
+    )
+    .describe(
+      'For a county: its own House district(s) from the area-based crosswalk, largest share first; empty for other places',
+    ),
+  crosswalk: z.string().describe('How the county’s districts were found (area-based, which maps)'),
 });
 export type PublicCandidates = z.infer<typeof publicCandidatesSchema>;

@@ -8,7 +8,14 @@ import { notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
 import { readDecisionOutcomes } from '../../decisions/index.ts';
 import type { JurisdictionView, Viewer } from '../../map/index.ts';
-import { catalog, isJurisdictionKind } from '../../map/index.ts';
+import {
+  catalog,
+  countyDistricts,
+  crosswalkElection,
+  crosswalkLabel,
+  isJurisdictionKind,
+  stateByFips,
+} from '../../map/index.ts';
 import { findCoalitionBySlug, getPublicCoalition } from '../../registry/index.ts';
 import { listPacts } from '../pacts.repository.ts';
 import { listRatifications, type RatificationRow } from '../ratification/consent.repository.ts';
@@ -118,7 +125,12 @@ export async function ratifiedPacts(db: Db, coalitionId: string, now: Date) {
   });
 }
 
-const coverageOrder: Record<RaceCoverage, number> = { contains_place: 0, place: 1, within_place: 2 };
+const coverageOrder: Record<RaceCoverage, number> = {
+  contains_place: 0,
+  place: 1,
+  crosses_place: 2,
+  within_place: 3,
+};
 const assignmentsSchema = z.record(z.string(), z.string().nullable());
 
 /** Must run in a transaction: a ratification decision whose window has passed is closed on the way. */
@@ -139,6 +151,13 @@ export async function findCoalitionCandidates(
     aboveKeys: new Set(placeAbove.map(keyOf)),
   };
 
+  const houseDistricts = found.kind === 'county' ? await countyHouseDistricts(db, found.code) : [];
+  const shareOf = new Map<string, number>();
+  for (const d of houseDistricts) {
+    shareOf.set(`congressional_district:${d.code}`, d.share);
+    if (d.jurisdictionId) shareOf.set(d.jurisdictionId, d.share);
+  }
+
   const ratified = await ratifiedPacts(db, coalition.id, now);
   const areas = await listRaceAreas(
     db,
@@ -149,18 +168,24 @@ export async function findCoalitionCandidates(
     { coalitionId: coalition.id },
     areas.flatMap((a) => (a.jurisdiction_id ? [a.jurisdiction_id] : [])),
   );
-  const covering = areas.flatMap((row) => {
-    const keys = z.array(z.string()).parse(row.jurisdiction_keys);
-    const coverage = coverageOf(
-      {
-        jurisdictionId: row.jurisdiction_id,
-        jurisdictionKeys: keys,
-        aboveIds: new Set(row.jurisdiction_id ? above(row.jurisdiction_id).map((j) => j.id) : []),
-      },
-      place,
-    );
-    return coverage ? [{ row, keys, coverage }] : [];
-  });
+  const covering = areas.flatMap(
+    (row): { row: typeof row; keys: string[]; coverage: RaceCoverage; share: number | undefined }[] => {
+      const keys = z.array(z.string()).parse(row.jurisdiction_keys);
+      const coverage = coverageOf(
+        {
+          jurisdictionId: row.jurisdiction_id,
+          jurisdictionKeys: keys,
+          aboveIds: new Set(row.jurisdiction_id ? above(row.jurisdiction_id).map((j) => j.id) : []),
+        },
+        place,
+      );
+      if (coverage) return [{ row, keys, coverage, share: undefined }];
+      // A House district crossing the county: the crosswalk says so (area-based), the map's parents cannot.
+      const share =
+        shareOf.get(keys[0] ?? '') ?? (row.jurisdiction_id ? shareOf.get(row.jurisdiction_id) : undefined);
+      return share === undefined ? [] : [{ row, keys, coverage: 'crosses_place', share }];
+    },
+  );
 
   const members = new Map((await getPublicCoalition(db, slug)).members.map((m) => [m.id, m]));
   const races: PublicRace[] = [];
@@ -170,7 +195,7 @@ export async function findCoalitionCandidates(
     const allocation = await findAssignments(db, entry.pact.id, entry.version);
     const assignments = assignmentsSchema.parse(allocation?.assignments ?? {});
     const labels = versionLabelsSchema.parse(allocation?.labels ?? { members: {}, races: {} });
-    for (const { row, keys, coverage } of mine) {
+    for (const { row, keys, coverage, share } of mine) {
       const memberKey = assignments[row.key] ?? null;
       const organizationId = memberKey === null ? null : (labels.members[memberKey]?.organizationId ?? null);
       races.push({
@@ -190,6 +215,7 @@ export async function findCoalitionCandidates(
         // A member suspended, expelled or withdrawn since the pact no longer carries the flag.
         member: organizationId === null ? null : (members.get(organizationId) ?? null),
         open: memberKey === null,
+        ...(share === undefined ? {} : { share }),
       });
     }
   }
@@ -210,5 +236,34 @@ export async function findCoalitionCandidates(
       within: placeAbove.map((j) => ({ id: j.id, key: keyOf(j), name: j.name })),
     },
     races,
+    houseDistricts,
+    crosswalk: crosswalkLabel,
   };
+}
+
+/**
+ * A county's own House district(s), from the area-based crosswalk of the shipped district shapes:
+ * the districts of one election (the crosswalk's map), never every year's seats of the state.
+ */
+async function countyHouseDistricts(db: Db, countyFips: string): Promise<PublicCandidates['houseDistricts']> {
+  const usps = stateByFips(countyFips.slice(0, 2))?.usps ?? '';
+  const out: PublicCandidates['houseDistricts'] = [];
+  for (const { district, share } of await countyDistricts(countyFips)) {
+    const [onMap] = (
+      await catalog.listJurisdictions(db, null, {
+        kind: 'congressional_district',
+        code: district,
+        limit: 1,
+        offset: 0,
+      })
+    ).items;
+    out.push({
+      code: district,
+      share,
+      basis: 'area-based',
+      election: crosswalkElection(usps),
+      jurisdictionId: onMap?.id ?? null,
+    });
+  }
+  return out;
 }

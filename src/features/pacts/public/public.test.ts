@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
 import type { App } from '../../../http/types.ts';
 import { verifyAuditChain } from '../../audit/index.ts';
 import { castBallot, closeDecision } from '../../decisions/index.ts';
-import { catalog, loadReferenceData, prepareDatasets } from '../../map/index.ts';
+import { catalog, loadCrosswalk, loadReferenceData, prepareDatasets } from '../../map/index.ts';
 import { updateOrganization } from '../../registry/index.ts';
 import { createPact } from '../drafting/pacts.service.ts';
 import type { CreatePactInput } from '../pacts.schema.ts';
@@ -175,7 +175,9 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
         castBallot(trx, member.delegate, sent.decisionId, member.id, { choice: 'yes' }, opened),
       );
     ratifiedAt.set(pactIds.president, new Date(Date.now() - day).toISOString());
-  }, 180_000);
+    // The area-based crosswalk is computed once per process, from the shipped district shapes.
+    await loadCrosswalk();
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await executor?.close();
@@ -217,6 +219,24 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     expect(president?.member?.id ?? null).toBe(presidentMember);
     expect(president?.open).toBe(presidentMember === null);
     expect((await verifyAuditChain(database().db, left.coalition.id)).ok).toBe(true);
+  });
+
+  it('a county lists its own House district(s) from the area-based crosswalk, not every seat of its state', async () => {
+    const found = await candidates(left.coalition.slug, wayne);
+    expect(found.crosswalk).toContain('area-based');
+    // Wayne County is split among four Michigan districts (2020 lines); the state's other ten never show.
+    expect(found.houseDistricts.map((d) => [d.code, Math.round(d.share * 100)])).toEqual([
+      ['MI-12', 41],
+      ['MI-13', 29],
+      ['MI-11', 17],
+      ['MI-14', 12],
+    ]);
+    expect(found.houseDistricts.every((d) => d.basis === 'area-based' && d.election === 2020)).toBe(true);
+    // Marquette County lies wholly inside the Upper Peninsula's district.
+    const marquette = await candidates(left.coalition.slug, 'county:26103');
+    expect(marquette.houseDistricts.map((d) => [d.code, Math.round(d.share * 100)])).toEqual([['MI-1', 100]]);
+    // A state or the nation is not a county: no crosswalk rows.
+    expect((await candidates(left.coalition.slug, 'state:26')).houseDistricts).toEqual([]);
   });
 
   it('drafts, rejected pacts, pacts under vote and other coalitions’ pacts never show', async () => {

@@ -63,8 +63,8 @@ export function AssignmentSection({ pact, rows, odds, colours, canEdit }: Assign
         />
       ) : (
         <p className="muted">
-          No map for this pact: the map draws US states and counties, and its races’ districts have no shapes
-          there. The table below is the whole picture.
+          No map for this pact: the map draws US states, counties and House districts, and its races have no
+          shapes there. The table below is the whole picture.
         </p>
       )}
       <AssignmentFilters filter={filter} members={pact.members} onChange={setFilter} />

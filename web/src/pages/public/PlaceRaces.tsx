@@ -8,7 +8,13 @@ import {
 import { type PublicRace, usePublicCandidates } from '../../api/public-candidates.ts';
 import { formatDate } from '../../components/labels.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { districtOrder, latestDistrictSet, latestResultOf, leadingCandidates } from './place-races.ts';
+import {
+  districtArea,
+  districtOrder,
+  latestDistrictSet,
+  latestResultOf,
+  leadingCandidates,
+} from './place-races.ts';
 import './public-candidates.css';
 
 /** Only ratified pacts are published: a race without one says so rather than guess. */
@@ -68,7 +74,8 @@ function RaceCard({
 }
 
 /**
- * The races for a county: statewide, the House seat(s), and the county itself as a zone, each with
+ * The races for a county: statewide, the county's own House district(s) (from the area-based
+ * crosswalk of district shapes, each with its share of the county), and the county itself as a zone, each with
  * the coalition's candidate from its ratified pacts; then any other ratified race covering the county.
  */
 export function PlaceRaces({
@@ -100,7 +107,17 @@ export function PlaceRaces({
   const seats = [...districts.data.items].sort(districtOrder);
   const claim = matchRaces(coalition.data.races);
   const forPresident = claim((r) => president?.raceId != null && r.mapRaceId === president.raceId);
-  const forSeat = claim((r) => seats.length === 1 && r.jurisdictionId === seats[0]?.id);
+  // The county's own districts (area-based crosswalk): each takes the ratified races held there.
+  const own = coalition.data.houseDistricts.map((district) => ({
+    district,
+    name: seats.find((seat) => seat.code === district.code)?.name,
+    races: claim(
+      (r) =>
+        r.jurisdictionKey === `congressional_district:${district.code}` ||
+        (district.jurisdictionId !== null && r.jurisdictionId === district.jurisdictionId),
+    ),
+  }));
+  const forSeat = claim((r) => own.length === 0 && seats.length === 1 && r.jurisdictionId === seats[0]?.id);
   const forZone = claim((r) => r.pact.kind === 'zones' && r.jurisdictionId === county.id);
   const others = claim(() => true);
 
@@ -116,7 +133,15 @@ export function PlaceRaces({
             coalition={forPresident}
           />
         ) : null}
-        {seats.length === 1 && seats[0] ? (
+        {own.map(({ district, name, races }) => (
+          <RaceCard
+            key={district.code}
+            title={`U.S. House — ${district.code}`}
+            area={districtArea(district, county.name, name)}
+            coalition={races}
+          />
+        ))}
+        {own.length === 0 && seats.length === 1 && seats[0] ? (
           <RaceCard
             title={`U.S. House — ${seats[0].code}`}
             area={`${state.name} (one seat, statewide${districtSet ? `, ${districtSet.label}` : ''})`}
@@ -137,7 +162,12 @@ export function PlaceRaces({
           />
         ))}
       </ul>
-      {seats.length > 1 ? (
+      {own.length > 0 ? (
+        <p className="muted">
+          House districts: {coalition.data.crosswalk}. A share is of the county’s land, not of its voters.
+        </p>
+      ) : null}
+      {own.length === 0 && seats.length > 1 ? (
         <HouseSeats slug={slug} state={state} county={county} seats={seats} when={districtSet?.label} />
       ) : null}
     </section>
@@ -145,7 +175,7 @@ export function PlaceRaces({
 }
 
 /**
- * A state with several House seats: the map data does not say which of them cover the county, so
+ * A county outside the district shapes (the crosswalk has no row for it): the map data does not say which seats cover it, so
  * the state's seats are listed, each with the coalition's candidate where a ratified pact names one.
  */
 function HouseSeats({

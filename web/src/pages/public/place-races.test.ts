@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultSetView } from '../../api/map.ts';
-import { latestDistrictSet } from './place-races.ts';
+import { districtArea, latestDistrictSet } from './place-races.ts';
 
 const set = (slug: string, office: string | null, measure: 'votes' | 'lean'): ResultSetView =>
   ({
@@ -40,5 +40,18 @@ describe('latestDistrictSet', () => {
       label: '2022 district lines',
     });
     expect(latestDistrictSet([])).toBeUndefined();
+  });
+});
+
+describe('districtArea', () => {
+  const district = (code: string, share: number) =>
+    ({ code, share, basis: 'area-based', election: 2020, jurisdictionId: null }) as const;
+  it('labels a county’s share of a district as area-based, with the election of its lines', () => {
+    expect(districtArea(district('MI-12', 0.4134), 'Wayne', 'Michigan district 12')).toBe(
+      'Michigan district 12: 41% of Wayne’s area (area-based, 2020 election)',
+    );
+    expect(districtArea(district('MI-1', 0.999), 'Marquette', undefined)).toBe(
+      'MI-1: all of Marquette (area-based, 2020 election)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { JurisdictionView, ResultSetView, UnitResultView } from '../../api/map.ts';
+import type { PublicCandidates } from '../../api/public-candidates.ts';
 
 const yearOf = (slug: string) => Number(/\d{4}/.exec(slug)?.[0] ?? 0);
 
@@ -50,4 +51,18 @@ export function districtOrder(a: JurisdictionView, b: JurisdictionView): number 
     return /^\d+$/.test(tail) ? Number(tail) : 0;
   };
   return seat(a) - seat(b) || a.code.localeCompare(b.code);
+}
+
+/**
+ * Where a county's House district lies, from the area-based crosswalk: "Michigan district 12: 41%
+ * of Wayne's area (area-based, 2020 election)"; a district holding the whole county says so.
+ */
+export function districtArea(
+  district: PublicCandidates['houseDistricts'][number],
+  county: string,
+  name: string | undefined,
+): string {
+  const percent = Math.round(district.share * 100);
+  const share = percent >= 99 ? `all of ${county}` : `${percent < 1 ? '<1' : percent}% of ${county}’s area`;
+  return `${name ?? district.code}: ${share} (area-based, ${district.election} election)`;
 }

@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
-import { areaShares, ringsOf, ScanShape } from '../../core/tickets/area-share.ts';
-import { dataDir, readAtlas, usStates } from '../map/index.ts';
+import { areaShares, ringsOf, ScanShape } from '../../core/geo/area-share.ts';
+import { dataDir } from './datasets/dataset-files.ts';
+import { readAtlas } from './datasets/us-atlas.ts';
+import { usStates } from './datasets/us-states.ts';
 
 /**
  * An AREA-BASED county ↔ House district crosswalk: for each county, the share of its area inside
@@ -25,7 +27,7 @@ export interface CrosswalkRow {
 type Area = Polygon | MultiPolygon;
 
 /** The district files of each state's latest map: the highest first congress in the file names. */
-async function latestDistricts(): Promise<{ state: string; district: number; geometry: Area }[]> {
+export async function latestDistricts(): Promise<{ state: string; district: number; geometry: Area }[]> {
   const root = `${dataDir}us-congress-districts/data/`;
   const out: { state: string; district: number; geometry: Area }[] = [];
   for (const state of (await readdir(root)).sort()) {
@@ -94,3 +96,14 @@ export function loadCrosswalk(): Promise<Map<string, Map<string, number>>> {
   });
   return cached;
 }
+
+/** The House districts of a county (area-based), the largest share first; empty outside the data. */
+export async function countyDistricts(countyFips: string): Promise<{ district: string; share: number }[]> {
+  const districts = (await loadCrosswalk()).get(countyFips) ?? new Map<string, number>();
+  return [...districts.entries()]
+    .map(([district, share]) => ({ district, share }))
+    .sort((a, b) => b.share - a.share || a.district.localeCompare(b.district, 'en', { numeric: true }));
+}
+
+/** The House election whose districts the crosswalk's map is: 2020 everywhere but North Carolina (2018). */
+export const crosswalkElection = (usps: string): number => (usps === 'NC' ? 2018 : 2020);
