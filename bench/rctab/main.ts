@@ -64,7 +64,9 @@ async function inProcess(configPath: string): Promise<{ read: number; count: num
   const cvrs: RctabCvr[] = [];
   for (const source of config.sources) {
     const path = source.filePath.startsWith('/') ? source.filePath : join(base, source.filePath);
-    cvrs.push(...(await readSource(path, source, { maxRankingsAllowed: config.rules.maxRankingsAllowed })));
+    // One at a time: spreading a million records into push() overflows the call stack.
+    for (const cvr of await readSource(path, source, { maxRankingsAllowed: config.rules.maxRankingsAllowed }))
+      cvrs.push(cvr);
   }
   const read = (performance.now() - readStart) / 1000;
   const random = config.rules.randomSeed === null ? null : new JavaRandom(config.rules.randomSeed);

@@ -26,11 +26,11 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0201_map': map,
   '2026_11_23_0301_decision_kind_pact_ratification': decisionKindPactRatification,
   '2026_11_23_0302_pacts': pacts,
-  '2026_12_03_7001_petitions': petitions,
   '2026_12_03_1001_ballot_row_nonce': ballotRowNonce,
   '2026_12_03_1002_audit_row_baseline': auditRowBaseline,
   '2026_12_03_2001_sign_in_throttle': signInThrottle,
   '2026_12_03_5001_tickets': tickets,
   '2026_12_03_6001_supporters': supporters,
+  '2026_12_03_7001_petitions': petitions,
   '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
 };
