@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { PactsOverview } from '../pacts/PactsOverview.tsx';
 import { PetitionWarnings } from '../petitions/PetitionWarnings.tsx';
+import { ComplianceAlerts } from './ComplianceAlerts.tsx';
 import { MembersOverview } from './MembersOverview.tsx';
 import { OpenDecisions } from './OpenDecisions.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
@@ -59,6 +60,12 @@ export function DashboardPage() {
             <Link to="/pacts">Pacts</Link>
           </h2>
           <PactsOverview />
+        </section>
+        <section aria-labelledby="compliance-title" className="panel">
+          <h2 id="compliance-title">
+            <Link to="/candidates?dissident=true">Pact compliance</Link>
+          </h2>
+          <ComplianceAlerts />
         </section>
         <section aria-labelledby="petition-deadlines-title" className="panel">
           <h2 id="petition-deadlines-title">
