@@ -90,12 +90,13 @@ export const ticketsDemoStep: DemoStep = {
 
     // The ratified pact: MI-HD-12 to the Greens, MI-HD-13 to the Workers, MI-HD-14 to Liberal Forum.
     const michigan = states.find((s) => s.code === '26');
-    const election = (await repo.listOwnRaces(db, context.coalitionId))[0];
+    // The election of the 2026 races just imported (the map's demo step imports other races too).
+    const michiganHouse12 = raceId('MI-HD-12');
     const pact = await createPact(db, staff, {
       name: 'Michigan House 2026',
       source: {
         kind: 'races',
-        electionId: election ? await repo.electionOfRace(db, election.id) : '',
+        electionId: michiganHouse12 ? await repo.electionOfRace(db, michiganHouse12) : '',
         office: 'state_house',
         within: michigan ? [michigan.id] : [],
       },
