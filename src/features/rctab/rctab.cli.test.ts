@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runConcord } from '../../../test/helpers/run-concord.ts';
 import { registerRctabCommands } from './rctab.cli.ts';
 
 const cases = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'rctab', 'cases');
@@ -10,19 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'concord-rctab-cli-'));
 
 /** Runs `concord rctab …` in this process; returns what it printed and its exit code. */
 async function run(...args: string[]) {
-  const program = new Command('concord').exitOverride();
-  registerRctabCommands(program);
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  await program.parseAsync(['node', 'concord', 'rctab', ...args]);
-  const printed = {
-    stdout: out.mock.calls.join(''),
-    stderr: err.mock.calls.join(''),
-    code: process.exitCode ?? 0,
-  };
-  out.mockRestore();
-  err.mockRestore();
-  return printed;
+  const { stdout, stderr, exitCode } = await runConcord(registerRctabCommands, 'rctab', ...args);
+  return { stdout, stderr, code: exitCode };
 }
 
 afterEach(() => {
