@@ -137,9 +137,8 @@ export function listLines(db: Db, coalitionId: string, candidateIds: readonly st
   );
 }
 
-/** Races the coalition may see (the reference map and its own), with their election and jurisdiction. */
-export function findRaces(db: Db, coalitionId: string, raceIds: readonly string[]) {
-  if (raceIds.length === 0) return Promise.resolve([]);
+/** A race with its election and jurisdiction, as the tickets feature shows it. */
+function raceRows(db: Db) {
   return db
     .selectFrom('races')
     .innerJoin('elections', 'elections.id', 'races.election_id')
@@ -155,7 +154,13 @@ export function findRaces(db: Db, coalitionId: string, raceIds: readonly string[
       'jurisdictions.kind as jurisdiction_kind',
       'jurisdictions.code as jurisdiction_code',
       'jurisdictions.country',
-    ])
+    ]);
+}
+
+/** Races the coalition may see (the reference map and its own), with their election and jurisdiction. */
+export function findRaces(db: Db, coalitionId: string, raceIds: readonly string[]) {
+  if (raceIds.length === 0) return Promise.resolve([]);
+  return raceRows(db)
     .where('races.id', 'in', [...raceIds])
     .where((eb) => eb.or([eb('races.coalition_id', 'is', null), eb('races.coalition_id', '=', coalitionId)]))
     .execute();
@@ -348,22 +353,7 @@ export function findCoalitionName(db: Db, coalitionId: string) {
 
 /** The coalition's own races (imported), the ones members nominate for, newest election first. */
 export function listOwnRaces(db: Db, coalitionId: string) {
-  return db
-    .selectFrom('races')
-    .innerJoin('elections', 'elections.id', 'races.election_id')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'races.jurisdiction_id')
-    .select([
-      'races.id',
-      'races.name',
-      'races.office',
-      sql<string | null>`races.filing_deadline::text`.as('filing_deadline'),
-      'elections.name as election_name',
-      sql<string>`elections.election_date::text`.as('election_date'),
-      'jurisdictions.id as jurisdiction_id',
-      'jurisdictions.kind as jurisdiction_kind',
-      'jurisdictions.code as jurisdiction_code',
-      'jurisdictions.country',
-    ])
+  return raceRows(db)
     .where('races.coalition_id', '=', coalitionId)
     .orderBy('elections.election_date', 'desc')
     .orderBy('races.name')
