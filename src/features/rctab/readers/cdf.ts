@@ -3,8 +3,10 @@
  * found by name, selections resolve to candidates (or write-ins), ranks come from the selection or
  * from each SelectionPosition.
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { JSONParser } from '@streamparser/json';
 import { OVERVOTE_LABEL, type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, toRankings } from './reader.ts';
@@ -37,10 +39,9 @@ interface CdfCvr {
 }
 
 export async function readCdf(path: string, source: CvrSourceConfig): Promise<RctabCvr[]> {
-  const text = await readFile(path, 'utf8');
   const report = /\.xml$/i.test(path)
-    ? fromXml(path, text, source.contestId)
-    : fromJson(path, text, source.contestId);
+    ? fromXml(path, await readFile(path, 'utf8'), source.contestId)
+    : fromJson(await readJsonReport(path), source.contestId);
   const contest = report.contest;
   if (!contest)
     throw new CvrReadError(path, [`contest "${source.contestId}" from the config is not in the file`]);
@@ -103,13 +104,37 @@ export async function readCdf(path: string, source: CvrSourceConfig): Promise<Rc
 
 type Json = Record<string, unknown>;
 
-function fromJson(path: string, text: string, contestName: string): CdfReport {
-  let json: Json;
+/**
+ * A CDF JSON report read as it streams: a file of a million ballots is larger than the biggest string
+ * V8 can hold, so it is never read whole. Each CVR keeps only its current snapshot.
+ */
+async function readJsonReport(path: string): Promise<Json> {
+  const report: { GpUnit: Json[]; Election: Json[]; CVR: Json[] } = { GpUnit: [], Election: [], CVR: [] };
+  const parser = new JSONParser({ paths: ['$.GpUnit.*', '$.Election.*', '$.CVR.*'], keepStack: false });
+  parser.onValue = ({ value, parent, stack }) => {
+    const section = stack[1]?.key;
+    if (Array.isArray(parent)) parent.length = 0; // forget each element once taken
+    if (typeof value !== 'object' || value === null) return;
+    if (section === 'GpUnit' || section === 'Election') report[section].push(value as Json);
+    else if (section === 'CVR') report.CVR.push(currentSnapshotOnly(value as Json));
+  };
   try {
-    json = JSON.parse(text) as Json;
+    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      parser.write(chunk as string);
+    }
+    if (!parser.isEnded) parser.end();
   } catch (error) {
     throw new CvrReadError(path, [`not valid JSON: ${(error as Error).message}`]);
   }
+  return report;
+}
+
+function currentSnapshotOnly(cvr: Json): Json {
+  const snapshots = Array.isArray(cvr.CVRSnapshot) ? (cvr.CVRSnapshot as Json[]) : [];
+  return { ...cvr, CVRSnapshot: snapshots.filter((snapshot) => snapshot['@id'] === cvr.CurrentSnapshotId) };
+}
+
+function fromJson(json: Json, contestName: string): CdfReport {
   const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
   const str = (value: unknown): string | null =>
     value === undefined || value === null ? null : String(value);
