@@ -116,7 +116,7 @@ async function readJsonReport(path: string): Promise<Json> {
     if (Array.isArray(parent)) parent.length = 0; // forget each element once taken
     if (typeof value !== 'object' || value === null) return;
     if (section === 'GpUnit' || section === 'Election') report[section].push(value as Json);
-    else if (section === 'CVR') report.CVR.push(currentSnapshotOnly(value as Json));
+    else if (section === 'CVR') report.CVR.push(compactCvr(value as Json));
   };
   try {
     for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
@@ -129,15 +129,48 @@ async function readJsonReport(path: string): Promise<Json> {
   return report;
 }
 
-function currentSnapshotOnly(cvr: Json): Json {
-  const snapshots = Array.isArray(cvr.CVRSnapshot) ? (cvr.CVRSnapshot as Json[]) : [];
-  return { ...cvr, CVRSnapshot: snapshots.filter((snapshot) => snapshot['@id'] === cvr.CurrentSnapshotId) };
+/** A CVR as little as the count needs: ids and, per contest of its current snapshot, its selections. */
+interface CompactCvr {
+  uniqueId: string | null;
+  ballotStyleUnitId: string | null;
+  batchSequenceId: string | null;
+  contests: Array<[contestId: string, selections: NonNullable<CdfCvr['selections']>]>;
+}
+
+function jsonList(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : String(value);
+}
+
+function compactCvr(cvr: Json): Json {
+  const snapshot = jsonList(cvr.CVRSnapshot).find((s) => s['@id'] === cvr.CurrentSnapshotId);
+  const compact: CompactCvr = {
+    uniqueId: jsonText(cvr.BallotPrePrintedId),
+    ballotStyleUnitId: jsonText(cvr.BallotStyleUnitId),
+    batchSequenceId: jsonText(cvr.BatchSequenceId),
+    contests: jsonList(snapshot?.CVRContest).map((contest) => [
+      String(contest.ContestId),
+      jsonList(contest.CVRContestSelection).map((selection) => ({
+        contestSelectionId: String(selection.ContestSelectionId),
+        status: null,
+        rank: jsonText(selection.Rank),
+        positions: jsonList(selection.SelectionPosition).map((position) => ({
+          rank: jsonText(position.Rank),
+          hasIndication: jsonText(position.HasIndication),
+          isAllocable: jsonText(position.IsAllocable),
+          writeIn: position.CVRWriteIn !== undefined,
+        })),
+      })),
+    ]),
+  };
+  return compact as unknown as Json;
 }
 
 function fromJson(json: Json, contestName: string): CdfReport {
-  const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-  const str = (value: unknown): string | null =>
-    value === undefined || value === null ? null : String(value);
+  const list = jsonList;
   const gpUnits = new Map(list(json.GpUnit).map((unit) => [String(unit['@id']), String(unit.Name ?? '')]));
   const candidates = new Map<string, string>();
   let contest: CdfReport['contest'] = null;
@@ -162,28 +195,12 @@ function fromJson(json: Json, contestName: string): CdfReport {
       }
     }
   }
-  const cvrs: CdfCvr[] = list(json.CVR).map((cvr) => {
-    const snapshot = list(cvr.CVRSnapshot).find((s) => s['@id'] === cvr.CurrentSnapshotId);
-    const cvrContest = list(snapshot?.CVRContest).find((c) => String(c.ContestId) === contest?.id);
-    return {
-      uniqueId: str(cvr.BallotPrePrintedId),
-      ballotStyleUnitId: str(cvr.BallotStyleUnitId),
-      batchSequenceId: str(cvr.BatchSequenceId),
-      selections: cvrContest
-        ? list(cvrContest.CVRContestSelection).map((selection) => ({
-            contestSelectionId: String(selection.ContestSelectionId),
-            status: null,
-            rank: str(selection.Rank),
-            positions: list(selection.SelectionPosition).map((position) => ({
-              rank: str(position.Rank),
-              hasIndication: str(position.HasIndication),
-              isAllocable: str(position.IsAllocable),
-              writeIn: position.CVRWriteIn !== undefined,
-            })),
-          }))
-        : null,
-    };
-  });
+  const cvrs: CdfCvr[] = (json.CVR as unknown as CompactCvr[]).map((cvr) => ({
+    uniqueId: cvr.uniqueId,
+    ballotStyleUnitId: cvr.ballotStyleUnitId,
+    batchSequenceId: cvr.batchSequenceId,
+    selections: cvr.contests.find(([id]) => id === contest?.id)?.[1] ?? null,
+  }));
   return { gpUnits, candidates, contest, cvrs };
 }
 
