@@ -1,16 +1,5 @@
+import { seededRandom } from '../mulberry32.ts';
 import type { PactInput } from './types.ts';
-
-/** mulberry32: a small, fast, seeded PRNG; good enough to generate test and benchmark pacts. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticPactOptions {
   seed: number;
@@ -57,3 +46,5 @@ export function syntheticPact(options: SyntheticPactOptions): PactInput {
   });
   return { members, races };
 }
+
+export { seededRandom };

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/mulberry32.ts';
+
 /**
  * Fictional supporters from a fixed seed, for the demo and the benchmarks. Every name is made up
  * from two small invented lists (no real person's full name is intended); emails use the reserved
@@ -94,18 +96,6 @@ export const syntheticTags = [
   'rural',
 ];
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SyntheticPerson {
   firstName: string;
   lastName: string;
@@ -148,3 +138,5 @@ export const syntheticCsvHeader = 'first_name,last_name,email,phone,city,state,c
 export function syntheticCsvLine(p: SyntheticPerson): string {
   return `${p.firstName},${p.lastName},${p.email},${p.phone},${p.city},${p.state},${p.countyFips},"${p.tags.join(';')}"\n`;
 }
+
+export { seededRandom };

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast, seeded PRNG with the same sequence on every machine for a seed; good
+ * enough to generate synthetic pacts and people for tests, benchmarks and the demo (never for draws
+ * that must be fair: those use src/core/tabulate/random.ts).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
