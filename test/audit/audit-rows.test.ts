@@ -1,11 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import { type AuditLink, linkHash } from '../../src/core/audit/chain.ts';
 import type { Db } from '../../src/db/database.ts';
 import { up as baselineRows } from '../../src/db/migrations/2026_12_03_1002_audit_row_baseline.ts';
 import { sha256Hex } from '../../src/features/audit/audit.hash.ts';
-import { readChain, readChainHead, verifyAuditChain } from '../../src/features/audit/audit.service.ts';
+import {
+  readChain,
+  readChainHead,
+  rowStateHash,
+  verifyAuditChain,
+} from '../../src/features/audit/audit.service.ts';
+import { readRowStates } from '../../src/features/audit/row-state.repository.ts';
 import { castBallot } from '../../src/features/decisions/ballots.service.ts';
 import { closeDecision } from '../../src/features/decisions/close.service.ts';
 import { createDecision } from '../../src/features/decisions/create.service.ts';
@@ -107,38 +112,10 @@ describe('the audit chain covers the rows it describes (issue 10, item 6)', () =
     const links: AuditLink[] = [];
     for await (const link of readChain(db, seed.coalition.id)) links.push(link);
     const closedAt = links.findIndex((l) => l.action === 'decision.closed');
-    const state = await db
-      .selectFrom('decisions')
-      .select([
-        'id',
-        'kind',
-        'title',
-        'body',
-        'subject_organization_id',
-        'grounds',
-        'proposal',
-        'method',
-        'rules',
-        'secret',
-        'opens_at',
-        'closes_at',
-        'status',
-        'roll',
-        'result',
-        'outcome',
-        'closed_at',
-      ])
-      .where('id', '=', decision.id)
-      .executeTakeFirstOrThrow();
-    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-    const forged = sha256Hex(
-      canonicalJson({
-        ...state,
-        opens_at: iso(state.opens_at),
-        closes_at: iso(state.closes_at),
-        closed_at: iso(state.closed_at),
-      }),
-    );
+    // The forger reads the row as the chain hashes it, with the audit feature's own reader and hash.
+    const [edited] = await readRowStates(db, seed.coalition.id, 'decisions', [decision.id]);
+    if (!edited) throw new Error('the edited decision is gone');
+    const forged = rowStateHash(edited.state);
     let prev = links[closedAt - 1]?.hash ?? '';
     await db.transaction().execute(async (trx) => {
       await sql`alter table audit_events disable trigger audit_events_append_only`.execute(trx);
