@@ -109,6 +109,16 @@ export interface PetitionSignerLinesTable {
   address: string;
 }
 
+/** A per-user secret for the petitions iCal feed; only its SHA-256 is stored. */
+export interface PetitionFeedTokensTable {
+  id: Generated<string>;
+  coalition_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface PetitionTables {
   petition_requirements: PetitionRequirementsTable;
   petition_drives: PetitionDrivesTable;
@@ -116,4 +126,5 @@ export interface PetitionTables {
   petition_packets: PetitionPacketsTable;
   petition_checks: PetitionChecksTable;
   petition_signer_lines: PetitionSignerLinesTable;
+  petition_feed_tokens: PetitionFeedTokensTable;
 }

@@ -12,9 +12,11 @@ import {
   createRequirementSchema,
   driveDetailSchema,
   driveSummarySchema,
+  feedTokenStatusSchema,
   idParamsSchema,
   importResultSchema,
   importSchema,
+  issuedFeedTokenSchema,
   requirementSchema,
   requirementsQuerySchema,
   updateDriveSchema,
@@ -33,6 +35,7 @@ export const petitionErrors = defineErrors({
   'petitions.member_inactive': 'conflict',
   'petitions.circulator_exists': 'conflict',
   'petitions.not_your_drive': 'forbidden',
+  'petitions.feed_not_found': 'not_found',
   'auth.forbidden': 'forbidden',
   'organization.not_found': 'not_found',
   'csv.malformed': 'invalid',
@@ -197,5 +200,42 @@ export const petitionsContract = {
     auth: 'session',
     summary: 'The deadlines as an iCalendar feed (text/calendar)',
     response: z.string(),
+  }),
+  feedToken: endpoint({
+    method: 'GET',
+    path: '/api/petitions/calendar/feed-token',
+    auth: 'session',
+    summary: 'Whether you have a live calendar feed token, and since when (the token itself is shown once)',
+    response: feedTokenStatusSchema,
+  }),
+  issueFeedToken: endpoint({
+    method: 'POST',
+    path: '/api/petitions/calendar/feed-token',
+    auth: 'session',
+    summary:
+      'Create or rotate your calendar feed token: the answer carries the token and the feed URL once; the old URL stops working',
+    response: issuedFeedTokenSchema,
+    status: 201,
+  }),
+  revokeFeedToken: endpoint({
+    method: 'DELETE',
+    path: '/api/petitions/calendar/feed-token',
+    auth: 'session',
+    summary: 'Revoke your calendar feed token: its URL answers 404 from now on',
+    response: z.null(),
+    status: 204,
+  }),
+  /** A file, not JSON: calendar applications fetch it without a session, the token in the URL. */
+  tokenIcal: endpoint({
+    method: 'GET',
+    path: '/api/public/petitions/calendar/:token',
+    auth: 'public',
+    summary:
+      'The deadlines as an iCalendar feed (text/calendar) for the token’s user: what that user may see today',
+    description:
+      'No session: the per-user token in the path stands for it. An unknown or revoked token, or one whose user no longer has a role in the coalition, answers 404 `petitions.feed_not_found`.',
+    params: z.object({ token: z.string().max(100) }),
+    response: z.string().meta({ description: 'text/calendar' }),
+    errors: ['petitions.feed_not_found'],
   }),
 };

@@ -295,3 +295,15 @@ export const deadlineSchema = z.object({
 export const calendarSchema = z.object({ today: z.string(), deadlines: z.array(deadlineSchema) });
 
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+/** The calendar feed token: whether one is live (the token itself is shown once, when issued). */
+export const feedTokenStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+});
+export const issuedFeedTokenSchema = z.object({
+  token: z.string(),
+  /** The feed's path with the token (the web app prefixes its origin). */
+  path: z.string(),
+  createdAt: z.string(),
+});
