@@ -14,6 +14,7 @@ import * as supporters from './2026_12_03_6001_supporters.ts';
 import * as petitions from './2026_12_03_7001_petitions.ts';
 import * as openDecisionDeadlines from './2026_12_03_9001_open_decision_deadlines.ts';
 import * as petitionFeedTokens from './2026_12_04_1201_petition_feed_tokens.ts';
+import * as petitionLinks from './2026_12_04_1202_petition_links.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_7001_petitions': petitions,
   '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
   '2026_12_04_1201_petition_feed_tokens': petitionFeedTokens,
+  '2026_12_04_1202_petition_links': petitionLinks,
 };

@@ -47,6 +47,8 @@ export interface PetitionDrivesTable {
   name: string;
   target_kind: DriveTargetKind;
   target_name: string;
+  /** The tickets feature's candidate, when the drive is for one picked there (else by name only). */
+  target_candidate_id: ColumnType<string | null, string | null | undefined, string | null>;
   required: number;
   expected_validity: number;
   safety_margin: number;
@@ -65,6 +67,8 @@ export interface PetitionCirculatorsTable {
   organization_id: string;
   drive_id: string;
   name: string;
+  /** The supporters feature's person of the drive's member, when picked from its people. */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

@@ -39,7 +39,7 @@ export const registerPetitionRoutes: RoutesPlugin = async (app) => {
     circulators: await listCirculators(app.db, actor, params.id),
   }));
   registerEndpoint(app, c.addCirculator, ({ actor, params, body }) =>
-    tx((trx) => addCirculator(trx, actor, params.id, body.name)),
+    tx((trx) => addCirculator(trx, actor, params.id, body)),
   );
   registerEndpoint(app, c.addPackets, async ({ actor, params, body }) => ({
     added: await tx((trx) => addPackets(trx, actor, params.id, rows(body.packets), 'request')),
