@@ -85,6 +85,16 @@ export function useAddCheck(driveId: string) {
   });
 }
 
+/** A circulator by plain name, or one of the member's own people (supporters) by personId. */
+export function useAddCirculator(driveId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { name?: string; personId?: string }) =>
+      call(c.addCirculator, { params: { id: driveId }, body: input }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useUpdateDrive(driveId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
