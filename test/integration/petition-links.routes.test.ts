@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser } from '../../../test/helpers/factories.ts';
-import { inTx } from '../../../test/helpers/governance.ts';
-import { buildTestApp, injectAs, signIn, type TestSession } from '../../../test/helpers/test-app.ts';
-import { useTestDatabase } from '../../../test/helpers/test-database.ts';
-import type { App } from '../../http/types.ts';
-import { proposeCandidate } from '../tickets/candidates.service.ts';
-import { member, seedTicketsCoalition, type TicketsSeed } from '../tickets/tickets.test-fixtures.ts';
+import { proposeCandidate } from '../../src/features/tickets/candidates.service.ts';
+import {
+  member,
+  seedTicketsCoalition,
+  type TicketsSeed,
+} from '../../src/features/tickets/tickets.test-fixtures.ts';
+import type { App } from '../../src/http/types.ts';
+import { createTestUser } from '../helpers/factories.ts';
+import { inTx } from '../helpers/governance.ts';
+import { buildTestApp, injectAs, signIn, type TestSession } from '../helpers/test-app.ts';
+import { useTestDatabase } from '../helpers/test-database.ts';
 
 /**
  * Petitions beside the tickets and supporters features: a drive for a candidate picked in tickets,
