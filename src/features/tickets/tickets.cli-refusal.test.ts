@@ -83,4 +83,14 @@ describe('concord candidates line: refused fusion attempts', () => {
     // The attempt itself changed nothing: no line was added.
     expect(events.filter((e) => e.action === 'candidate.line_added')).toEqual([]);
   });
+
+  it('lists with --dissident as the API filters dissident=true (no ratified pact here: none)', async () => {
+    const staff = ['--coalition', seed.coalition.slug, '--as', greens.email, '--json'];
+    const all = await concord('candidates', 'list', ...staff);
+    expect(all.exitCode).toBe(0);
+    expect(JSON.parse(all.stdout).map((c: { name: string }) => c.name)).toEqual(['Lou Ray']);
+    const dissident = await concord('candidates', 'list', ...staff, '--dissident');
+    expect(dissident.exitCode).toBe(0);
+    expect(JSON.parse(dissident.stdout)).toEqual([]);
+  });
 });

@@ -85,7 +85,8 @@ function registerCandidateCommands(program: Command): void {
                 status: o.status,
                 organizationId,
                 state: o.state,
-                dissident: o.dissident,
+                // The filter reads the query string's form: a flag given means "true".
+                dissident: o.dissident ? 'true' : undefined,
               });
               return listCandidateViews(trx, actor, filter);
             }),
