@@ -61,15 +61,6 @@ export function useCandidates(filter: CandidateFilter) {
   });
 }
 
-/** The candidates of one race (the map's race view shows its dissident flags). */
-export function useRaceCandidates(raceId: string | undefined) {
-  return useQuery({
-    queryKey: ticketKeys.candidates({ raceId }),
-    queryFn: () => call(c.candidates, { query: { raceId } }),
-    enabled: raceId !== undefined,
-  });
-}
-
 export function useCandidate(id: string) {
   return useQuery({
     queryKey: ticketKeys.candidate(id),
