@@ -36,6 +36,8 @@ export class LocalJobQueue implements JobQueue {
   private readonly queues = new Map<string, Registered>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly stopping = new AbortController();
+  private readonly schedules: { queue: string; periodMs: number }[] = [];
   private readonly pollMs: number;
   private readonly log: (error: unknown, message: string) => void;
   private readonly now: () => Date;
@@ -63,6 +65,7 @@ export class LocalJobQueue implements JobQueue {
       .where('state', '=', 'active')
       .execute();
     this.started = true;
+    for (const { queue, periodMs } of this.schedules) this.startTicking(queue, periodMs);
     const poll = setInterval(() => this.pumpAll(), this.pollMs);
     poll.unref();
     this.timers.push(poll);
@@ -74,10 +77,7 @@ export class LocalJobQueue implements JobQueue {
       .insertInto('jobs')
       .values({ queue, key: options.key ?? null, data: JSON.stringify(data), state: 'created' })
       .onConflict((oc) =>
-        oc
-          .columns(['queue', 'key'])
-          .where(sql<boolean>`state in ('created', 'retry', 'active')`)
-          .doNothing(),
+        oc.columns(['queue', 'key']).where(sql<boolean>`state in ('created', 'retry', 'active')`).doNothing(),
       )
       .execute();
     // Inside a transaction the row shows only after the commit: look again shortly after.
@@ -85,9 +85,14 @@ export class LocalJobQueue implements JobQueue {
   }
 
   every(queue: string, periodMs: number): void {
+    this.schedules.push({ queue, periodMs });
+    if (this.started) this.startTicking(queue, periodMs);
+  }
+
+  private startTicking(queue: string, periodMs: number): void {
     const tick = () =>
-      this.enqueue(queue, {}, { key: everyKey }).catch(
-        (error: unknown) => this.log(error, `could not enqueue ${queue}`),
+      this.enqueue(queue, {}, { key: everyKey }).catch((error: unknown) =>
+        this.log(error, `could not enqueue ${queue}`),
       );
     void tick();
     const timer = setInterval(tick, periodMs);
@@ -98,6 +103,7 @@ export class LocalJobQueue implements JobQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -165,7 +171,12 @@ export class LocalJobQueue implements JobQueue {
     const { options, handler } = registered;
     const lastAttempt = job.attempts > options.retryLimit;
     try {
-      await handler(job.data as object, { id: job.id, attempt: job.attempts, lastAttempt });
+      await handler(job.data as object, {
+        id: job.id,
+        attempt: job.attempts,
+        lastAttempt,
+        signal: this.stopping.signal,
+      });
       await this.settle(job.id, { state: 'completed', finished_at: this.now() });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -188,10 +199,20 @@ export class LocalJobQueue implements JobQueue {
 
   private async settle(
     id: string,
-    patch: { state: 'completed' | 'failed' | 'retry'; last_error?: string; run_after?: Date; finished_at?: Date },
+    patch: {
+      state: 'completed' | 'failed' | 'retry';
+      last_error?: string;
+      run_after?: Date;
+      finished_at?: Date;
+    },
   ): Promise<void> {
     try {
-      await this.db.updateTable('jobs').set(patch).where('id', '=', id).where('state', '=', 'active').execute();
+      await this.db
+        .updateTable('jobs')
+        .set(patch)
+        .where('id', '=', id)
+        .where('state', '=', 'active')
+        .execute();
     } catch (error) {
       // The database is closing: the job stays active and the next start puts it back.
       this.log(error, `job ${id}: its outcome was not recorded`);

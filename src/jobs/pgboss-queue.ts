@@ -31,9 +31,12 @@ export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, Registered>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly stopping = new AbortController();
+  private readonly schedules: { queue: string; periodMs: number }[] = [];
   private readonly heartbeatSeconds: number;
   private readonly pollSeconds: number;
   private readonly log: (error: unknown, message: string) => void;
+  private started = false;
 
   constructor(url: string, options: PgBossQueueOptions = {}) {
     const superviseSeconds = options.superviseSeconds ?? 10;
@@ -81,11 +84,14 @@ export class PgBossJobQueue implements JobQueue {
               id: job.id,
               attempt: job.retryCount + 1,
               lastAttempt: job.retryCount >= job.retryLimit,
+              signal: this.stopping.signal,
             });
           }
         },
       );
     }
+    this.started = true;
+    for (const { queue, periodMs } of this.schedules) this.startTicking(queue, periodMs);
   }
 
   async enqueue<T extends object>(queue: string, data: T, options: EnqueueOptions = {}): Promise<void> {
@@ -96,6 +102,11 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   every(queue: string, periodMs: number): void {
+    this.schedules.push({ queue, periodMs });
+    if (this.started) this.startTicking(queue, periodMs);
+  }
+
+  private startTicking(queue: string, periodMs: number): void {
     const tick = () =>
       this.enqueue(queue, {}, { key: everyKey }).catch((error: unknown) =>
         this.log(error, `could not enqueue ${queue}`),
@@ -108,6 +119,7 @@ export class PgBossJobQueue implements JobQueue {
 
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    this.stopping.abort();
     await this.boss.stop({ graceful: true, timeout: 3_000, close: true });
   }
 }

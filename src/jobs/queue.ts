@@ -29,6 +29,8 @@ export interface JobContext {
   attempt: number;
   /** No retry follows if this attempt throws: the handler records the failure itself. */
   lastAttempt: boolean;
+  /** Aborted when the queue stops: a long handler lets go (throws), and the job runs again later. */
+  signal: AbortSignal;
 }
 
 export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
