@@ -35,7 +35,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const demoLoginHint = (await hasDemoCoalition(handle.db)) ? demoLogin : undefined;
 
   let closing = false;
-  // Durable jobs (docs/decisions/0013): pg-boss on PostgreSQL, the embedded runner on PGlite.
+  // Durable jobs (docs/decisions/0017): pg-boss on PostgreSQL, the embedded runner on PGlite.
   const jobs = await openJobQueue(handle.target, handle.db, {
     log: (error, message) => logger.error({ err: error }, message),
   });

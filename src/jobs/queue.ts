@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 
 /**
- * Durable background jobs (docs/decisions/0013): pact runs and the decision close job go through
+ * Durable background jobs (docs/decisions/0017): pact runs and the decision close job go through
  * this interface, which pg-boss implements on PostgreSQL (pgboss-queue.ts) and a runner of our own
  * implements on embedded PGlite (local-queue.ts). Both keep every job in the database, so a job
  * survives a restart, and both run a job at least once: handlers are written to be idempotent

@@ -1,5 +1,5 @@
 /**
- * Durable jobs (issue 14, docs/decisions/0013): kill -9 the server while the engine solves a pact
+ * Durable jobs (issue 14, docs/decisions/0017): kill -9 the server while the engine solves a pact
  * run exactly; after a restart the run's job runs again and the run completes once: one version,
  * one `pact.version_created` audit event. On embedded PGlite (the durable in-process runner) and on
  * PostgreSQL (pg-boss; skipped with a message when no server answers).

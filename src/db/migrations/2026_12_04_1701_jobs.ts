@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The embedded database's job queue (src/jobs/local-queue.ts, docs/decisions/0013): one row per
+ * The embedded database's job queue (src/jobs/local-queue.ts, docs/decisions/0017): one row per
  * job, so a job survives a restart of the one process that may open a PGlite data directory.
  * On PostgreSQL the jobs live in pg-boss's own schema instead and this table stays empty.
  */

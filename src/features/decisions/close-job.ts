@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { JobQueue, QueueOptions } from '../../jobs/index.ts';
 import { closeAllDueDecisions } from './close.service.ts';
 
-/** The queue of the close job (docs/decisions/0012, 0013). */
+/** The queue of the close job (docs/decisions/0012, 0017). */
 export const decisionCloseQueue = 'decisions-close';
 
 /**

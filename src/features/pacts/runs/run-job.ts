@@ -6,7 +6,7 @@ import * as repo from '../versions/versions.repository.ts';
 import type { RunExecutor } from './run-executor.ts';
 import type { RunJob } from './runs.service.ts';
 
-/** The queue of pact runs (docs/decisions/0013): one job per run, keyed by the run's id. */
+/** The queue of pact runs (docs/decisions/0017): one job per run, keyed by the run's id. */
 export const pactRunQueue = 'pact-runs';
 
 const pactRunJobSchema = z.object({ runId: z.uuid(), coalitionId: z.uuid() });

@@ -6,7 +6,7 @@ import { enqueueRun, registerPactRunJobs } from './run-job.ts';
 import { getRun, requestRun } from './runs.service.ts';
 
 /**
- * Engine runs as durable jobs (docs/decisions/0013): `POST …/runs` records the run and its job in
+ * Engine runs as durable jobs (docs/decisions/0017): `POST …/runs` records the run and its job in
  * one transaction and answers 202, `GET …/runs/:runId` its phase and progress, then its version.
  * Any server sharing the database may take the job; exact runs (and big heuristic ones) go to the
  * engine's worker thread. Small heuristic runs are also run inline, before the 202: they take
