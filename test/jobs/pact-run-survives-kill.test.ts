@@ -7,37 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type DatabaseTarget } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { seedBigPact } from '../helpers/big-pact.ts';
+import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
-
-const adminUrl = process.env.TWO_SERVERS_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** 300 races × 6 members: the exact solve takes seconds, so the kill lands while HiGHS works. */
 const size = { races: 300, members: 6, seed: 1 };
@@ -181,9 +158,7 @@ if (!available) console.warn(`pact-run kill test on PostgreSQL skipped: no serve
 
 describe.skipIf(!available)('kill -9 during a pact run on PostgreSQL (pg-boss)', () => {
   const name = `concord_job_kill_${Date.now()}`;
-  const target = new URL(adminUrl);
-  target.pathname = `/${name}`;
-  const url = target.toString();
+  const url = databaseUrl(name);
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), 60_000);
 
   it('after a restart the run completes once', async () => {

@@ -42,10 +42,16 @@ async function activeRunJob(db: Db, { runId, coalitionId }: PactRunJob): Promise
  * The worker side: any server that shares the database may take a run's job. A job whose run has
  * already ended (completed before a crash, abandoned, run inline by the request) does nothing.
  */
-export function registerPactRunJobs(jobs: JobQueue, db: Db, executor: RunExecutor): void {
+export function registerPactRunJobs(
+  jobs: JobQueue,
+  db: Db,
+  executor: RunExecutor,
+  log: (message: string) => void = () => {},
+): void {
   jobs.register<PactRunJob>(pactRunQueue, pactRunQueueOptions, async (data, context) => {
     const job = await activeRunJob(db, pactRunJobSchema.parse(data));
     if (!job) return;
+    log(`pact run ${job.runId}: attempt ${context.attempt} started`);
     // Stopping: let go of the run (the executor's worker stops); the queue retries it later.
     const letGo = () => void executor.close();
     context.signal.addEventListener('abort', letGo, { once: true });

@@ -16,7 +16,7 @@ export const registerPactRunRoutes: RoutesPlugin = async (app) => {
   const executor = new RunExecutor(app.db, {
     log: (error, message) => app.log.error({ err: error }, message),
   });
-  registerPactRunJobs(app.jobs, app.db, executor);
+  registerPactRunJobs(app.jobs, app.db, executor, (message) => app.log.info(message));
   // preClose: before the database closes (server.ts closes it in onClose); a run cut short stays
   // active and its job runs again (on another server, or after the restart).
   app.addHook('preClose', () => executor.close());
