@@ -174,4 +174,25 @@ describe('the embedded job queue', () => {
     expect((await jobsOf(db, 'tick')).filter((r) => r.state !== 'completed')).toHaveLength(1);
     release();
   });
+
+  it('deletes jobs finished more than a week ago when it starts', async () => {
+    const { db } = database();
+    const clock = testClock();
+    const day = 24 * 60 * 60 * 1000;
+    const finished = (daysAgo: number) => new Date(clock.start - daysAgo * day);
+    await db
+      .insertInto('jobs')
+      .values([
+        { queue: 'old', data: '{}', state: 'completed', finished_at: finished(8) },
+        { queue: 'old', data: '{}', state: 'failed', finished_at: finished(8) },
+        { queue: 'old', data: '{}', state: 'completed', finished_at: finished(6) },
+      ])
+      .execute();
+    await open(clock).start();
+    const left = await until(
+      () => jobsOf(db, 'old'),
+      (rows) => rows.length < 3,
+    );
+    expect(left.map((r) => new Date(r.finished_at ?? 0).getTime())).toEqual([finished(6).getTime()]);
+  });
 });

@@ -28,6 +28,10 @@ interface Registered {
  * is gone (kill -9, power loss): it is put back to run again at once. Not for several processes
  * on one PostgreSQL: there pg-boss runs the jobs (pgboss-queue.ts).
  */
+/** Finished jobs are kept this long (for a look at what ran), as pg-boss keeps its own. */
+const keepFinishedMs = 7 * 24 * 60 * 60 * 1000;
+const sweepEveryMs = 60 * 60 * 1000;
+
 /** The key of the jobs `every` enqueues: one waiting or running at a time. */
 export const everyKey = 'every';
 
@@ -65,6 +69,10 @@ export class LocalJobQueue implements JobQueue {
       .where('state', '=', 'active')
       .execute();
     this.started = true;
+    void this.sweep();
+    const sweeper = setInterval(() => void this.sweep(), sweepEveryMs);
+    sweeper.unref();
+    this.timers.push(sweeper);
     for (const { queue, periodMs } of this.schedules) this.startTicking(queue, periodMs);
     const poll = setInterval(() => this.pumpAll(), this.pollMs);
     poll.unref();
@@ -105,6 +113,19 @@ export class LocalJobQueue implements JobQueue {
     for (const timer of this.timers) clearInterval(timer);
     this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Deletes jobs finished more than a week ago: the close job alone adds one every 30 s. */
+  private async sweep(): Promise<void> {
+    try {
+      await this.db
+        .deleteFrom('jobs')
+        .where('state', 'in', ['completed', 'failed'])
+        .where('finished_at', '<', new Date(this.now().getTime() - keepFinishedMs))
+        .execute();
+    } catch (error) {
+      this.log(error, 'could not delete old jobs');
+    }
   }
 
   private nudge(queue: string, delayMs: number): void {
