@@ -30,6 +30,7 @@ import { installOpenApi } from './http/openapi.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import type { App, RoutesPlugin } from './http/types.ts';
 import { installWebApp } from './http/web-app.ts';
+import { type JobQueue, LocalJobQueue } from './jobs/index.ts';
 
 /** Every feature's routes, in one list. */
 const featureRoutes: RoutesPlugin[] = [
@@ -58,6 +59,12 @@ export interface BuildAppOptions {
   serveWebApp?: boolean;
   /** Fail (500) when a route answers an error code its contract does not declare; on in tests. */
   strictContracts?: boolean;
+  /**
+   * The job queue (serve passes pg-boss on PostgreSQL); by default the embedded runner on `db`.
+   * Features register their queues while the app is built; the queue starts when the app is ready
+   * and stops before the database closes.
+   */
+  jobs?: JobQueue;
 }
 
 /** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
@@ -81,6 +88,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('db', options.db);
   app.decorate('config', options.config);
   app.decorate('strictContracts', options.strictContracts ?? false);
+  const jobs =
+    options.jobs ??
+    new LocalJobQueue(options.db, { log: (error, message) => app.log.error({ err: error }, message) });
+  app.decorate('jobs', jobs);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -109,6 +120,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   installAuth(app, sessionAuthenticator);
 
   for (const routes of featureRoutes) await app.register(routes);
+  app.addHook('onReady', () => jobs.start());
+  // preClose runs before the features' own (and before the database closes in onClose): stopping
+  // signals the running handlers to let go, and waits for them.
+  app.addHook('preClose', () => jobs.stop());
   if (options.serveWebApp) await installWebApp(app);
   return app;
 }

@@ -4,8 +4,9 @@ import { connect, describeTarget, targetFromEnv } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './demo/demo.service.ts';
 import { deleteExpiredSessions } from './features/accounts/index.ts';
-import { closeAllDueDecisions } from './features/decisions/index.ts';
+import { scheduleDecisionCloses } from './features/decisions/index.ts';
 import { demoEmail, demoSecretariatEmail } from './features/registry/index.ts';
+import { openJobQueue } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { startBanner } from './start-banner.ts';
 
@@ -34,7 +35,12 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const demoLoginHint = (await hasDemoCoalition(handle.db)) ? demoLogin : undefined;
 
   let closing = false;
-  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
+  // Durable jobs (docs/decisions/0017): pg-boss on PostgreSQL, the embedded runner on PGlite.
+  const jobs = await openJobQueue(handle.target, handle.db, {
+    log: (error, message) => logger.error({ err: error }, message),
+  });
+  logger.info(`jobs: ${jobs.kind}`);
+  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true, jobs });
   const sweep = () =>
     deleteExpiredSessions(handle.db, new Date()).then(
       (deleted) => deleted > 0 && logger.info(`deleted ${deleted} expired session(s)`),
@@ -43,29 +49,11 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   void sweep();
   const sweeper = setInterval(sweep, sessionSweepMs);
   sweeper.unref();
-  // Reads never write: this timer (and the first write after a deadline) stores the closes.
-  // Safe with several servers on one database: each close locks its row and checks it again.
-  let closingDecisions = false;
-  const closeDue = async () => {
-    if (closingDecisions) return;
-    closingDecisions = true;
-    try {
-      const { closed, failed } = await closeAllDueDecisions(handle.db, new Date());
-      if (closed > 0) logger.info(`closed ${closed} decision(s) whose window had passed`);
-      for (const { id, error } of failed)
-        logger.error({ err: error, decision: id }, 'closing a decision failed');
-    } catch (error) {
-      logger.error({ err: error }, 'the close job failed');
-    } finally {
-      closingDecisions = false;
-    }
-  };
-  void closeDue();
-  const closer = setInterval(closeDue, config.CONCORD_CLOSE_INTERVAL_MS);
-  closer.unref();
+  // Reads never write: this job (and the first write after a deadline) stores the closes. With
+  // several servers one job runs per period, on any of them; each close locks its row.
+  scheduleDecisionCloses(jobs, handle.db, config.CONCORD_CLOSE_INTERVAL_MS, logger);
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
-    clearInterval(closer);
     await handle.close();
   });
   // While shutting down, answer in-flight requests with `Connection: close`, so that keep-alive

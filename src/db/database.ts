@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTables } from './tables/accounts.ts';
 import type { GovernanceTables } from './tables/governance.ts';
+import type { JobTables } from './tables/jobs.ts';
 import type { MapTables } from './tables/map.ts';
 import type { PactTables } from './tables/pacts.ts';
 import type { PetitionTables } from './tables/petitions.ts';
@@ -11,6 +12,7 @@ import type { TicketTables } from './tables/tickets.ts';
 export interface Database
   extends AccountsTables,
     GovernanceTables,
+    JobTables,
     MapTables,
     PactTables,
     PetitionTables,

@@ -9,11 +9,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { JobQueue } from '../jobs/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     config: Config;
+    /** Durable background jobs (src/jobs): pg-boss on PostgreSQL, the embedded runner on PGlite. */
+    jobs: JobQueue;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 export { castBallot } from './ballots.service.ts';
 export { closeAllDueDecisions, closeDecision } from './close.service.ts';
+export { decisionCloseQueue, scheduleDecisionCloses } from './close-job.ts';
 export { createDecision } from './create.service.ts';
 export { decisionsDemoStep } from './decisions.demo.ts';
 export { findNextDeadline } from './decisions.repository.ts';

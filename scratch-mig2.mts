@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = performance.now();
+const a = await PGlite.create({ extensions: { pg_trgm } });
+console.log('fresh', Math.round(performance.now() - t)); t = performance.now();
+await a.exec('create extension if not exists pg_trgm; create table x(a int);');
+const dump = await a.dumpDataDir('none');
+console.log('dump', Math.round(performance.now() - t), dump.size); t = performance.now();
+const b = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: dump });
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+console.log((await b.query('select count(*) from x')).rows);

@@ -1,0 +1,122 @@
+/**
+ * A pact run on two app servers sharing one PostgreSQL (issue 14): the run is requested on A, its
+ * job is taken by whichever server pg-boss gives it to; that server is killed (kill -9) while HiGHS
+ * solves, and the other one, still running, retries the job and completes the run once: one
+ * version, one `pact.version_created` event. Skipped with a message when no PostgreSQL answers.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { verifyAuditChain } from '../../src/features/audit/index.ts';
+import { seedBigPact } from '../helpers/big-pact.ts';
+import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+
+const available = await postgresAnswers();
+if (!available) console.warn(`two-server pact run test skipped: no PostgreSQL at ${adminUrl}`);
+
+interface RunView {
+  status: string;
+  phase: string;
+  version: { number: number } | null;
+}
+
+describe.skipIf(!available)('a pact run with two app servers on one PostgreSQL', () => {
+  const name = `concord_job_two_${Date.now()}`;
+  const url = databaseUrl(name);
+  let handle: DatabaseHandle | undefined;
+  const servers: { process: ConcordProcess; base: string }[] = [];
+
+  afterAll(async () => {
+    for (const server of servers) if (server.process.child.exitCode === null) await killHard(server.process);
+    await handle?.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }, 60_000);
+
+  async function startServer() {
+    const port = await freePort();
+    const process = startConcord(['serve'], {
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      COOKIE_SECURE: 'false',
+    });
+    await process.waitFor(/Concord is running/, 120_000);
+    const server = { process, base: `http://127.0.0.1:${port}` };
+    servers.push(server);
+    return server;
+  }
+
+  it('runs the job on either server; when that one dies the other completes the run once', async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    handle = await connect({ kind: 'postgres', url });
+    const { db } = handle;
+    await migrateToLatest(db);
+    const seeded = await seedBigPact(db, { races: 300, members: 6, seed: 1 });
+    const a = await startServer();
+    const b = await startServer();
+
+    const login = await fetch(`${a.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: seeded.staff.email, password: seeded.staff.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const requested = await fetch(`${a.base}/api/pacts/${seeded.pactId}/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ mode: 'exact' }),
+    });
+    expect(requested.status, await requested.clone().text()).toBe(202);
+    const runId = ((await requested.json()) as { id: string }).id;
+    const readRun = async (base: string) =>
+      (await (
+        await fetch(`${base}/api/pacts/${seeded.pactId}/runs/${runId}`, { headers: { cookie } })
+      ).json()) as RunView;
+
+    // Progress is read on B whichever server runs the job: it is on the run's row.
+    for (;;) {
+      const run = await readRun(b.base);
+      if (run.status !== 'queued' && run.status !== 'running') {
+        throw new Error(`the run ended (${run.status}) before the kill: the test pact is too small`);
+      }
+      if (run.phase === 'exact') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const started = new RegExp(`pact run ${runId}: attempt 1 started`);
+    const takers = servers.filter((s) => started.test(s.process.output()));
+    expect(takers).toHaveLength(1);
+    const taker = takers[0];
+    const other = servers.find((s) => s !== taker);
+    if (!taker || !other) throw new Error('no servers');
+    await killHard(taker.process);
+
+    // The survivor's pg-boss supervisor finds the job without a heartbeat and retries it there.
+    await other.process.waitFor(new RegExp(`pact run ${runId}: attempt 2 started`), 120_000);
+    let finished: RunView | undefined;
+    while (!finished) {
+      const run = await readRun(other.base);
+      if (run.status !== 'queued' && run.status !== 'running') finished = run;
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(finished).toMatchObject({ status: 'succeeded', version: { number: 1 } });
+
+    const versions = await db
+      .selectFrom('pact_versions')
+      .select(['number', 'run_id'])
+      .where('pact_id', '=', seeded.pactId)
+      .execute();
+    expect(versions).toEqual([{ number: 1, run_id: runId }]);
+    const events = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('coalition_id', '=', seeded.coalitionId)
+      .where('action', 'in', ['pact.version_created', 'pact.run_failed'])
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['pact.version_created']);
+    expect((await verifyAuditChain(db, seeded.coalitionId)).ok).toBe(true);
+  }, 300_000);
+});
