@@ -29,6 +29,12 @@ export interface PlaceRow {
 
 const like = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Two letters are a code ("MI"), not the start of every state in M; more letters start a name. */
+const withinParent = (within: string) =>
+  within.length <= 2
+    ? sql`and lower(p.abbr) = ${within}`
+    : sql`and (lower(p.abbr) = ${within} or lower(p.name) like ${`${like(within)}%`})`;
+
 /**
  * Places whose name (without a trailing county word) contains the query, ranked exact, prefix,
  * contains; then bigger kinds, then more votes cast (the largest result reported there), then name.
@@ -60,7 +66,7 @@ export async function searchPlaces(
         and ${key} like ${`%${like(query.name)}%`}
         ${kind ? sql`and j.kind = ${kind}` : sql``}
         ${filter.country ? sql`and j.country = ${filter.country}` : sql``}
-        ${within ? sql`and (lower(p.abbr) = ${within} or lower(p.name) like ${`${like(within)}%`})` : sql``}
+        ${within ? withinParent(within) : sql``}
     )
     select * from matched
     ${
