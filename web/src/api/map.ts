@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { JurisdictionKind } from '../../../src/features/map/kinds.ts';
@@ -12,6 +12,7 @@ import type {
   ResultSetView,
   UnitResultView,
 } from '../../../src/features/map/map.schema.ts';
+import { placeSearchLimits } from '../../../src/features/map/map.schema.ts';
 import type { ShapeProperties } from '../../../src/features/map/shape-figures.ts';
 import { call } from './client.ts';
 
@@ -186,11 +187,14 @@ export function searchPlaces(
   return call(mapContract.searchPlaces, { query: { q, ...options } });
 }
 
+/** The place search a page at a time (10 places each); `fetchNextPage` follows the keyset cursor. */
 export function usePlaceSearch(q: string, kind?: JurisdictionKind) {
   const text = q.trim();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['map', 'places', text, kind ?? ''] as const,
-    queryFn: () => searchPlaces(text, { kind, limit: 10 }),
+    queryFn: ({ pageParam }) => searchPlaces(text, { kind, limit: 10, after: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
     enabled: text.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
@@ -203,15 +207,21 @@ export function usePlaceSearch(q: string, kind?: JurisdictionKind) {
  */
 export function usePlaceNames(keys: readonly string[]) {
   const unique = [...new Set(keys.filter((key) => key !== ''))].sort();
-  const query = useQuery({
-    queryKey: ['map', 'place-names', unique] as const,
-    queryFn: () => call(mapContract.placesByKey, { query: { keys: unique.join(',') } }),
-    enabled: unique.length > 0,
-    ...reference,
+  // The API names up to placeSearchLimits.keys places per call; a long list asks in batches.
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += placeSearchLimits.keys) {
+    batches.push(unique.slice(i, i + placeSearchLimits.keys));
+  }
+  const results = useQueries({
+    queries: batches.map((batch) => ({
+      queryKey: ['map', 'place-names', batch] as const,
+      queryFn: () => call(mapContract.placesByKey, { query: { keys: batch.join(',') } }),
+      ...reference,
+    })),
   });
-  const byKey = new Map((query.data?.items ?? []).map((place) => [place.key, place]));
+  const byKey = new Map(results.flatMap((r) => r.data?.items ?? []).map((place) => [place.key, place]));
   return {
-    ...query,
+    isPending: results.some((r) => r.isPending),
     byKey,
     /** The place's label, or the key itself while loading or when unknown. */
     nameOf: (key: string) => byKey.get(key)?.label ?? key,
