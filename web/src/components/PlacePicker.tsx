@@ -159,7 +159,7 @@ export function PlacePicker({ label, value, onChange, kind, required, hint }: Pl
       <div
         id={listId}
         role="listbox"
-        aria-label={`${label}: matches`}
+        aria-label="Matching places"
         className="place-options"
         hidden={!expanded}
       >
