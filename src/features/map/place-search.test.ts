@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../../test/helpers/test-app.ts';
+import { createTestCoalition, createTestUser } from '../../../test/helpers/factories.ts';
+import { buildTestApp, injectAs, signIn } from '../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { App } from '../../http/types.ts';
 import { prepareDatasets } from './datasets/dataset-files.ts';
+import { importDistricts } from './imports/import.service.ts';
 import { loadReferenceData } from './load.service.ts';
 import type { PlaceView } from './map.schema.ts';
 import { normalizeName } from './place-query.ts';
@@ -120,6 +123,39 @@ describe('map place search (names, not codes)', () => {
       ['26163', 'Wayne County, Michigan'],
     ]);
     expect((await app.inject('/api/map/places?q=')).statusCode).toBe(400);
+  });
+
+  it('finds a coalition’s own districts for its members only, named with their state', async () => {
+    const { db } = database();
+    const mine = await createTestCoalition(db, 'Mine');
+    const theirs = await createTestCoalition(db, 'Theirs');
+    const geojson = await readFile(new URL('./samples/council-districts.geojson', import.meta.url), 'utf8');
+    await db.transaction().execute((trx) =>
+      importDistricts(
+        trx,
+        { userId: 'test', coalitionId: mine.id, organizationId: null, role: 'secretariat' },
+        {
+          file: 'council-districts.geojson',
+          text: geojson,
+          dryRun: false,
+          options: { kind: 'municipality', parent: 'state:41' },
+        },
+      ),
+    );
+    const member = await signIn(app, await createTestUser(db, mine.slug, 'viewer'));
+    const other = await signIn(app, await createTestUser(db, theirs.slug, 'viewer'));
+    const found = (session?: typeof member) =>
+      (session
+        ? injectAs(app, session, { method: 'GET', url: '/api/map/places?q=Riverbend%20Council%2C%20OR' })
+        : app.inject('/api/map/places?q=Riverbend%20Council%2C%20OR')
+      ).then((r) => r.json().items.map((p: PlaceView) => `${p.label} ${p.scope}`));
+    expect(await found(member)).toEqual([
+      'Riverbend Council District 1, Oregon coalition',
+      'Riverbend Council District 2, Oregon coalition',
+      'Riverbend Council District 3, Oregon coalition',
+    ]);
+    expect(await found(other)).toEqual([]);
+    expect(await found()).toEqual([]);
   });
 
   it('documents the map endpoints in /docs from their contracts', async () => {
