@@ -29,6 +29,15 @@ describe('choosing a place by name (browser)', () => {
     await picker.press('Enter');
     await homes.getByRole('listitem').filter({ hasText: 'Wayne County, Michigan' }).waitFor();
 
+    // Every match is reachable: "Show more places" fetches the next page by the search's cursor.
+    const more = homes.getByRole('combobox', { name: 'Add a place' });
+    await more.fill('an');
+    await page.getByRole('status').filter({ hasText: '10 places found, more available' }).waitFor();
+    await page.getByRole('option', { name: 'Show more places' }).click();
+    await page.getByRole('status').filter({ hasText: '20 places found' }).waitFor();
+    expect(await page.getByRole('listbox', { name: 'Matching places' }).getByRole('option').count()).toBe(21);
+    await more.fill('');
+
     // Text that names no place is refused, with the reason beside the field.
     const again = homes.getByRole('combobox', { name: 'Add a place' });
     await again.fill('Nowhereville');
