@@ -7,6 +7,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { seededRandom } from '../../src/core/mulberry32.ts';
 
 export interface BallotFileSpec {
   ballots: number;
@@ -15,22 +16,11 @@ export interface BallotFileSpec {
   seed: number;
 }
 
-/** mulberry32: tiny, seeded, good enough to draw synthetic ballots. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const candidateName = (index: number) => `C${String(index + 1).padStart(2, '0')}`;
 
 /** The ballots as rank lists of candidate indices (no blanks or overvotes), for in-memory use. */
 export function* syntheticRankings(spec: BallotFileSpec): Generator<number[]> {
-  const random = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
   const popularity = Array.from({ length: spec.candidates }, (_, i) => 1 / (i + 1) ** 0.8);
   for (let i = popularity.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -59,7 +49,7 @@ export function* syntheticRankings(spec: BallotFileSpec): Generator<number[]> {
 /** Writes the CSV (`rank1..rankN`, no weight column) and resolves when it is on disk. */
 export async function writeBallotCsv(path: string, spec: BallotFileSpec): Promise<void> {
   const out = createWriteStream(path);
-  const random = mulberry32(spec.seed ^ 0x5bd1e995);
+  const random = seededRandom(spec.seed ^ 0x5bd1e995);
   const columns = Math.min(spec.maxRanks, spec.candidates);
   const header = Array.from({ length: columns }, (_, i) => `rank${i + 1}`).join(',');
   let buffer = `${header}\n`;

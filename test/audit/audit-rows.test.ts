@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AuditLink, linkHash } from '../../src/core/audit/chain.ts';
 import type { Db } from '../../src/db/database.ts';
 import { up as baselineRows } from '../../src/db/migrations/2026_12_03_1002_audit_row_baseline.ts';
+import { up as baselinePactRows } from '../../src/db/migrations/2026_12_04_1901_audit_pact_versions_baseline.ts';
 import { sha256Hex } from '../../src/features/audit/audit.hash.ts';
 import {
   readChain,
@@ -16,6 +17,9 @@ import { closeDecision } from '../../src/features/decisions/close.service.ts';
 import { createDecision } from '../../src/features/decisions/create.service.ts';
 import { createPact } from '../../src/features/pacts/drafting/pacts.service.ts';
 import { riversidePactInput, seedLeftCoalition } from '../../src/features/pacts/pacts.test-fixtures.ts';
+import { sendToRatification } from '../../src/features/pacts/ratification/ratification.service.ts';
+import { RunExecutor } from '../../src/features/pacts/runs/run-executor.ts';
+import { requestRun } from '../../src/features/pacts/runs/runs.service.ts';
 import { inTx, memberOf } from '../helpers/governance.ts';
 import { useTestDatabase } from '../helpers/test-database.ts';
 
@@ -160,5 +164,85 @@ describe('the audit chain covers the rows it describes (issue 10, item 6)', () =
     const report = await verifyAuditChain(db, seed.coalition.id);
     expect(report.ok).toBe(true);
     expect(report.rows?.baselineSeq).toBe(report.head?.seq);
+  });
+
+  it('names a pact version whose result was edited and a ratification pointed at another version', async () => {
+    const { db } = database();
+    const { seed, pact } = await governedCoalition(db);
+    const executor = new RunExecutor(db);
+    try {
+      for (const _ of [1, 2]) {
+        const { job } = await inTx(db, (trx) =>
+          requestRun(trx, seed.secretariat, pact.id, { mode: 'heuristic' }),
+        );
+        await executor.execute(job);
+      }
+    } finally {
+      await executor.close();
+    }
+    await inTx(db, (trx) => sendToRatification(trx, seed.secretariat, pact.id, { version: 1 }));
+    const clean = await verifyAuditChain(db, seed.coalition.id);
+    expect(clean.rows?.unexplained).toEqual([]);
+    // 9 rows as above, 2 versions, 1 ratification decision, 1 ratification.
+    expect(clean.rows?.checked).toBe(13);
+
+    const versions = await db
+      .selectFrom('pact_versions')
+      .select(['id', 'number'])
+      .where('pact_id', '=', pact.id)
+      .orderBy('number')
+      .execute();
+    const [first, second] = versions;
+    if (!first || !second) throw new Error('two versions expected');
+    const ratification = await db
+      .selectFrom('pact_ratifications')
+      .select('id')
+      .where('pact_id', '=', pact.id)
+      .executeTakeFirstOrThrow();
+    // The owner rewrites version 1's expected wins and points the ratification at version 2.
+    await asOwner(db, sql`update pact_versions set expected_wins = expected_wins + 1 where id = ${first.id}`);
+    await asOwner(
+      db,
+      sql`update pact_ratifications set version_id = ${second.id} where id = ${ratification.id}`,
+    );
+    const report = await verifyAuditChain(db, seed.coalition.id);
+    expect(report.ok).toBe(false);
+    expect(report.rows?.unexplained.map((f) => [f.table, f.id, f.problem]).sort()).toEqual(
+      [
+        ['pact_ratifications', ratification.id, 'changed'],
+        ['pact_versions', first.id, 'changed'],
+      ].sort(),
+    );
+  });
+
+  it('pact versions stored before their rows were hashed are vouched for after their baseline event', async () => {
+    const { db } = database();
+    const { seed, pact } = await governedCoalition(db);
+    const executor = new RunExecutor(db);
+    try {
+      const { job } = await inTx(db, (trx) =>
+        requestRun(trx, seed.secretariat, pact.id, { mode: 'heuristic' }),
+      );
+      await executor.execute(job);
+    } finally {
+      await executor.close();
+    }
+    // A version as an older Concord stored it: its event carried no row hash.
+    await asOwner(
+      db,
+      sql`insert into pact_versions (coalition_id, pact_id, number, kind, pact_revision, input, labels, result,
+            expected_wins, no_pact_wins, entitlement_ok, wef1, note, run_id, created_by, created_at)
+          select coalition_id, pact_id, 99, kind, pact_revision, input, labels, result, expected_wins,
+            no_pact_wins, entitlement_ok, wef1, 'older', null, created_by, created_at
+          from pact_versions where pact_id = ${pact.id} and number = 1`,
+    );
+    const before = await verifyAuditChain(db, seed.coalition.id);
+    expect(before.rows?.unexplained.map((f) => [f.table, f.problem])).toEqual([
+      ['pact_versions', 'unrecorded'],
+    ]);
+    await db.transaction().execute((trx) => baselinePactRows(trx as unknown as Kysely<unknown>));
+    const after = await verifyAuditChain(db, seed.coalition.id);
+    expect(after.ok).toBe(true);
+    expect(after.rows?.unexplained).toEqual([]);
   });
 });

@@ -122,4 +122,25 @@ describe('ballot access (browser)', () => {
     expect(await warnings.getByRole('link', { name: 'Idaho ballot line: petition due' }).count()).toBe(1);
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
   });
+
+  it('gives a private calendar feed URL that works without a session until it is revoked', async () => {
+    const { page, consoleErrors } = await openPage(e2e.browser);
+    await signInAsDemoAdmin(page, e2e.server.url);
+    await page.getByRole('link', { name: 'Ballot access' }).click();
+    const subscription = page.getByRole('region', { name: 'Calendar subscription' });
+    await subscription.getByRole('button', { name: 'Create a feed URL' }).click();
+    const field = subscription.getByLabel(/Your private feed URL/);
+    await field.waitFor();
+    const url = await field.inputValue();
+    expect(url).toMatch(/\/api\/public\/petitions\/calendar\/[A-Za-z0-9_-]{43}$/);
+    // A calendar application: no cookie, only the URL.
+    const served = await fetch(url);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toContain('BEGIN:VCALENDAR');
+    await screenshot(page, 'petitions-feed-url');
+    await subscription.getByRole('button', { name: 'Revoke the feed URL' }).click();
+    await subscription.getByRole('button', { name: 'Create a feed URL' }).waitFor();
+    expect((await fetch(url)).status).toBe(404);
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+  });
 });

@@ -6,7 +6,8 @@ import { openPage, screenshot, signInAsDemoAdmin, unexpectedConsoleErrors } from
 import { useMapE2e } from './map-data.ts';
 
 describe('tickets (browser): build, see the rule, fix, endorse, public slate, print', () => {
-  const e2e = useMapE2e(['us-geography']);
+  // A state-level result set, so the map draws states and Michigan's panel opens.
+  const e2e = useMapE2e(['us-geography', 'us-president-2024-state']);
 
   beforeAll(async () => {
     // The demo's members and its tickets data (not the rest of the demo: its datasets are slow).
@@ -67,6 +68,26 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     expect(await page.getByRole('button', { name: 'Print the card' }).isVisible()).toBe(false);
     expect(await ada.isVisible()).toBe(true);
     await screenshot(page, 'tickets-slate-print');
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+  });
+
+  it('flags the dissident candidacy on the map: the member the pact gave the race to, the dissident, the dispute', async () => {
+    const { page, consoleErrors } = await openPage(e2e.browser);
+    await signInAsDemoAdmin(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/map?place=26`);
+    const panel = page.getByRole('complementary', { name: 'Michigan' });
+    const flags = panel.getByRole('region', { name: 'Dissident candidacies in Michigan' });
+    const flag = flags.getByRole('listitem').filter({ hasText: 'Michigan House 13' });
+    await flag.waitFor();
+    const text = await flag.textContent();
+    expect(text).toContain("gave it to Workers' Common Front");
+    expect(text).toContain('Paul Kowalski of Tenants United runs there');
+    // Open races and the pact's own candidates carry no flag.
+    expect(await flags.getByRole('listitem').count()).toBe(1);
+    await screenshot(page, 'tickets-map-dissident');
+    await flag.getByRole('link', { name: 'Dispute open' }).click();
+    await page.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /Paul Kowalski/ }).waitFor();
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
   });
 });

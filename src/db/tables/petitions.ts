@@ -47,6 +47,8 @@ export interface PetitionDrivesTable {
   name: string;
   target_kind: DriveTargetKind;
   target_name: string;
+  /** The tickets feature's candidate, when the drive is for one picked there (else by name only). */
+  target_candidate_id: ColumnType<string | null, string | null | undefined, string | null>;
   required: number;
   expected_validity: number;
   safety_margin: number;
@@ -65,6 +67,8 @@ export interface PetitionCirculatorsTable {
   organization_id: string;
   drive_id: string;
   name: string;
+  /** The supporters feature's person of the drive's member, when picked from its people. */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -109,6 +113,16 @@ export interface PetitionSignerLinesTable {
   address: string;
 }
 
+/** A per-user secret for the petitions iCal feed; only its SHA-256 is stored. */
+export interface PetitionFeedTokensTable {
+  id: Generated<string>;
+  coalition_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface PetitionTables {
   petition_requirements: PetitionRequirementsTable;
   petition_drives: PetitionDrivesTable;
@@ -116,4 +130,5 @@ export interface PetitionTables {
   petition_packets: PetitionPacketsTable;
   petition_checks: PetitionChecksTable;
   petition_signer_lines: PetitionSignerLinesTable;
+  petition_feed_tokens: PetitionFeedTokensTable;
 }

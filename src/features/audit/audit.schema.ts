@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/** The tables whose rows the chain vouches for (row hashes in each event's payload). */
+export const coveredTables = [
+  'decisions',
+  'ballots',
+  'organizations',
+  'pacts',
+  // A pact's versions and the ratification that names which version a decision ratifies: an
+  // edited result or a swapped version id would change the public pact without a decision.
+  'pact_versions',
+  'pact_ratifications',
+] as const;
+export type CoveredTable = (typeof coveredTables)[number];
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** One event as the API and `concord audit export` give it (export: one per line, canonical JSON). */
@@ -64,13 +77,13 @@ export const verifyResponseSchema = z.object({
   events: z.number().int(),
   head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   firstBroken: chainBreakSchema.nullable(),
-  /** Decisions, ballots, organizations and pacts replayed against the chain. */
+  /** Covered rows (coveredTables) replayed against the chain. */
   rows: z
     .object({
       checked: z.number().int(),
       unexplained: z.array(
         z.object({
-          table: z.enum(['decisions', 'ballots', 'organizations', 'pacts']),
+          table: z.enum(coveredTables),
           id: z.string(),
           problem: z.enum(['changed', 'unrecorded', 'missing']),
           lastSeq: z.number().int().nullable(),

@@ -27,7 +27,7 @@ export interface AuditEntry {
   subject: { type: string; id: string } | null;
   payload: Record<string, unknown>;
   /**
-   * The covered rows (decisions, ballots, organizations, pacts) this write produced: their state
+   * The covered rows (coveredTables: decisions, ballots, organizations, pacts, pact versions, ratifications) this write produced: their state
    * is read back inside the transaction and its hash goes into `payload.rowHashes`, so `audit
    * verify` can tell a row edited behind the application's back from one an event explains.
    */
@@ -166,7 +166,7 @@ class RowLedger {
 
 /**
  * Recomputes every hash of the coalition's chain and names the first broken link; then replays
- * the covered rows (decisions, ballots, organizations, pacts) against the chain and names every
+ * the covered rows (coveredTables: decisions, ballots, organizations, pacts, pact versions, ratifications) against the chain and names every
  * row whose current state no event explains. With `published`, also checks that event
  * `published.seq` still has the hash published earlier (a rewritten tail would not).
  */

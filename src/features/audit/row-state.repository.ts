@@ -1,14 +1,14 @@
 import type { Db } from '../../db/database.ts';
+import { type CoveredTable, coveredTables } from './audit.schema.ts';
 
 /**
  * The rows the audit chain vouches for, read as the hash sees them. Each event that writes one of
  * these rows carries the hash of its state (`payload.rowHashes`), and `audit verify` compares the
  * rows as they stand with the last hash the chain recorded for each. Only columns that carry
  * meaning are covered: timestamps of bookkeeping (updated_at) are not, the decision's window and
- * close time are.
+ * close time are. The list itself is in audit.schema.ts (the API's findings name the tables).
  */
-export const coveredTables = ['decisions', 'ballots', 'organizations', 'pacts'] as const;
-export type CoveredTable = (typeof coveredTables)[number];
+export { type CoveredTable, coveredTables };
 
 export interface RowRef {
   table: CoveredTable;
@@ -78,6 +78,37 @@ export async function readRowStates(
       let query = db
         .selectFrom('pacts')
         .select(['id', 'name', 'kind', 'settings', 'members', 'revision'])
+        .where('coalition_id', '=', coalitionId);
+      if (ids) query = query.where('id', 'in', ids);
+      return (await query.execute()).map((r) => ({ id: r.id, state: { ...r } }));
+    }
+    case 'pact_versions': {
+      let query = db
+        .selectFrom('pact_versions')
+        .select([
+          'id',
+          'pact_id',
+          'number',
+          'kind',
+          'pact_revision',
+          'input',
+          'labels',
+          'result',
+          'expected_wins',
+          'no_pact_wins',
+          'entitlement_ok',
+          'wef1',
+          'note',
+          'run_id',
+        ])
+        .where('coalition_id', '=', coalitionId);
+      if (ids) query = query.where('id', 'in', ids);
+      return (await query.execute()).map((r) => ({ id: r.id, state: { ...r } }));
+    }
+    case 'pact_ratifications': {
+      let query = db
+        .selectFrom('pact_ratifications')
+        .select(['id', 'pact_id', 'version_id', 'decision_id'])
         .where('coalition_id', '=', coalitionId);
       if (ids) query = query.where('id', 'in', ids);
       return (await query.execute()).map((r) => ({ id: r.id, state: { ...r } }));

@@ -42,6 +42,7 @@ export const pactErrors = defineErrors({
   'coalition.not_found': 'not_found',
   'map.election_not_found': 'not_found',
   'map.jurisdiction_not_found': 'not_found',
+  'map.result_set_not_found': 'not_found',
   'france.invalid_row': 'invalid',
   'pact.consent_not_member': 'forbidden',
   'pact.file_unreadable': 'invalid',
@@ -86,11 +87,45 @@ export type PactErrorCode = CodeOf<typeof pactErrors>;
 
 const endpoint = endpointsOf('pacts', pactErrors);
 /**
- * A write to a pact can meet any rule of the feature (a draft's state, the engine, the members, the
- * decision it is sent to): writes declare the whole catalog. Narrowing them endpoint by endpoint is
- * open work; reads name their own few codes.
+ * The codes each write can meet, by the step that throws them (traced through the services: a
+ * code a write cannot reach stays off its contract, so the web app need not handle it).
  */
-const anyPactCode = Object.keys(pactErrors) as PactErrorCode[];
+/** loadDraftForEdit: staff only, the pact in this coalition, a draft (its standing read from its ratification decision). */
+const draftEditCodes = [
+  'auth.forbidden',
+  'pact.not_found',
+  'pact.ratified',
+  'pact.ratification_pending',
+  'decision.not_found',
+] as const satisfies readonly PactErrorCode[];
+/** resolveMembers: the members as given (drafting/members.service.ts). */
+const memberCodes = [
+  'pact.member_duplicate',
+  'pact.party_mapped_twice',
+  'organization.not_found',
+  'pact.member_not_active',
+  'pact.member_weight_missing',
+] as const satisfies readonly PactErrorCode[];
+/** A rule on one race for one member (drafting/rules.service.ts). */
+const ruleCodes = [...draftEditCodes, 'pact.race_not_found', 'pact.not_a_member'] as const;
+/** The engine's own checks when a swap is evaluated (src/core/allocate evaluate/validate/rules). */
+const engineCodes = [
+  'pact.unknown_member',
+  'pact.vetoed',
+  'pact.locked',
+  'pact.invalid',
+  'pact.infeasible',
+] as const satisfies readonly PactErrorCode[];
+/** createDecision with the caller's rules (method, threshold, secrecy, window) for a pact_ratification. */
+const ratificationDecisionCodes = [
+  'decision.double_majority_needs_strength',
+  'decision.threshold_not_allowed',
+  'decision.threshold_invalid',
+  'decision.ranked_only_for_motions',
+  'decision.window_invalid',
+  'decision.window_too_long',
+  'decision.weak_secrecy',
+] as const satisfies readonly PactErrorCode[];
 const raceParams = pactIdParams.extend({ race: raceKeySchema });
 
 export const pactsContract = {
@@ -110,7 +145,16 @@ export const pactsContract = {
     body: createPactSchema,
     response: pactSchema,
     status: 201,
-    errors: anyPactCode,
+    errors: [
+      'auth.forbidden',
+      'pact.name_taken',
+      ...memberCodes,
+      'map.election_not_found',
+      'map.jurisdiction_not_found',
+      'map.result_set_not_found',
+      'pact.no_races',
+      'pact.too_many_races',
+    ],
   }),
   get: endpoint({
     method: 'GET',
@@ -129,7 +173,7 @@ export const pactsContract = {
     params: pactIdParams,
     body: updatePactSchema,
     response: pactSchema,
-    errors: anyPactCode,
+    errors: [...draftEditCodes, 'pact.name_taken', ...memberCodes],
   }),
   versions: endpoint({
     method: 'GET',
@@ -189,7 +233,7 @@ export const pactsContract = {
     body: ruleInputSchema,
     response: ruleResponseSchema,
     status: 201,
-    errors: anyPactCode,
+    errors: [...ruleCodes, 'pact.lock_vetoed'],
   }),
   unlock: endpoint({
     method: 'DELETE',
@@ -199,7 +243,7 @@ export const pactsContract = {
     params: raceParams,
     response: z.null(),
     status: 204,
-    errors: anyPactCode,
+    errors: [...draftEditCodes, 'pact.lock_not_found'],
   }),
   veto: endpoint({
     method: 'POST',
@@ -210,7 +254,7 @@ export const pactsContract = {
     body: ruleInputSchema,
     response: ruleResponseSchema,
     status: 201,
-    errors: anyPactCode,
+    errors: [...ruleCodes, 'pact.veto_locked', 'pact.veto_exists'],
   }),
   liftVeto: endpoint({
     method: 'DELETE',
@@ -220,7 +264,7 @@ export const pactsContract = {
     params: raceParams.extend({ organizationId: z.uuid() }),
     response: z.null(),
     status: 204,
-    errors: anyPactCode,
+    errors: [...draftEditCodes, 'pact.veto_not_found'],
   }),
   swap: endpoint({
     method: 'POST',
@@ -232,7 +276,17 @@ export const pactsContract = {
     body: swapInputSchema,
     response: versionSummarySchema,
     status: 201,
-    errors: anyPactCode,
+    errors: [
+      ...draftEditCodes,
+      'pact.swap_same_race',
+      'pact.race_not_found',
+      'pact.no_version',
+      'pact.stale',
+      'pact.swap_open_race',
+      'pact.swap_same_member',
+      'pact.swap_vetoed',
+      ...engineCodes,
+    ],
   }),
   consent: endpoint({
     method: 'PUT',
@@ -242,7 +296,19 @@ export const pactsContract = {
     params: raceParams,
     body: consentInputSchema,
     response: consentResponseSchema,
-    errors: anyPactCode,
+    errors: [
+      'auth.forbidden',
+      'pact.not_your_organization',
+      'pact.not_found',
+      'pact.ratified',
+      'decision.not_found',
+      'pact.race_not_found',
+      'organization.not_found',
+      'organization.suspended',
+      'organization.expelled',
+      'organization.withdrawn',
+      'pact.consent_not_member',
+    ],
   }),
   ratify: endpoint({
     method: 'POST',
@@ -254,7 +320,12 @@ export const pactsContract = {
     body: ratifyInputSchema,
     response: ratificationResponseSchema,
     status: 201,
-    errors: anyPactCode,
+    errors: [
+      ...draftEditCodes,
+      'pact.run_in_progress',
+      'pact.version_not_found',
+      ...ratificationDecisionCodes,
+    ],
   }),
   run: endpoint({
     method: 'POST',
@@ -265,7 +336,7 @@ export const pactsContract = {
     body: runInputSchema,
     response: runSchema,
     status: 202,
-    errors: anyPactCode,
+    errors: [...draftEditCodes, 'pact.run_in_progress', 'pact.run_not_found'],
   }),
   getRun: endpoint({
     method: 'GET',

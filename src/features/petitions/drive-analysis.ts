@@ -89,7 +89,7 @@ export function toSummary(
     requirementId: drive.requirement_id,
     requirementTitle: drive.requirement_title,
     jurisdiction: drive.jurisdiction,
-    target: { kind: drive.target_kind, name: drive.target_name },
+    target: { kind: drive.target_kind, name: drive.target_name, candidateId: drive.target_candidate_id },
     required: drive.required,
     expectedValidity: drive.expected_validity,
     safetyMargin: drive.safety_margin,
@@ -153,6 +153,7 @@ export function toDetail(
           return {
             id: c.id,
             name: c.name,
+            personId: c.person_id,
             packets: own.length,
             raw: own.reduce((s, p) => s + p.raw_count, 0),
             validity: figure ? labelled(figure, c.name) : { ...empty, key: c.id, label: c.name },

@@ -1,9 +1,10 @@
 import { type Actor, isStaff } from '../../core/actor.ts';
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { defaultExpectedValidity, defaultSafetyMargin } from '../../core/petitions/target.ts';
 import { verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/index.ts';
+import { findCandidateRef } from '../tickets/index.ts';
 import { canManageDrive, requireContributor, requireManageDrive } from './authorize.ts';
 import { type DriveRow, loadDriveFacts, ruleOf, toDetail, toSummary } from './drive-analysis.ts';
 import * as repo from './petitions.repository.ts';
@@ -19,7 +20,28 @@ export async function findDriveOr404(db: Db, actor: Actor, id: string): Promise<
   return drive;
 }
 
-/** Starts a drive for a member: toward a requirement, for the member itself, a candidate (by name) or an initiative. */
+/**
+ * The tickets feature's candidate a drive is for, when picked there: it must be a candidate of the
+ * drive's member (proposed by it, or on a line or endorsement of it). A candidate given by name
+ * only is not looked up.
+ */
+async function pickedCandidate(
+  db: Db,
+  actor: Actor,
+  target: CreateDriveInput['target'],
+  org: { id: string; name: string },
+) {
+  if (target.kind !== 'candidate' || target.candidateId === undefined) return undefined;
+  const candidate = await findCandidateRef(db, actor.coalitionId, target.candidateId);
+  if (!candidate) throw notFound('candidate.not_found', 'No such candidate in this coalition.');
+  if (!candidate.memberIds.includes(org.id))
+    throw forbidden('petitions.not_your_candidate', `${candidate.name} is not a candidate of ${org.name}.`, {
+      candidateId: candidate.id,
+    });
+  return candidate;
+}
+
+/** Starts a drive for a member: toward a requirement, for the member itself, a candidate (picked in tickets, or by name) or an initiative. */
 export async function createDrive(db: Db, actor: Actor, input: CreateDriveInput): Promise<DriveSummary> {
   requireContributor(actor, 'start a petition drive');
   const organizationId = isStaff(actor)
@@ -54,13 +76,15 @@ export async function createDrive(db: Db, actor: Actor, input: CreateDriveInput)
     throw invalid('petitions.unknown_rule', `No verification rule "${rule}".`, { field: 'verificationRule' });
   if (input.dueDay < input.startDay)
     throw invalid('petitions.days', 'The due day is before the start day.', { field: 'dueDay' });
+  const candidate = await pickedCandidate(db, actor, input.target, org);
   const { id } = await repo.insertDrive(db, {
     coalition_id: actor.coalitionId,
     organization_id: org.id,
     requirement_id: requirement.id,
     name: input.name,
     target_kind: input.target.kind,
-    target_name: input.target.kind === 'member' ? org.name : input.target.name,
+    target_name: input.target.kind === 'member' ? org.name : (candidate?.name ?? input.target.name ?? ''),
+    target_candidate_id: candidate?.id ?? null,
     required,
     expected_validity: input.expectedValidity ?? defaultExpectedValidity,
     safety_margin: input.safetyMargin ?? defaultSafetyMargin,

@@ -1,7 +1,8 @@
 import type { Actor } from '../../core/actor.ts';
-import { conflict, invalid } from '../../core/errors.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { readCsv } from '../map/index.ts';
+import { getPerson } from '../supporters/index.ts';
 import { requireManageDrive } from './authorize.ts';
 import { findDriveOr404 } from './drives.service.ts';
 import * as repo from './petitions.repository.ts';
@@ -37,14 +38,36 @@ async function manageableDrive(db: Db, actor: Actor, driveId: string, action: st
   };
 }
 
-export async function addCirculator(db: Db, actor: Actor, driveId: string, name: string) {
+/**
+ * A circulator by plain name, or one of the drive's member's own people (supporters): picked by
+ * id through the supporters feature, which answers only for the actor's own member's people (a
+ * person of another member is simply not found; staff see people as aggregates only).
+ */
+export async function addCirculator(
+  db: Db,
+  actor: Actor,
+  driveId: string,
+  input: { name?: string | undefined; personId?: string | undefined },
+) {
   const { scope } = await manageableDrive(db, actor, driveId, 'add circulators');
+  let name = input.name ?? '';
+  let personId: string | null = null;
+  if (input.personId !== undefined) {
+    const person = await getPerson(db, actor, input.personId);
+    // Held by the actor's own member, which manageableDrive just checked is the drive's.
+    if (actor.organizationId !== scope.organizationId) throw personNotYours();
+    name = `${person.firstName} ${person.lastName}`.trim() || (input.name ?? 'Unnamed person');
+    personId = person.id;
+  }
   const existing = await repo.listCirculators(db, scope);
   if (existing.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
     throw conflict('petitions.circulator_exists', `${name} is already a circulator of this drive.`);
   }
-  return repo.insertCirculator(db, scope, name);
+  const row = await repo.insertCirculator(db, scope, name, personId);
+  return { id: row.id, name: row.name, personId: row.person_id };
 }
+
+const personNotYours = () => notFound('person.not_found', 'No such person in your organization.');
 
 interface Located<T> {
   row: number;

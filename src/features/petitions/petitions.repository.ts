@@ -80,6 +80,7 @@ const driveColumns = [
   'petition_drives.name',
   'petition_drives.target_kind',
   'petition_drives.target_name',
+  'petition_drives.target_candidate_id',
   'petition_drives.required',
   'petition_drives.expected_validity',
   'petition_drives.safety_margin',
@@ -138,7 +139,7 @@ export interface DriveScope {
 export function listCirculators(db: Db, scope: DriveScope) {
   return db
     .selectFrom('petition_circulators')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'person_id'])
     .where('coalition_id', '=', scope.coalitionId)
     .where('organization_id', '=', scope.organizationId)
     .where('drive_id', '=', scope.driveId)
@@ -146,7 +147,7 @@ export function listCirculators(db: Db, scope: DriveScope) {
     .execute();
 }
 
-export function insertCirculator(db: Db, scope: DriveScope, name: string) {
+export function insertCirculator(db: Db, scope: DriveScope, name: string, personId: string | null = null) {
   return db
     .insertInto('petition_circulators')
     .values({
@@ -154,8 +155,9 @@ export function insertCirculator(db: Db, scope: DriveScope, name: string) {
       organization_id: scope.organizationId,
       drive_id: scope.driveId,
       name,
+      person_id: personId,
     })
-    .returning(['id', 'name'])
+    .returning(['id', 'name', 'person_id'])
     .executeTakeFirstOrThrow();
 }
 

@@ -1,3 +1,5 @@
+import { fillPath } from '../../contract/endpoint.ts';
+import { notFound } from '../../core/errors.ts';
 import { verificationRules } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
@@ -5,6 +7,12 @@ import type { RoutesPlugin } from '../../http/types.ts';
 import { calendar, icalFeed, warnings } from './calendar.service.ts';
 import { createDrive, getDrive, listCirculators, listDrives, updateDrive } from './drives.service.ts';
 import { addChecks, addCirculator, addPackets, importCsv } from './entries.service.ts';
+import {
+  actorForFeedToken,
+  feedTokenStatus,
+  issueFeedToken,
+  revokeFeedToken,
+} from './feed-tokens.service.ts';
 import { petitionsContract as c } from './petitions.contract.ts';
 import { createRequirement, listRequirements } from './requirements.service.ts';
 import { toRuleView } from './views.ts';
@@ -31,7 +39,7 @@ export const registerPetitionRoutes: RoutesPlugin = async (app) => {
     circulators: await listCirculators(app.db, actor, params.id),
   }));
   registerEndpoint(app, c.addCirculator, ({ actor, params, body }) =>
-    tx((trx) => addCirculator(trx, actor, params.id, body.name)),
+    tx((trx) => addCirculator(trx, actor, params.id, body)),
   );
   registerEndpoint(app, c.addPackets, async ({ actor, params, body }) => ({
     added: await tx((trx) => addPackets(trx, actor, params.id, rows(body.packets), 'request')),
@@ -49,6 +57,22 @@ export const registerPetitionRoutes: RoutesPlugin = async (app) => {
   registerEndpoint(app, c.calendar, ({ actor }) => calendar(app.db, actor));
   registerEndpoint(app, c.warnings, ({ actor }) => warnings(app.db, actor));
   registerEndpoint(app, c.ical, async ({ actor }, request, reply) => {
+    const origin = `${request.protocol}://${request.host}`;
+    return reply.type('text/calendar; charset=utf-8').send(await icalFeed(app.db, actor, origin));
+  });
+  registerEndpoint(app, c.feedToken, ({ actor }) => feedTokenStatus(app.db, actor));
+  registerEndpoint(app, c.issueFeedToken, async ({ actor }) => {
+    const issued = await tx((trx) => issueFeedToken(trx, actor));
+    return { ...issued, path: fillPath(c.tokenIcal.path, { token: issued.token }) };
+  });
+  registerEndpoint(app, c.revokeFeedToken, async ({ actor }) => {
+    await tx((trx) => revokeFeedToken(trx, actor));
+    return null;
+  });
+  registerEndpoint(app, c.tokenIcal, async ({ params }, request, reply) => {
+    const actor = await actorForFeedToken(app.db, params.token);
+    if (!actor)
+      throw notFound('petitions.feed_not_found', 'No such calendar feed (revoked or never issued).');
     const origin = `${request.protocol}://${request.host}`;
     return reply.type('text/calendar; charset=utf-8').send(await icalFeed(app.db, actor, origin));
   });

@@ -81,7 +81,17 @@ export const verificationRuleSchema = z.object({
 
 export const driveTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member') }),
-  z.object({ kind: z.literal('candidate'), name: z.string().trim().min(1).max(petitionLimits.name) }),
+  /** A candidate picked from the tickets feature (`candidateId`: its name is taken from there), or by name. */
+  z
+    .object({
+      kind: z.literal('candidate'),
+      candidateId: z.uuid().optional(),
+      name: z.string().trim().min(1).max(petitionLimits.name).optional(),
+    })
+    .refine((t) => t.candidateId !== undefined || t.name !== undefined, {
+      message: 'Pick a candidate (candidateId) or give a name.',
+      path: ['name'],
+    }),
   z.object({ kind: z.literal('initiative'), name: z.string().trim().min(1).max(petitionLimits.name) }),
 ]);
 
@@ -140,7 +150,12 @@ export const driveSummarySchema = z.object({
   requirementId: z.uuid(),
   requirementTitle: z.string(),
   jurisdiction: z.string(),
-  target: z.object({ kind: z.enum(['member', 'candidate', 'initiative']), name: z.string() }),
+  target: z.object({
+    kind: z.enum(['member', 'candidate', 'initiative']),
+    name: z.string(),
+    /** The tickets feature's candidate behind a candidate drive, when it was picked there. */
+    candidateId: z.uuid().nullable(),
+  }),
   required: z.number().int(),
   expectedValidity: z.number(),
   safetyMargin: z.number(),
@@ -163,6 +178,8 @@ export type DriveSummary = z.infer<typeof driveSummarySchema>;
 export const circulatorSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** The supporters feature's person of the drive's member, when picked from its people. */
+  personId: z.uuid().nullable(),
   packets: count,
   raw: count,
   validity: validityFigureSchema,
@@ -251,7 +268,16 @@ export const driveDetailSchema = z.object({
 });
 export type DriveDetail = z.infer<typeof driveDetailSchema>;
 
-export const createCirculatorSchema = z.object({ name: z.string().trim().min(1).max(petitionLimits.name) });
+/** A circulator by plain name, or one of the member's own people (supporters) by `personId`. */
+export const createCirculatorSchema = z
+  .object({
+    name: z.string().trim().min(1).max(petitionLimits.name).optional(),
+    personId: z.uuid().optional(),
+  })
+  .refine((c) => c.name !== undefined || c.personId !== undefined, {
+    message: 'Give a name or pick one of your people (personId).',
+    path: ['name'],
+  });
 
 export const createPacketSchema = z.object({
   label: z.string().trim().min(1).max(60),
@@ -295,3 +321,15 @@ export const deadlineSchema = z.object({
 export const calendarSchema = z.object({ today: z.string(), deadlines: z.array(deadlineSchema) });
 
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+/** The calendar feed token: whether one is live (the token itself is shown once, when issued). */
+export const feedTokenStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+});
+export const issuedFeedTokenSchema = z.object({
+  token: z.string(),
+  /** The feed's path with the token (the web app prefixes its origin). */
+  path: z.string(),
+  createdAt: z.string(),
+});

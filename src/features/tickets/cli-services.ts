@@ -5,6 +5,7 @@ export {
   getCandidate,
   listCandidateViews,
   proposeCandidate,
+  recordRefusal,
   transitionCandidate,
 } from './candidates.service.ts';
 export { listAlerts, openDispute, resolveDispute } from './disputes.service.ts';

@@ -8,6 +8,7 @@ import { inTransactionMaybeDry } from './dry-run.ts';
 import { listNationalTicketViews, proposeNationalTicket, settleOverride } from './national.service.ts';
 import { importResults, pactResultsReport } from './results.service.ts';
 import { updateTicketSettings } from './settings.service.ts';
+import { resultsReportSchema } from './tickets.schema.ts';
 import {
   member,
   ratifyMichiganPact,
@@ -218,5 +219,7 @@ describe('results and the pact’s promise', () => {
     ]);
     // Michigan's rule counts the Secretary of State race: a state house line is shown for a manual decision.
     expect(retention.find((r) => r.line === 'Harbor Greens')?.verdict.kind).toBe('manual');
+    // The report's contract schema describes what the service really returns (nothing dropped on the wire).
+    expect(resultsReportSchema.strict().parse({ pacts, retention })).toEqual({ pacts, retention });
   });
 });

@@ -13,8 +13,9 @@ import {
 import { withDatabase } from '../../cli/database.ts';
 import { runCommand } from '../../cli/run-command.ts';
 import type { Actor } from '../../core/actor.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import type { CandidateView, NationalTicketView } from './tickets.schema.ts';
+import type { CandidateView, LineInput, NationalTicketView } from './tickets.schema.ts';
 
 /**
  * `concord candidates|tickets|results`. Services are imported inside the actions: every `concord`
@@ -84,7 +85,8 @@ function registerCandidateCommands(program: Command): void {
                 status: o.status,
                 organizationId,
                 state: o.state,
-                dissident: o.dissident,
+                // The filter reads the query string's form: a flag given means "true".
+                dissident: o.dissident ? 'true' : undefined,
               });
               return listCandidateViews(trx, actor, filter);
             }),
@@ -163,7 +165,7 @@ function registerCandidateCommands(program: Command): void {
     .option('--wilson-pakula', 'the line’s Wilson-Pakula authorization is recorded')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ concord candidates line <id> --coalition demo --as delegate.workers-common-front@demo.concord.example\n  $ concord candidates line <id> --kind endorsement --coalition demo --as delegate.harbor-greens@demo.concord.example\n\nExit 3 with fusion.not_allowed where the state bars fusion (the message names the state and its rule).',
+      '\nExamples:\n  $ concord candidates line <id> --coalition demo --as delegate.workers-common-front@demo.concord.example\n  $ concord candidates line <id> --kind endorsement --coalition demo --as delegate.harbor-greens@demo.concord.example\n\nExit 3 with fusion.not_allowed where the state bars fusion (the message names the state and its rule); the refused attempt is recorded on the candidate’s history (candidate.fusion_refused), as over the API.',
     )
     .action(
       runCommand(
@@ -177,19 +179,36 @@ function registerCandidateCommands(program: Command): void {
             wilsonPakula?: boolean;
           },
         ) => {
-          const { addLine, lineInputSchema } = await services();
-          const view = await writeAs(o, async (db, actor) => {
-            const organizationId = o.member
-              ? await resolveOrganizationId(db, actor.coalitionId, o.member)
-              : undefined;
-            const input = lineInputSchema.parse({
-              kind: o.kind,
-              organizationId,
-              label: o.label,
-              candidateIsMember: !o.notMember,
-              wilsonPakula: o.wilsonPakula === true,
-            });
-            return addLine(db, actor, id, input);
+          const { addLine, lineInputSchema, recordRefusal } = await services();
+          const view = await withDatabase(async ({ db: root }) => {
+            let attempted: LineInput | undefined;
+            try {
+              return await runWrite(root, o.dryRun === true, async (db) => {
+                const actor = await resolveCliActor(db, o.coalition, o.as);
+                const organizationId = o.member
+                  ? await resolveOrganizationId(db, actor.coalitionId, o.member)
+                  : undefined;
+                attempted = lineInputSchema.parse({
+                  kind: o.kind,
+                  organizationId,
+                  label: o.label,
+                  candidateIsMember: !o.notMember,
+                  wilsonPakula: o.wilsonPakula === true,
+                });
+                return addLine(db, actor, id, attempted);
+              });
+            } catch (error) {
+              // As the API does (tickets.routes.ts): the refused attempt is kept on the candidate's
+              // record in its own transaction, the attempt's having rolled back. A dry run keeps nothing.
+              const line = attempted;
+              if (error instanceof DomainError && line && o.dryRun !== true)
+                await root
+                  .transaction()
+                  .execute(async (trx) =>
+                    recordRefusal(trx, await resolveCliActor(trx, o.coalition, o.as), id, error, line),
+                  );
+              throw error;
+            }
           });
           if (o.json) return printJson(view);
           printCandidate(view);

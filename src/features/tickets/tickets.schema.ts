@@ -144,7 +144,8 @@ export const candidateFilterSchema = z.object({
   organizationId: z.uuid().optional(),
   raceId: z.uuid().optional(),
   state: z.string().length(2).optional(),
-  dissident: z.coerce.boolean().optional(),
+  // stringbool, not coerce: a coerced 'false' would be true.
+  dissident: z.stringbool().optional(),
   q: z.string().max(100).optional(),
 });
 export type CandidateFilter = z.infer<typeof candidateFilterSchema>;
@@ -219,3 +220,106 @@ export const alertSchema = z.object({
   dissidentMember: z.string(),
   dispute: z.object({ decisionId: z.uuid().nullable(), outcome: z.string().nullable() }),
 });
+
+/** One event of a candidate's audit trail (transitions, lines, flags, refused fusion attempts). */
+export const historyEventSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  message: z.string().nullable(),
+});
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+
+/** src/core/tickets/retention.ts `RetentionReading`: how a clear rule's text reads as arithmetic. */
+const retentionReadingSchema = z.object({
+  statePo: z.string(),
+  readsFrom: z.string(),
+  offices: z
+    .array(
+      z.enum([
+        'us_president',
+        'governor',
+        'us_senate',
+        'secretary_of_state',
+        'us_house',
+        'general_assembly',
+        'statewide',
+      ]),
+    )
+    .readonly(),
+  share: z.object({ num: z.number(), den: z.number() }),
+  base: z.enum(['race_total', 'winner_votes']),
+  minVotes: z.number().nullable(),
+  strict: z.boolean(),
+  otherRoute: z.string().nullable(),
+});
+
+/** src/core/tickets/retention.ts `RetentionVerdict`: computed where the rule is clear, else manual. */
+const retentionVerdictSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['keeps', 'loses']),
+    threshold: z.number(),
+    lineVotes: z.number(),
+    reading: retentionReadingSchema,
+    ruleText: z.string(),
+  }),
+  z.object({
+    kind: z.literal('manual'),
+    reason: z.string(),
+    ruleText: z.string(),
+    threshold: z.number().nullable(),
+  }),
+]);
+
+/** The results report (results.service.ts `pactResultsReport`): each ratified pact's promise, and line retention. */
+export const resultsReportSchema = z.object({
+  pacts: z.array(
+    z.object({
+      pactId: z.uuid(),
+      pactName: z.string(),
+      version: z.number().int(),
+      members: z.array(
+        z.object({
+          organizationId: z.uuid(),
+          name: z.string(),
+          assigned: z.number().int(),
+          won: z.number().int(),
+          expectedWins: z.number(),
+        }),
+      ),
+      costlyLosses: z.array(
+        z.object({
+          raceKey: z.string(),
+          raceName: z.string(),
+          assignedTo: z.uuid(),
+          assignedToName: z.string(),
+          winner: z.string(),
+          margin: z.number(),
+          taken: z.number(),
+          takenBy: z.array(
+            z.object({
+              name: z.string(),
+              organizationId: z.uuid(),
+              memberName: z.string(),
+              votes: z.number(),
+              why: z.enum(['dissident', 'missing_cross_endorsement']),
+            }),
+          ),
+        }),
+      ),
+      missingResults: z.array(z.string()),
+    }),
+  ),
+  retention: z.array(
+    z.object({
+      raceId: z.uuid(),
+      raceName: z.string(),
+      statePo: z.string(),
+      line: z.string(),
+      organizationId: z.uuid(),
+      lineVotes: z.number(),
+      verdict: retentionVerdictSchema,
+    }),
+  ),
+});
+export type ResultsReport = z.infer<typeof resultsReportSchema>;

@@ -85,6 +85,16 @@ export function useAddCheck(driveId: string) {
   });
 }
 
+/** A circulator by plain name, or one of the member's own people (supporters) by personId. */
+export function useAddCirculator(driveId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { name?: string; personId?: string }) =>
+      call(c.addCirculator, { params: { id: driveId }, body: input }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useUpdateDrive(driveId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({
@@ -96,6 +106,28 @@ export function useUpdateDrive(driveId: string) {
 
 /** The feed is text/calendar, not JSON: calendar applications fetch it, the page only links to it. */
 export const icalUrl = c.ical.path;
+
+/** Whether the user has a live calendar feed token (the token itself is shown once, when issued). */
+export function useFeedToken() {
+  return useQuery({ queryKey: ['petitions', 'feed-token'], queryFn: () => call(c.feedToken) });
+}
+
+/** Create or rotate the feed token: the answer carries the new URL's path, once. */
+export function useIssueFeedToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(c.issueFeedToken),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['petitions', 'feed-token'] }),
+  });
+}
+
+export function useRevokeFeedToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(c.revokeFeedToken),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['petitions', 'feed-token'] }),
+  });
+}
 
 /** The state outlines for the requirements map (the map feature's shapes, through its contract). */
 export function useStateShapes() {

@@ -1,29 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { fillPath } from '../../../src/contract/endpoint.ts';
+import { slateContract } from '../../../src/features/tickets/slate.contract.ts';
 import type { Slate, SlateEntry } from '../../../src/features/tickets/slate.schema.ts';
+import { ticketsContract as c } from '../../../src/features/tickets/tickets.contract.ts';
 import type {
   alertSchema,
   CandidateView,
   CheckInput,
+  HistoryEvent,
   LineInput,
   NationalTicketView,
   ProposeCandidateInput,
   RaceRef,
+  ResultsReport,
   RuleCheck,
   TicketSettings,
   TransitionInput,
 } from '../../../src/features/tickets/tickets.schema.ts';
-import { api } from './client.ts';
+import { call } from './client.ts';
 import { queryString } from './queries.ts';
 
-/** Every web call of the tickets feature (docs/tickets.md). */
+/** Every web call of the tickets feature (docs/tickets.md), typed by its contracts. */
 
 export type {
   CandidateView,
   CheckInput,
+  HistoryEvent,
   LineInput,
   NationalTicketView,
   RaceRef,
+  ResultsReport,
   RuleCheck,
   Slate,
   SlateEntry,
@@ -31,44 +38,14 @@ export type {
 };
 export type Alert = z.infer<typeof alertSchema>;
 
+/** The candidates page's filters, as the list endpoint's query takes them. */
 export interface CandidateFilter {
-  status?: string;
+  status?: CandidateView['status'];
   organizationId?: string;
+  raceId?: string;
   state?: string;
   q?: string;
-  dissident?: string;
-}
-
-export interface ResultsReport {
-  pacts: {
-    pactId: string;
-    pactName: string;
-    version: number;
-    members: { organizationId: string; name: string; assigned: number; won: number; expectedWins: number }[];
-    costlyLosses: {
-      raceKey: string;
-      raceName: string;
-      assignedToName: string;
-      winner: string;
-      margin: number;
-      taken: number;
-      takenBy: { name: string; memberName: string; votes: number; why: string }[];
-    }[];
-    missingResults: string[];
-  }[];
-  retention: {
-    raceId: string;
-    raceName: string;
-    statePo: string;
-    line: string;
-    lineVotes: number;
-    verdict: {
-      kind: 'keeps' | 'loses' | 'manual';
-      threshold: number | null;
-      ruleText: string;
-      reason?: string;
-    };
-  }[];
+  dissident?: 'true' | 'false';
 }
 
 const ticketKeys = {
@@ -80,21 +57,21 @@ const ticketKeys = {
 export function useCandidates(filter: CandidateFilter) {
   return useQuery({
     queryKey: ticketKeys.candidates(filter),
-    queryFn: () => api<CandidateView[]>(`/api/candidates${queryString({ ...filter })}`),
+    queryFn: () => call(c.candidates, { query: filter }),
   });
 }
 
 export function useCandidate(id: string) {
   return useQuery({
     queryKey: ticketKeys.candidate(id),
-    queryFn: () => api<CandidateView>(`/api/candidates/${id}`),
+    queryFn: () => call(c.candidate, { params: { id } }),
   });
 }
 
 export function useNominationRaces() {
   return useQuery({
     queryKey: ['tickets', 'races'],
-    queryFn: () => api<RaceRef[]>('/api/candidates/races'),
+    queryFn: () => call(c.races),
     staleTime: 60_000,
   });
 }
@@ -103,84 +80,63 @@ export function useNominationRaces() {
 export function useRuleCheck(input: CheckInput | null) {
   return useQuery({
     queryKey: ['tickets', 'check', input],
-    queryFn: () => api<RuleCheck>('/api/candidates/check', { method: 'POST', body: input }),
+    queryFn: () => call(c.check, { body: input as CheckInput }),
     enabled: input !== null,
   });
 }
 
 export function useAlerts() {
-  return useQuery({ queryKey: ['tickets', 'alerts'], queryFn: () => api<Alert[]>('/api/compliance/alerts') });
+  return useQuery({ queryKey: ['tickets', 'alerts'], queryFn: () => call(c.alerts) });
 }
 
 export function useResultsReport() {
-  return useQuery({
-    queryKey: ['tickets', 'report'],
-    queryFn: () => api<ResultsReport>('/api/results/report'),
-  });
+  return useQuery({ queryKey: ['tickets', 'report'], queryFn: () => call(c.resultsReport) });
 }
 
 export function useNationalTickets() {
-  return useQuery({
-    queryKey: ['tickets', 'national'],
-    queryFn: () => api<NationalTicketView[]>('/api/tickets/national'),
-  });
+  return useQuery({ queryKey: ['tickets', 'national'], queryFn: () => call(c.nationalTickets) });
 }
 
-function useTicketsMutation<I, O>(call: (input: I) => Promise<O>) {
+function useTicketsMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn,
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
   });
 }
 
 export const useProposeCandidate = () =>
-  useTicketsMutation((input: ProposeCandidateInput) =>
-    api<CandidateView>('/api/candidates', { method: 'POST', body: input }),
-  );
+  useTicketsMutation((input: ProposeCandidateInput) => call(c.propose, { body: input }));
 export const useAddLine = (id: string) =>
-  useTicketsMutation((input: LineInput) =>
-    api<CandidateView>(`/api/candidates/${id}/lines`, { method: 'POST', body: input }),
-  );
+  useTicketsMutation((input: LineInput) => call(c.addLine, { params: { id }, body: input }));
 export const useEndorse = (id: string) =>
-  useTicketsMutation(() =>
-    api<CandidateView>(`/api/candidates/${id}/endorsement`, { method: 'POST', body: {} }),
-  );
+  useTicketsMutation(() => call(c.endorse, { params: { id }, body: {} }));
 export const useTransition = (id: string) =>
-  useTicketsMutation((input: TransitionInput) =>
-    api<CandidateView>(`/api/candidates/${id}/transitions`, { method: 'POST', body: input }),
-  );
+  useTicketsMutation((input: TransitionInput) => call(c.transition, { params: { id }, body: input }));
 export const useOpenDispute = (id: string) =>
-  useTicketsMutation(() => api<CandidateView>(`/api/candidates/${id}/dispute`, { method: 'POST', body: {} }));
+  useTicketsMutation(() => call(c.openDispute, { params: { id }, body: {} }));
 export const useResolveDispute = (id: string) =>
-  useTicketsMutation(() =>
-    api<CandidateView>(`/api/candidates/${id}/dispute/resolution`, { method: 'POST' }),
-  );
+  useTicketsMutation(() => call(c.resolveDispute, { params: { id } }));
 
 /** The public slate for a place (no session). */
 export function useSlate(slug: string, jurisdiction: string | undefined) {
   return useQuery({
     queryKey: ['public', slug, 'slate', jurisdiction ?? ''],
     queryFn: () =>
-      api<Slate>(`/api/public/coalitions/${encodeURIComponent(slug)}/slate${queryString({ jurisdiction })}`),
+      call(slateContract.slate, { params: { slug }, query: { jurisdiction: jurisdiction ?? '' } }),
     enabled: jurisdiction !== undefined && jurisdiction !== '',
   });
 }
 
+/** The PDF card and the iCal feed are files: the page links to them (their contracts give the paths). */
 export const slateFileUrl = (slug: string, jurisdiction: string, extension: 'pdf' | 'ics') =>
-  `/api/public/coalitions/${encodeURIComponent(slug)}/slate.${extension}${queryString({ jurisdiction })}`;
-
-export interface HistoryEvent {
-  seq: number;
-  at: string;
-  action: string;
-  message: string | null;
-}
+  fillPath((extension === 'pdf' ? slateContract.pdf : slateContract.ical).path, { slug }) +
+  queryString({ jurisdiction });
 
 /** The candidate's audit trail, refused fusion attempts included. */
 export function useCandidateHistory(id: string) {
   return useQuery({
     queryKey: ['tickets', 'candidate', id, 'history'],
-    queryFn: () => api<HistoryEvent[]>(`/api/candidates/${id}/history`),
+    queryFn: () => call(c.history, { params: { id } }),
   });
 }

@@ -74,7 +74,7 @@ export async function sendToRatification(
     },
     now,
   );
-  await insertRatification(db, {
+  const ratification = await insertRatification(db, {
     coalition_id: pact.coalitionId,
     pact_id: pact.id,
     version_id: version.id,
@@ -88,6 +88,7 @@ export async function sendToRatification(
     action: 'pact.ratification_requested',
     subject: { type: 'pact', id: pact.id },
     payload: { version: version.number, decisionId: decision.id },
+    rows: [{ table: 'pact_ratifications', id: ratification.id }],
   });
   return { pactId: pact.id, version: version.number, decisionId: decision.id, closesAt: decision.closesAt };
 }

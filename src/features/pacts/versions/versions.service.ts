@@ -73,6 +73,7 @@ export async function recordVersion(
       fairness: report.fairness,
       seats: Object.fromEntries(Object.entries(report.members).map(([key, member]) => [key, member.seats])),
     },
+    rows: [{ table: 'pact_versions', id: row.id }],
   });
   const summary = await repo.findVersionSummary(db, pact.id, row.id);
   if (!summary) throw new Error('the version just stored is missing');

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { isCounty, type MapPlace, placeLabel } from '../../components/map/map-geometry.ts';
 import { formatLean, formatShare, formatVotes, noteText } from './lean-format.ts';
 import { PlaceResults } from './PlaceResults.tsx';
+import { RaceDissidents } from './RaceDissidents.tsx';
 
 /**
  * The selected place: the figures the map is coloured with, then every race and result reported
@@ -60,6 +61,7 @@ export function PlacePanel({
         </div>
       </dl>
       {note ? <p className="note">{note}</p> : null}
+      <RaceDissidents fips={place.id} name={placeLabel(place)} />
       <PlaceResults kind={county ? 'county' : 'state'} code={place.id} name={placeLabel(place)} />
     </aside>
   );

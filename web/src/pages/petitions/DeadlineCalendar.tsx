@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { icalUrl, useCalendar } from '../../api/petitions.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { FeedSubscription } from './FeedSubscription.tsx';
 
 /** Every deadline of the coalition's requirements and drives; the near ones marked 30, 14 or 7 days. */
 export function DeadlineCalendar() {
@@ -31,8 +32,9 @@ export function DeadlineCalendar() {
         ))}
       </ul>
       <p className="small">
-        <a href={icalUrl}>Subscribe (iCal)</a>
+        <a href={icalUrl}>Download (iCal)</a>
       </p>
+      <FeedSubscription />
     </>
   );
 }

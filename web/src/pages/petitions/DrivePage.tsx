@@ -1,8 +1,11 @@
 import { useParams } from 'react-router';
 import { useDrive } from '../../api/petitions.ts';
+import { useSession } from '../../api/session.ts';
+import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { AddCirculator } from './AddCirculator.tsx';
 import { BurnUpChart } from './BurnUpChart.tsx';
 import { CheckEntry } from './CheckEntry.tsx';
 import { outcomeWords, percent, whole } from './format.ts';
@@ -13,6 +16,7 @@ import './petitions.css';
 export function DrivePage() {
   const { id = '' } = useParams();
   const drive = useDrive(id);
+  const session = useSession().data;
   usePageTitle(drive.data?.drive.name ?? 'Petition drive');
   if (drive.isPending) return <Loading label="Loading the drive" />;
   if (drive.isError) return <ErrorMessage error={drive.error} />;
@@ -167,6 +171,14 @@ export function DrivePage() {
                 <option key={c.id} value={c.name} />
               ))}
             </datalist>
+          </section>
+          <section className="panel">
+            <AddCirculator
+              driveId={d.id}
+              pickPeople={
+                !!session && !isStaffRole(session.role) && session.organizationId === d.organizationId
+              }
+            />
           </section>
           <section aria-labelledby="check-entry-title" className="panel">
             <h2 id="check-entry-title">Enter a sample check</h2>

@@ -7,6 +7,7 @@ import { BusyButton } from '../../components/BusyButton.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { LabelledSelect } from './LabelledSelect.tsx';
+import { TicketCandidateSelect } from './TicketCandidateSelect.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -22,6 +23,7 @@ export function NewDriveForm({ requirements }: { requirements: readonly Requirem
     name: '',
     targetKind: 'member' as 'member' | 'candidate' | 'initiative',
     targetName: '',
+    candidateId: '',
     required: '',
     startDay: today(),
     dueDay: '',
@@ -39,7 +41,9 @@ export function NewDriveForm({ requirements }: { requirements: readonly Requirem
         target:
           form.targetKind === 'member'
             ? { kind: 'member' }
-            : { kind: form.targetKind, name: form.targetName },
+            : form.targetKind === 'candidate' && form.candidateId
+              ? { kind: 'candidate', candidateId: form.candidateId }
+              : { kind: form.targetKind, name: form.targetName },
         required: form.required ? Number(form.required) : undefined,
         startDay: form.startDay,
         dueDay: form.dueDay,
@@ -76,7 +80,14 @@ export function NewDriveForm({ requirements }: { requirements: readonly Requirem
         <option value="candidate">A candidate</option>
         <option value="initiative">An initiative</option>
       </LabelledSelect>
-      {form.targetKind !== 'member' ? (
+      {form.targetKind === 'candidate' ? (
+        <TicketCandidateSelect
+          organizationId={staff ? form.organizationId : (session.organizationId ?? '')}
+          value={form.candidateId}
+          onChange={set('candidateId')}
+        />
+      ) : null}
+      {form.targetKind === 'initiative' || (form.targetKind === 'candidate' && !form.candidateId) ? (
         <label>
           {form.targetKind === 'candidate' ? 'Candidate name' : 'Initiative title'}
           <input required value={form.targetName} onChange={set('targetName')} />
