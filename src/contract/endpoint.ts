@@ -50,6 +50,8 @@ export interface Endpoint<
   status: 200 | 201 | 202 | 204;
   /** The feature's codes this endpoint can answer, with their kinds (the HTTP status). */
   errors: Readonly<Record<Code, ErrorKind | readonly ErrorKind[]>>;
+  /** Answers 304 with no body when If-None-Match names its ETag (the handler sends it). */
+  notModified?: true;
 }
 
 /** The widest endpoint, for constraints: each contract infers its own narrower type. */
@@ -83,6 +85,8 @@ interface EndpointSpec<
   tag?: string;
   /** The codes of the feature's catalog this endpoint can answer. */
   errors?: readonly Code[];
+  /** Cached by ETag: documents the 304 the handler answers to a matching If-None-Match. */
+  notModified?: true;
 }
 
 /**
@@ -119,6 +123,7 @@ export function endpointsOf<C extends ErrorCatalog>(tag: string, catalog: C) {
       response: spec.response,
       status: spec.status ?? 200,
       errors,
+      ...(spec.notModified ? { notModified: true as const } : {}),
     };
   };
 }

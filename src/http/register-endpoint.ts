@@ -37,6 +37,8 @@ export type EndpointHandler<E extends AnyEndpoint> = (
 export interface EndpointOptions {
   /** Fastify route config: `skipCsrf`, `rateLimit`. */
   config?: FastifyContextConfig & { rateLimit?: { max: number; timeWindow: string } };
+  /** A body larger than the default (an upload): needs `config.uploadRoles` (src/http/edge.ts). */
+  bodyLimit?: number;
 }
 
 /** The error statuses an endpoint documents: one per distinct kind among its codes. */
@@ -76,6 +78,7 @@ export function registerEndpoint<E extends AnyEndpoint>(
   app.route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     schema: {
       tags: [...endpoint.tags],
       summary: endpoint.summary,
@@ -85,6 +88,7 @@ export function registerEndpoint<E extends AnyEndpoint>(
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: {
         [endpoint.status]: endpoint.status === 204 ? z.null() : endpoint.response,
+        ...(endpoint.notModified ? { 304: z.null() } : {}),
         ...errorResponses(endpoint),
       },
     },

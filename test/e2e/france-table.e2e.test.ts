@@ -21,19 +21,37 @@ const header = (page: Page, name: RegExp): Locator => table(page).getByRole('col
 describe('French constituencies table (browser)', () => {
   const e2e = useMapE2e(['us-geography', 'fr-legislatives-2024-t1']);
 
-  it('lists the 577 constituencies, sorts by a column both ways, and searches', async () => {
+  it('pages through the 577 constituencies, sorts by a column both ways, and searches', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.viewer);
     await page.goto(`${e2e.server.url}/map/france`);
     await page.getByText('577 constituencies').waitFor();
     const rowHeaders = table(page).locator('tbody th');
-    expect(await rowHeaders.count()).toBe(577);
+    // A hundred rows a page: Next walks through all 577, each constituency once.
+    const pager = page.getByRole('navigation', { name: 'Constituency pages' });
+    expect(await rowHeaders.count()).toBe(100);
     expect(await rowHeaders.first().textContent()).toMatch(/^Ain, 1re circonscription 0101/);
+    const seen = new Set<string>();
+    for (let pages = 1; ; pages += 1) {
+      for (const name of await rowHeaders.allTextContents()) seen.add(name.replace(/\d+ candidates?$/, ''));
+      const next = pager.getByRole('button', { name: 'Next' });
+      if (await next.isDisabled()) {
+        expect(pages).toBe(6);
+        break;
+      }
+      await next.click();
+      await pager.getByText(`${pages * 100 + 1}–`).waitFor();
+    }
+    expect(seen.size).toBe(577);
+    await pager.getByRole('button', { name: 'Previous' }).click();
+    await pager.getByText('401–500 of 577').waitFor();
     expect(await header(page, /^Constituency/).getAttribute('aria-sort')).toBe('ascending');
 
     await header(page, /^Valid votes/)
       .getByRole('button')
       .click();
+    // A new order starts again at its first page.
+    await pager.getByText('1–100 of 577').waitFor();
     expect(await header(page, /^Valid votes/).getAttribute('aria-sort')).toBe('descending');
     expect(await header(page, /^Constituency/).getAttribute('aria-sort')).toBe('none');
     expect(isSorted(await columnValues(page, 1), true)).toBe(true);

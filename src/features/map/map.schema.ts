@@ -178,3 +178,51 @@ export const datasetIssuesQuerySchema = z.object({
 });
 
 export const idParamSchema = z.object({ id: z.uuid() });
+
+/** Limits of the place search (the picker asks for a page at a time). */
+export const placeSearchLimits = { default: 20, max: 100, query: 100, keys: 200 } as const;
+
+export const placeSearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(placeSearchLimits.query)
+    .describe('a name or prefix, optionally with its state or parent: "Wayne, MI", "Wayne County, Michigan"'),
+  kind: jurisdictionKindSchema.optional(),
+  country: z.string().length(2).toUpperCase().optional(),
+  limit: z.coerce.number().int().min(1).max(placeSearchLimits.max).default(placeSearchLimits.default),
+  after: z.string().max(400).optional().describe('the `next` cursor of the previous page'),
+});
+export type PlaceSearchQuery = z.infer<typeof placeSearchQuerySchema>;
+
+/** A place as people name it: `label` is "Wayne County, Michigan", never a code. */
+export const placeSchema = jurisdictionRefSchema.extend({
+  key: z.string().describe('kind:code, as pacts and imports name a place (county:26163)'),
+  label: z.string(),
+  parentName: z.string().nullable(),
+  country: z.string(),
+  scope: scopeSchema,
+});
+export type PlaceView = z.infer<typeof placeSchema>;
+
+export const placeSearchResponseSchema = z.object({
+  items: z.array(placeSchema),
+  next: z.string().nullable().describe('pass as `after` for the next page; null on the last one'),
+});
+
+export const placesByKeyQuerySchema = z.object({
+  keys: z
+    .string()
+    .max(placeSearchLimits.keys * 50)
+    .transform((list) => [
+      ...new Set(
+        list
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.string().max(60)).max(placeSearchLimits.keys))
+    .describe('comma-separated kind:code keys (state:26,county:26163) or bare US FIPS codes (26, 26163)'),
+});

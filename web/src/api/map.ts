@@ -1,22 +1,26 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { JurisdictionKind } from '../../../src/features/map/kinds.ts';
+import { mapContract } from '../../../src/features/map/map.contract.ts';
 import type {
   ElectionView,
   JurisdictionView,
+  PlaceView,
   RaceView,
   RaceVotesView,
   ResultSetView,
   UnitResultView,
 } from '../../../src/features/map/map.schema.ts';
+import { placeSearchLimits } from '../../../src/features/map/map.schema.ts';
 import type { ShapeProperties } from '../../../src/features/map/shape-figures.ts';
-import { api } from './client.ts';
-import { queryString } from './queries.ts';
+import { call } from './client.ts';
 
 export type {
   ElectionView,
   JurisdictionKind,
   JurisdictionView,
+  PlaceView,
   RaceView,
   RaceVotesView,
   ResultSetView,
@@ -29,7 +33,9 @@ export type UsLevel = 'states' | 'counties';
 
 /**
  * us-atlas's pre-projected (Albers, Alaska and Hawaii inset) topology: `counties` (county level
- * only), `states` and `nation`, each shape carrying its figures; ids are FIPS codes.
+ * only), `states` and `nation`, each shape carrying its figures; ids are FIPS codes. The contract
+ * documents the shapes as opaque JSON (they are not re-validated on the way out), so this client
+ * names their type here.
  */
 export interface UsTopology extends Topology {
   objects: {
@@ -40,9 +46,18 @@ export interface UsTopology extends Topology {
   resultSet: { id: string; slug: string; name: string };
 }
 
-interface Page<T> {
-  items: T[];
-  total: number;
+/** The shipped House district shapes (latest map per state), lon/lat GeoJSON; ids are race keys (`MI-12`). */
+export type UsDistricts = FeatureCollection<
+  Polygon | MultiPolygon,
+  { name: string; state: string; district: number; election: number }
+>;
+
+/** States or counties as TopoJSON, projected (Albers). */
+export async function fetchUsTopology(level: UsLevel, set?: string): Promise<UsTopology> {
+  return (await call(mapContract.usShapes, {
+    params: { level: `${level}.topojson` },
+    query: { set, projection: 'albers' },
+  })) as UsTopology;
 }
 
 /** Reference data changes only when `concord data load` runs: keep it for the session. */
@@ -62,7 +77,7 @@ const mapKeys = {
 export function useResultSets() {
   return useQuery({
     queryKey: mapKeys.resultSets,
-    queryFn: () => api<ResultSetView[]>('/api/map/result-sets'),
+    queryFn: () => call(mapContract.resultSets),
     ...reference,
   });
 }
@@ -75,24 +90,17 @@ export function useUsShapes(level: UsLevel, set: string | undefined) {
   return useQuery({
     enabled: set !== undefined,
     queryKey: mapKeys.shapes(level, set ?? ''),
-    queryFn: () =>
-      api<UsTopology>(`/api/map/us/${level}.topojson${queryString({ set, projection: 'albers' })}`),
+    queryFn: () => fetchUsTopology(level, set),
     placeholderData: keepPreviousData,
     ...reference,
   });
 }
 
-/** The shipped House district shapes (latest map per state), lon/lat GeoJSON; ids are race keys (`MI-12`). */
-export type UsDistricts = import('geojson').FeatureCollection<
-  import('geojson').Polygon | import('geojson').MultiPolygon,
-  { name: string; state: string; district: number; election: number }
->;
-
 export function useUsDistrictShapes(enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ['map', 'district-shapes'] as const,
-    queryFn: () => api<UsDistricts>('/api/map/us/districts.geojson'),
+    queryFn: async () => (await call(mapContract.usDistricts)) as UsDistricts,
     ...reference,
   });
 }
@@ -109,8 +117,7 @@ export interface JurisdictionsQuery {
 export function useJurisdictions(query: JurisdictionsQuery, enabled = true) {
   return useQuery({
     queryKey: mapKeys.jurisdictions(query),
-    queryFn: () =>
-      api<Page<JurisdictionView>>(`/api/map/jurisdictions${queryString({ limit: 500, ...query })}`),
+    queryFn: () => call(mapContract.jurisdictions, { query: { limit: 500, ...query } }),
     enabled,
     ...reference,
   });
@@ -126,7 +133,7 @@ export function useJurisdictionByCode(kind: JurisdictionKind, code: string | und
 export function useJurisdictionResults(id: string | undefined) {
   return useQuery({
     queryKey: mapKeys.results(id ?? ''),
-    queryFn: () => api<UnitResultView[]>(`/api/map/jurisdictions/${id}/results`),
+    queryFn: () => call(mapContract.jurisdictionResults, { params: { id: id ?? '' } }),
     enabled: id !== undefined,
     ...reference,
   });
@@ -135,7 +142,7 @@ export function useJurisdictionResults(id: string | undefined) {
 export function useElections(country: 'US' | 'FR') {
   return useQuery({
     queryKey: mapKeys.elections(country),
-    queryFn: () => api<ElectionView[]>(`/api/map/elections?country=${country}`),
+    queryFn: () => call(mapContract.elections, { query: { country } }),
     ...reference,
   });
 }
@@ -145,7 +152,7 @@ export function useRacesById(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: mapKeys.race(id),
-      queryFn: () => api<RaceView>(`/api/map/races/${id}`),
+      queryFn: () => call(mapContract.race, { params: { id } }),
       ...reference,
     })),
   });
@@ -156,7 +163,7 @@ export function useRaces(electionId: string | undefined, office: string) {
   return useQuery({
     queryKey: mapKeys.races(electionId ?? '', office),
     queryFn: () =>
-      api<Page<RaceView>>(`/api/map/elections/${electionId}/races${queryString({ office, limit: 500 })}`),
+      call(mapContract.races, { params: { id: electionId ?? '' }, query: { office, limit: 500 } }),
     enabled: electionId !== undefined,
     ...reference,
   });
@@ -166,9 +173,57 @@ export function useRaces(electionId: string | undefined, office: string) {
 export function useRaceVotes(electionId: string | undefined, office: string) {
   return useQuery({
     queryKey: mapKeys.raceVotes(electionId ?? '', office),
-    queryFn: () =>
-      api<RaceVotesView[]>(`/api/map/elections/${electionId}/race-votes${queryString({ office })}`),
+    queryFn: () => call(mapContract.raceVotes, { params: { id: electionId ?? '' }, query: { office } }),
     enabled: electionId !== undefined,
     ...reference,
   });
+}
+
+/** One page of the place search ("Wayne, MI"); `after` is the previous page's `next`. */
+export function searchPlaces(
+  q: string,
+  options: { kind?: JurisdictionKind; after?: string; limit?: number } = {},
+) {
+  return call(mapContract.searchPlaces, { query: { q, ...options } });
+}
+
+/** The place search a page at a time (10 places each); `fetchNextPage` follows the keyset cursor. */
+export function usePlaceSearch(q: string, kind?: JurisdictionKind) {
+  const text = q.trim();
+  return useInfiniteQuery({
+    queryKey: ['map', 'places', text, kind ?? ''] as const,
+    queryFn: ({ pageParam }) => searchPlaces(text, { kind, limit: 10, after: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Names for place keys (`state:26`, `county:26163`, or bare FIPS codes), so that pages show
+ * "Wayne County, Michigan" where the data holds a code. Unknown keys map to nothing: show the key.
+ */
+export function usePlaceNames(keys: readonly string[]) {
+  const unique = [...new Set(keys.filter((key) => key !== ''))].sort();
+  // The API names up to placeSearchLimits.keys places per call; a long list asks in batches.
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += placeSearchLimits.keys) {
+    batches.push(unique.slice(i, i + placeSearchLimits.keys));
+  }
+  const results = useQueries({
+    queries: batches.map((batch) => ({
+      queryKey: ['map', 'place-names', batch] as const,
+      queryFn: () => call(mapContract.placesByKey, { query: { keys: batch.join(',') } }),
+      ...reference,
+    })),
+  });
+  const byKey = new Map(results.flatMap((r) => r.data?.items ?? []).map((place) => [place.key, place]));
+  return {
+    isPending: results.some((r) => r.isPending),
+    byKey,
+    /** The place's label, or the key itself while loading or when unknown. */
+    nameOf: (key: string) => byKey.get(key)?.label ?? key,
+  };
 }

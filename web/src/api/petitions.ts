@@ -11,8 +11,8 @@ import type {
   DriveSummary,
   RequirementView,
 } from '../../../src/features/petitions/petitions.schema.ts';
-import { api, call } from './client.ts';
-import type { UsTopology } from './map.ts';
+import { call } from './client.ts';
+import { fetchUsTopology } from './map.ts';
 
 export type { DriveDetail, DriveSummary, RequirementView };
 export type Calendar = z.infer<typeof calendarSchema>;
@@ -129,14 +129,11 @@ export function useRevokeFeedToken() {
   });
 }
 
-/**
- * The state outlines for the requirements map (the map feature's shapes; its own client calls them
- * with `api()` too, as they are TopoJSON rather than a JSON contract response).
- */
+/** The state outlines for the requirements map (the map feature's shapes, through its contract). */
 export function useStateShapes() {
   return useQuery({
     queryKey: ['petitions', 'state-shapes'],
-    queryFn: () => api<UsTopology>('/api/map/us/states.topojson?projection=albers'),
+    queryFn: () => fetchUsTopology('states'),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { staffRoles } from '../../../core/actor.ts';
 import { invalid } from '../../../core/errors.ts';
-import { requireActor } from '../../../http/auth.ts';
-import { commonErrorResponses } from '../../../http/error-schema.ts';
+import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { importDistrictsQuerySchema, importRacesQuerySchema, importReportSchema } from './import.schema.ts';
+import { mapContract } from '../map.contract.ts';
 import { applyRaceFile, importDistricts, readRaceFile } from './import.service.ts';
 import { limitedUpload, maxRaceUploadBytes } from './upload-limit.ts';
 
@@ -22,57 +20,26 @@ export const registerMapImportRoutes: RoutesPlugin = async (app) => {
     done(null, payload);
   });
 
-  app.post(
-    '/api/map/imports/races',
-    {
-      ...importUpload,
-      schema: {
-        tags: ['map'],
-        summary:
-          'Import the coalition’s races and results from CSV (Content-Type: text/csv); ?dryRun=true to preview',
-        description:
-          'Columns: election, election_date, office, jurisdiction_kind, jurisdiction_code (required); election_name, ' +
-          'stage, jurisdiction_name, parent, seats, filing_deadline, candidate, party, line, votes, total_votes. ' +
-          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing. ' +
-          `The body is read as it arrives, up to ${maxRaceUploadBytes / 1024 / 1024} MiB (413 beyond).`,
-        querystring: importRacesQuerySchema,
-        response: { 200: importReportSchema, ...commonErrorResponses },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
+  registerEndpoint(
+    app,
+    mapContract.importRaces,
+    async ({ actor, query }, request) => {
       if (!isUpload(request.body)) throw invalid('import.body_missing', 'Send the CSV as a text/csv body.');
       const file = await readRaceFile(actor, 'upload', limitedUpload(request.body, maxRaceUploadBytes));
-      return app.db.transaction().execute((trx) => applyRaceFile(trx, actor, file, request.query.dryRun));
+      return app.db.transaction().execute((trx) => applyRaceFile(trx, actor, file, query.dryRun));
     },
+    importUpload,
   );
 
-  app.post(
-    '/api/map/imports/districts',
-    {
-      ...importUpload,
-      schema: {
-        tags: ['map'],
-        summary: 'Import the coalition’s districts from GeoJSON or TopoJSON; ?dryRun=true to preview',
-        description:
-          'Each feature needs a code and a name property and a Polygon or MultiPolygon in longitude/latitude. ' +
-          'Any problem answers 400 import.invalid with details.problems [{file,row,field,reason}] and imports nothing.',
-        querystring: importDistrictsQuerySchema,
-        body: z.looseObject({ type: z.string() }),
-        response: { 200: importReportSchema, ...commonErrorResponses },
-      },
+  registerEndpoint(
+    app,
+    mapContract.importDistricts,
+    async ({ actor, query, body }) => {
+      const { dryRun, ...options } = query;
+      return app.db
+        .transaction()
+        .execute((trx) => importDistricts(trx, actor, { file: 'upload', json: body, dryRun, options }));
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { dryRun, ...options } = request.query;
-      return app.db.transaction().execute((trx) =>
-        importDistricts(trx, actor, {
-          file: 'upload',
-          json: request.body,
-          dryRun,
-          options,
-        }),
-      );
-    },
+    importUpload,
   );
 };

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { jurisdictionKinds } from '../kinds.ts';
 
+/**
+ * The largest races CSV the API reads: 100 MiB, about 400,000 places with two result lines each
+ * (docs/performance.md, "Limits"). The upload is read as it arrives, never held whole.
+ */
+export const maxRaceUploadBytes = 100 * 1024 * 1024;
+
 const booleanFlag = z
   .enum(['true', 'false'])
   .default('false')

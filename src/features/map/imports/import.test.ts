@@ -304,4 +304,20 @@ describe('importing a coalition’s districts and races', () => {
         ),
     ).rejects.toMatchObject({ code: 'auth.forbidden' });
   });
+
+  it('places a new district in its reference state’s country when the file also names that state', async () => {
+    const csv = [
+      'election,election_date,office,jurisdiction_kind,jurisdiction_code,jurisdiction_name,parent,candidate,party,votes',
+      'oregon-2026,2026-11-03,governor,state,41,,,Ada Moreno,DEM,100',
+      'oregon-2026,2026-11-03,city_council,municipality,OR-PDX-1,Portland district 1,state:41,Bo Lindqvist,REP,50',
+    ].join('\n');
+    await races(false, csv);
+    const written = await database()
+      .db.selectFrom('jurisdictions')
+      .select(['code', 'country'])
+      .where('coalition_id', '=', actor.coalitionId)
+      .where('code', '=', 'OR-PDX-1')
+      .execute();
+    expect(written).toEqual([{ code: 'OR-PDX-1', country: 'US' }]);
+  });
 });

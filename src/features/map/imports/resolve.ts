@@ -92,12 +92,19 @@ export async function resolveJurisdictions(
 
   const parentIdOf = (key: JurisdictionKey) =>
     (byKey.has(key) ? ids.get(key) : undefined) ?? own.get(key)?.id ?? reference.get(key)?.id;
-  /** A new jurisdiction is in its parent's country ('ZZ' when it has no parent). */
+  /** The country the database already gives a key (the coalition's own row, else the reference one). */
+  const storedCountry = (key: JurisdictionKey) => (own.get(key) ?? reference.get(key))?.country;
+  /**
+   * A new jurisdiction is in its parent's country ('ZZ' when nothing says). A parent the database
+   * knows answers first: a reference state named in the file (with no parent of its own there)
+   * still carries its country.
+   */
   const countryOf = (item: JurisdictionItem, depth = 0): string => {
-    if (!item.parent || depth > 8) return 'ZZ';
+    if (!item.parent || depth > 8) return storedCountry(item.key) ?? 'ZZ';
+    const known = storedCountry(item.parent);
+    if (known) return known;
     const inFile = byKey.get(item.parent);
-    if (inFile) return countryOf(inFile, depth + 1);
-    return (own.get(item.parent) ?? reference.get(item.parent))?.country ?? 'ZZ';
+    return inFile ? countryOf(inFile, depth + 1) : 'ZZ';
   };
 
   const rows: Insertable<JurisdictionsTable>[] = [];

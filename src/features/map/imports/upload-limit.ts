@@ -1,10 +1,6 @@
 import { errorCodes } from 'fastify';
 
-/**
- * The largest races CSV the API reads: 100 MiB, about 400,000 places with two result lines each
- * (docs/performance.md, "Limits"). The upload is read as it arrives, never held whole.
- */
-export const maxRaceUploadBytes = 100 * 1024 * 1024;
+export { maxRaceUploadBytes } from './import.schema.ts';
 
 /**
  * Passes an upload's chunks through and stops it with a 413 once it grows past `limit` bytes.

@@ -1,12 +1,12 @@
-import { useDeferredValue, useId, useState } from 'react';
-import { foldText } from '../../components/fold-text.ts';
-import { type MapPlace, placeLabel } from '../../components/map/map-geometry.ts';
-
-const maxShown = 8;
+import { useState } from 'react';
+import type { PlaceView } from '../../api/map.ts';
+import type { MapPlace } from '../../components/map/map-geometry.ts';
+import { PlacePicker } from '../../components/PlacePicker.tsx';
 
 /**
- * Finds a place by name ("san fran", "dona ana, nm"): the way to the map's small counties without
- * a mouse, and without stepping through thousands of shapes with the arrow keys.
+ * Finds a place on the map by name through the map search ("Wayne County", "Wayne, MI", "way"):
+ * the way to the map's small counties without a mouse, and without stepping through thousands of
+ * shapes with the arrow keys. The chosen place's shape is selected by its FIPS code.
  */
 export function PlaceSearch({
   places,
@@ -14,44 +14,22 @@ export function PlaceSearch({
   onPick,
 }: {
   places: readonly MapPlace[];
-  noun: string;
+  noun: 'county' | 'state';
   onPick: (place: MapPlace) => void;
 }) {
-  const id = useId();
-  const [query, setQuery] = useState('');
-  const q = foldText(useDeferredValue(query).trim());
-  const matches = q ? places.filter((p) => foldText(placeLabel(p)).includes(q)) : [];
+  const [chosen, setChosen] = useState<PlaceView | null>(null);
   return (
     <div className="place-search">
-      <div className="field">
-        <label htmlFor={id}>Find a {noun}</label>
-        <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-      </div>
-      {q ? (
-        <>
-          <p className="muted" role="status" aria-live="polite">
-            {matches.length === 0
-              ? `No ${noun} matches`
-              : `${matches.length} match${matches.length === 1 ? '' : 'es'}${matches.length > maxShown ? `, first ${maxShown} shown` : ''}`}
-          </p>
-          <ul className="place-matches">
-            {matches.slice(0, maxShown).map((place) => (
-              <li key={place.id}>
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => {
-                    setQuery('');
-                    onPick(place);
-                  }}
-                >
-                  {placeLabel(place)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PlacePicker
+        label={`Find a ${noun}`}
+        kind={noun}
+        value={chosen}
+        onChange={(place) => {
+          setChosen(place);
+          const shape = place ? places.find((p) => p.id === place.code) : undefined;
+          if (shape) onPick(shape);
+        }}
+      />
     </div>
   );
 }

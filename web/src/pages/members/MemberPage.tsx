@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { usePlaceNames } from '../../api/map.ts';
 import { useOrganization, useRatifyCharter } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import type { OrganizationDetail } from '../../api/types.ts';
@@ -19,6 +20,7 @@ export function MemberPage() {
   const { id = '' } = useParams();
   const organization = useOrganization(id);
   const session = useSession().data;
+  const homes = usePlaceNames(organization.data?.homeJurisdictions ?? []);
   usePageTitle(organization.data?.name);
   if (organization.isPending) return <Loading label="Loading the member" />;
   if (organization.isError) return <ErrorMessage error={organization.error} />;
@@ -33,7 +35,9 @@ export function MemberPage() {
       <p className="meta">
         <OrganizationStatusBadge status={org.status} /> {kindLabels[org.kind]} · Position{' '}
         {positionLabel(org.position)}
-        {org.homeJurisdictions.length > 0 ? ` · Home: ${org.homeJurisdictions.join(', ')}` : ''}
+        {org.homeJurisdictions.length > 0
+          ? ` · Home: ${org.homeJurisdictions.map(homes.nameOf).join(', ')}`
+          : ''}
       </p>
       {org.description ? <p>{org.description}</p> : null}
       <CharterLine organization={org} />

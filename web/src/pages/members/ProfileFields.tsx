@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { createOrganizationSchema } from '../../../../src/features/registry/registry.schema.ts';
 import type { Organization, Plank } from '../../api/types.ts';
+import { PlaceListPicker } from '../../components/PlacePicker.tsx';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { maxLengthOf } from '../../forms/limits.ts';
@@ -85,9 +86,8 @@ export function ProfileFields({
         value={draft.description}
         onChange={(description) => onChange({ description })}
       />
-      <TextField
-        label="Home jurisdictions (comma-separated codes)"
-        placeholder="e.g. 06, 06037"
+      <PlaceListPicker
+        label="Home jurisdictions"
         value={draft.jurisdictions}
         onChange={(jurisdictions) => onChange({ jurisdictions })}
       />

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { usePlaceNames } from '../../api/map.ts';
 import { usePerson } from '../../api/people.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -8,6 +9,7 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const person = usePerson(id);
   const p = person.data;
+  const county = usePlaceNames(p?.address.countyFips ? [p.address.countyFips] : []);
   usePageTitle(p ? `${p.firstName} ${p.lastName}` : 'Person');
   if (person.isPending) return <Loading label="Loading the person" />;
   if (person.isError) return <ErrorMessage error={person.error} />;
@@ -27,7 +29,7 @@ export function PersonPage() {
           {[p.address.line1, p.address.line2, p.address.city, p.address.state, p.address.postalCode]
             .filter(Boolean)
             .join(', ') || '—'}
-          {p.address.countyFips ? ` (county ${p.address.countyFips})` : ''}
+          {p.address.countyFips ? ` (${county.nameOf(p.address.countyFips)})` : ''}
         </dd>
         <dt>Tags</dt>
         <dd>{p.tags.join(', ') || '—'}</dd>

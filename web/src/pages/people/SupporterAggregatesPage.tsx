@@ -1,3 +1,4 @@
+import { usePlaceNames } from '../../api/map.ts';
 import { useAggregates } from '../../api/people.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -7,6 +8,7 @@ import { SupporterCountyMap } from './SupporterCountyMap.tsx';
 export function SupporterAggregatesPage() {
   usePageTitle('Supporters across the coalition');
   const aggregates = useAggregates();
+  const counties = usePlaceNames(aggregates.data?.byCounty.map((c) => c.countyFips) ?? []);
   return (
     <section aria-labelledby="aggregates-title">
       <h1 id="aggregates-title">Supporters across the coalition</h1>
@@ -21,7 +23,7 @@ export function SupporterAggregatesPage() {
           <SupporterCountyMap byCounty={aggregates.data.byCounty} />
           <div className="columns">
             <table>
-              <caption>By county (FIPS)</caption>
+              <caption>By county</caption>
               <thead>
                 <tr>
                   <th scope="col">County</th>
@@ -31,7 +33,7 @@ export function SupporterAggregatesPage() {
               <tbody>
                 {aggregates.data.byCounty.map((c) => (
                   <tr key={c.countyFips}>
-                    <td>{c.countyFips}</td>
+                    <td>{counties.nameOf(c.countyFips)}</td>
                     <td>{c.count}</td>
                   </tr>
                 ))}

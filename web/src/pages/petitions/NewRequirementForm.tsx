@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import type { PlaceView } from '../../api/map.ts';
 import { useAddRequirement } from '../../api/petitions.ts';
 import { useSession } from '../../api/session.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { PlacePicker } from '../../components/PlacePicker.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { LabelledSelect } from './LabelledSelect.tsx';
 
@@ -25,6 +27,7 @@ export function NewRequirementForm() {
   };
   const [form, setForm] = useState(blank);
   const [saved, setSaved] = useState<string | null>(null);
+  const [place, setPlace] = useState<PlaceView | null>(null);
   if (!session || session.role === 'viewer') return null;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -47,12 +50,29 @@ export function NewRequirementForm() {
         onSuccess: (requirement) => {
           setSaved(`Added "${requirement.title}".`);
           setForm(blank);
+          setPlace(null);
         },
       },
     );
   };
   return (
     <form onSubmit={handleSubmit} className="stack" aria-label="Add a requirement">
+      <PlacePicker
+        label="Find the place"
+        hint="Fills in the country, code and name below; type them instead for a place the map lacks."
+        value={place}
+        key={saved ?? ''}
+        onChange={(chosen) => {
+          setPlace(chosen);
+          if (chosen)
+            setForm({
+              ...form,
+              country: chosen.country,
+              jurisdiction: chosen.key,
+              jurisdictionName: chosen.label,
+            });
+        }}
+      />
       <label>
         Country code
         <input required maxLength={8} value={form.country} onChange={set('country')} />

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { slateFileUrl, useSlate } from '../../api/tickets.ts';
+import { PlaceKeyPicker } from '../../components/PlacePicker.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import '../tickets/tickets.css';
 
@@ -40,12 +40,7 @@ export function PublicSlatePage() {
           setParams({ jurisdiction: place.trim() });
         }}
       >
-        <TextField
-          label="Place (kind:code, e.g. county:26163 or state:36)"
-          value={place}
-          onChange={setPlace}
-          required
-        />
+        <PlaceKeyPicker label="Place" value={place} onChange={setPlace} required />
         <button type="submit">Show the slate</button>
       </form>
       {slate.isPending && jurisdiction ? <Loading label="Loading the slate" /> : null}
