@@ -10,3 +10,4 @@ export { findNextDeadline } from './decisions.repository.ts';
 export { createDecisionSchema } from './decisions.schema.ts';
 export { readDecisionOutcomes } from './outcomes.service.ts';
 export { getDecisionView } from './read.service.ts';
+export { type AwaitedDecision, listAwaitedDecisions } from './awaiting.service.ts';
