@@ -4,5 +4,7 @@ import { todayContract } from './today.contract.ts';
 import { getToday } from './today.service.ts';
 
 export const registerTodayRoutes: RoutesPlugin = async (app) => {
-  registerEndpoint(app, todayContract.today, ({ actor, query }) => getToday(app.db, actor, query.withinHours));
+  registerEndpoint(app, todayContract.today, ({ actor, query }) =>
+    getToday(app.db, actor, query.withinHours),
+  );
 };

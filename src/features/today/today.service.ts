@@ -58,7 +58,9 @@ async function awaitedConsents(db: Db, actor: Actor): Promise<TodayResponse['con
       entry.races.push({ key: race.key, name: race.name });
       byOrganization.set(assigned.organizationId, entry);
     }
-    result.push(...[...byOrganization.values()].sort((a, b) => a.organization.name.localeCompare(b.organization.name)));
+    result.push(
+      ...[...byOrganization.values()].sort((a, b) => a.organization.name.localeCompare(b.organization.name)),
+    );
   }
   return result;
 }

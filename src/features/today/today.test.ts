@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createTestUser } from '../../../test/helpers/factories.ts';
 import { inTx, seedCoalition } from '../../../test/helpers/governance.ts';
 import { buildTestApp, injectAs, signIn } from '../../../test/helpers/test-app.ts';
-import { createTestUser } from '../../../test/helpers/factories.ts';
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { castBallot, createDecision } from '../decisions/index.ts';
 import { createOrganization } from '../registry/index.ts';
@@ -13,7 +13,11 @@ const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
 
 async function seedToday() {
   const { db } = database();
-  const seed = await seedCoalition(db, [{ name: 'Harbor Greens' }, { name: 'Civic Renewal' }, { name: 'Rust Belt Labor' }]);
+  const seed = await seedCoalition(db, [
+    { name: 'Harbor Greens' },
+    { name: 'Civic Renewal' },
+    { name: 'Rust Belt Labor' },
+  ]);
   const [greens, civic] = seed.members;
   if (!greens || !civic) throw new Error('seed');
   const motion = { kind: 'motion' as const, title: 'Open motion', closesAt: hours(24) };
@@ -55,7 +59,7 @@ describe('what needs you today (issue 16)', () => {
     expect((await getToday(db, seed.secretariat, 24 * 60)).decisions.map((d) => d.id)).toContain(later.id);
   });
 
-  it("a delegate sees whether its own organization voted, and only its own applications", async () => {
+  it('a delegate sees whether its own organization voted, and only its own applications', async () => {
     const { db, seed, greens, civic, secret, applicant } = await seedToday();
     const forGreens = await getToday(db, greens.delegate, 168);
     expect(forGreens.decisions.find((d) => d.id === secret.id)?.mine).toEqual({ onRoll: true, voted: true });
@@ -63,7 +67,9 @@ describe('what needs you today (issue 16)', () => {
     expect(forCivic.decisions.find((d) => d.id === secret.id)?.mine).toEqual({ onRoll: true, voted: false });
     expect(forCivic.applications).toEqual([]);
     const forStaff = await getToday(db, seed.secretariat, 168);
-    expect(forStaff.applications).toEqual([{ id: applicant.id, name: 'Prairie Movement', charterRatified: false }]);
+    expect(forStaff.applications).toEqual([
+      { id: applicant.id, name: 'Prairie Movement', charterRatified: false },
+    ]);
     expect(forStaff.decisions.every((d) => d.mine === null)).toBe(true);
   });
 
