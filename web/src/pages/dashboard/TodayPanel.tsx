@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { awaitedDecisionSchema } from '../../../../src/features/today/today.schema.ts';
+import type { awaitedDecisionSchema } from '../../../../src/features/workspace/today.schema.ts';
 import { useToday } from '../../api/today.ts';
 import { timeLeft } from '../../components/labels.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
