@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useOrganization } from '../api/organizations.ts';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
 import { MainRegion, SkipLink } from './MainRegion.tsx';
+import { PaletteLauncher } from './palette/PaletteLauncher.tsx';
 
 /** The sidebar's sections, in order; a new area adds its name here (Tickets, Supporters, Ballot access…). */
 export const navGroups = ['Coalition', 'Decisions', 'Territory', 'Pacts', 'Tickets', 'Supporters'] as const;
@@ -92,6 +93,7 @@ export function Layout() {
         <span className="brand">
           <span className="product">Concord</span> <span className="coalition">{session.coalition.name}</span>
         </span>
+        <PaletteLauncher pages={visible} />
         <div className="account">
           <span className="who">
             <span className="person">{session.user.displayName}</span>
