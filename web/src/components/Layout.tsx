@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useOrganization } from '../api/organizations.ts';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { MainRegion, SkipLink } from './MainRegion.tsx';
 import { PaletteLauncher } from './palette/PaletteLauncher.tsx';
 
@@ -138,7 +139,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
-        <MainRegion />
+        <MainRegion before={<Breadcrumbs items={visible} />} />
       </div>
     </div>
   );
