@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { to: '/members/apply', label: 'New application', roles: staffRoles, group: 'Coalition' },
   { to: '/charter', label: 'Charter', group: 'Coalition' },
   { to: '/audit', label: 'Audit log', group: 'Coalition' },
+  { to: '/settings/branding', label: 'Public look', roles: ['admin'], group: 'Coalition' },
   { to: '/decisions', label: 'Decisions', group: 'Decisions' },
   { to: '/decisions/new', label: 'New decision', roles: staffRoles, group: 'Decisions' },
   { to: '/map', label: 'Map', group: 'Territory' },
