@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { awaitedDecisionSchema } from '../../../../src/features/workspace/today.schema.ts';
 import { useToday } from '../../api/today.ts';
 import { timeLeft } from '../../components/labels.ts';
+import './today.css';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 
 type AwaitedDecision = z.infer<typeof awaitedDecisionSchema>;
