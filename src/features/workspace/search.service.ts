@@ -24,6 +24,13 @@ export async function searchWorkspace(db: Db, actor: Actor, q: string, limit: nu
     listCandidateViews(db, actor, { q }),
     catalog.listJurisdictions(db, actor, { q, limit: limit * 2, offset: 0 }),
   ]);
+  // A place is named with its parent ("Red River, Louisiana"): several states share county names.
+  const parentIds = [...new Set(places.items.flatMap((p) => (p.parentId ? [p.parentId] : [])))];
+  const parents = new Map<string, string>();
+  for (const id of parentIds) {
+    const parent = await catalog.getJurisdiction(db, actor, id).catch(() => null);
+    if (parent) parents.set(id, parent.name);
+  }
   const pick = <T>(items: readonly T[], label: (item: T) => string, hit: (item: T) => SearchHit) =>
     fuzzyFilter(q, items, label, limit).map(hit);
   return [
@@ -89,7 +96,7 @@ export async function searchWorkspace(db: Db, actor: Actor, q: string, limit: nu
         kind: 'place',
         id: p.id,
         label: p.name,
-        detail: `${p.kind}${p.abbr ? ` · ${p.abbr}` : ''} · ${p.country}`,
+        detail: `${p.kind} · ${(p.parentId && parents.get(p.parentId)) || p.country}`,
         path: `/map?place=${encodeURIComponent(p.code)}`,
       }),
     ),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestUser } from '../../../test/helpers/factories.ts';
 import { inTx, seedCoalition } from '../../../test/helpers/governance.ts';
@@ -30,6 +31,47 @@ describe('the command palette search (issue 16)', () => {
     ]);
     expect((await searchWorkspace(db, other.viewer, 'harb', 5)).map((h) => h.label)).toEqual([
       'Harbor Watch',
+    ]);
+  });
+
+  it('names a place with its parent and opens the map on its code; another coalition’s places stay hidden', async () => {
+    const { db } = database();
+    const seed = await seedCoalition(db, [{ name: 'Harbor Greens' }]);
+    const other = await seedCoalition(db, [{ name: 'Harbor Watch' }]);
+    const state = randomUUID();
+    const place = (
+      id: string,
+      coalitionId: string,
+      kind: string,
+      code: string,
+      name: string,
+      parent: string | null,
+    ) => ({
+      id,
+      coalition_id: coalitionId,
+      kind,
+      code,
+      name,
+      parent_id: parent,
+      country: 'US',
+      abbr: null,
+      geometry: null,
+    });
+    await db
+      .insertInto('jurisdictions')
+      .values([
+        place(state, seed.coalition.id, 'state', 'zz-state', 'Zedland', null),
+        place(randomUUID(), seed.coalition.id, 'county', 'zz-001', 'Quixote County', state),
+        place(randomUUID(), other.coalition.id, 'county', 'zz-002', 'Quixote Parish', null),
+      ])
+      .execute();
+    const hits = (await searchWorkspace(db, seed.viewer, 'quixote', 5)).filter((h) => h.kind === 'place');
+    expect(hits).toEqual([
+      expect.objectContaining({
+        label: 'Quixote County',
+        detail: 'county · Zedland',
+        path: '/map?place=zz-001',
+      }),
     ]);
   });
 
