@@ -22,6 +22,7 @@ import { registerSupporterRoutes } from './features/supporters/supporters.routes
 import { registerTabulationRoutes } from './features/tabulation/tabulation.routes.ts';
 import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
 import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
+import { registerWorkspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { installAuth } from './http/auth.ts';
 import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -48,6 +49,7 @@ const featureRoutes: RoutesPlugin[] = [
   registerSlateRoutes,
   registerTabulationRoutes,
   registerRctabRoutes,
+  registerWorkspaceRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -116,7 +116,7 @@ describe('ballot access (browser)', () => {
     await screenshot(page, 'petitions-drive');
 
     // The dashboard warns: the petition is due in 10 days.
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     const warnings = page.getByRole('region', { name: 'Petition deadlines' });
     await warnings.getByText('10 days').waitFor();
     expect(await warnings.getByRole('link', { name: 'Idaho ballot line: petition due' }).count()).toBe(1);

@@ -8,8 +8,10 @@ describe('public site (browser, no sign-in)', () => {
   it('shows the charter and the members without a session, and no applicant', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await page.goto(`${e2e.server.url}/public`);
-    await page.getByLabel('Coalition short name').fill(e2eCoalition.slug);
-    await page.getByRole('button', { name: 'Open its public page' }).click();
+    await page
+      .getByRole('list', { name: 'Coalitions' })
+      .getByRole('link', { name: e2eCoalition.name })
+      .click();
 
     await page.getByRole('heading', { level: 1, name: `${e2eCoalition.name}: charter` }).waitFor();
     expect(await page.getByRole('heading', { name: 'Decide together' }).isVisible()).toBe(true);

@@ -82,6 +82,14 @@ describe('every main screen, desktop and phone, light and dark (browser)', () =>
         await page.getByRole('link', { name: e2eDecisions.closed }).click();
         await page.getByRole('heading', { name: /^Result: / }).waitFor();
         await shoot('decision-result');
+        await page.keyboard.press('Control+k');
+        await page.getByRole('dialog', { name: 'Jump to' }).getByRole('combobox').fill('riv');
+        await page
+          .getByRole('option', { name: /Riverside Greens/ })
+          .first()
+          .waitFor();
+        await shoot('palette');
+        await page.keyboard.press('Escape');
         if (viewport.name === 'phone') {
           await page.getByRole('button', { name: 'Menu' }).click();
           await shoot('menu-open');

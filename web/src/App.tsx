@@ -86,6 +86,7 @@ export function App() {
           <Route path="people/:id" element={<pages.PersonPage />} />
           <Route path="charter" element={<pages.CharterPage />} />
           <Route path="audit" element={<pages.AuditPage />} />
+          <Route path="settings/branding" element={<pages.BrandingPage />} />
           <Route path="count" element={<pages.CountPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -49,3 +49,4 @@ export const DuplicatesPage = page(() => import('./pages/people/DuplicatesPage.t
 export const OverlapsPage = page(() => import('./pages/people/OverlapsPage.tsx'), 'OverlapsPage');
 export const PipelinePage = page(() => import('./pages/people/PipelinePage.tsx'), 'PipelinePage');
 export const SegmentsPage = page(() => import('./pages/people/SegmentsPage.tsx'), 'SegmentsPage');
+export const BrandingPage = page(() => import('./pages/settings/BrandingPage.tsx'), 'BrandingPage');

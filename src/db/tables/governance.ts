@@ -103,6 +103,15 @@ export interface GovernanceSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface CoalitionBrandingTable {
+  coalition_id: string;
+  primary_color: string;
+  accent_color: string;
+  /** data:image/png;base64,… or data:image/svg+xml;base64,…; null for none. */
+  logo: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DecisionsTable {
   id: Generated<string>;
   coalition_id: string;
@@ -151,6 +160,7 @@ export interface GovernanceTables {
   charter_versions: CharterVersionsTable;
   charter_ratifications: CharterRatificationsTable;
   governance_settings: GovernanceSettingsTable;
+  coalition_branding: CoalitionBrandingTable;
   decisions: DecisionsTable;
   ballots: BallotsTable;
 }

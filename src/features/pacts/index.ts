@@ -11,7 +11,7 @@ export { versionLabelsSchema } from './pacts.schema.ts';
 export { findAssignments } from './public/public.repository.ts';
 export { ratifiedPacts } from './public/public.service.ts';
 export { sendToRatification } from './ratification/ratification.service.ts';
-export { listPactViews } from './read.service.ts';
+export { getPactView, listPactViews } from './read.service.ts';
 export { runEngine } from './runs/run-engine.ts';
 export { RunExecutor } from './runs/run-executor.ts';
 export { solveWithHighs } from './runs/run-solver.ts';

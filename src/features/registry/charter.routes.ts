@@ -2,6 +2,7 @@ import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { answerCached, VersionedCache } from '../../http/versioned-cache.ts';
 import { readChainHead } from '../audit/index.ts';
+import { getBranding, listPublicCoalitions, updateBranding } from './branding.service.ts';
 import { foundCharter, getCharterStatus, listCharterVersions } from './charter.service.ts';
 import { getCoalitionOverview, getPublicCoalition } from './coalition.service.ts';
 import { registryContract as api } from './registry.contract.ts';
@@ -26,6 +27,11 @@ export const registerCharterRoutes: RoutesPlugin = async (app) => {
   registerEndpoint(app, api.foundCharter, ({ actor, body }) =>
     app.db.transaction().execute((trx) => foundCharter(trx, actor, body.planks)),
   );
+  registerEndpoint(app, api.branding, ({ actor }) => getBranding(app.db, actor));
+  registerEndpoint(app, api.updateBranding, ({ actor, body }) =>
+    app.db.transaction().execute((trx) => updateBranding(trx, actor, body)),
+  );
+  registerEndpoint(app, api.publicCoalitions, () => listPublicCoalitions(app.db));
   // Reads only, cached per version: every stored change of the coalition appends an audit event.
   registerEndpoint(app, api.publicCoalition, async ({ params }, request, reply) => {
     const coalition = await findCoalitionBySlug(app.db, params.slug);

@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors.ts';
 import { organizationStatuses } from '../../core/rules/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
 import { readChainHead } from '../audit/index.ts';
+import { brandingOf } from './branding.service.ts';
 import { currentCharter } from './charter.repository.ts';
 import { countByStatus, listOrganizations } from './organizations.repository.ts';
 import type { coalitionOverviewSchema, publicCoalitionSchema } from './registry.schema.ts';
@@ -36,13 +37,17 @@ export async function getPublicCoalition(
 ): Promise<z.infer<typeof publicCoalitionSchema>> {
   const coalition = await findCoalitionBySlug(db, slug);
   if (!coalition) throw notFound('coalition.not_found', `No coalition "${slug}".`);
-  const [charter, members, auditHead] = await Promise.all([
+  const [charter, members, auditHead, branding] = await Promise.all([
     currentCharter(db, coalition.id),
     listOrganizations(db, coalition.id, { status: 'member' }),
     readChainHead(db, coalition.id),
+    brandingOf(db, [coalition.id]),
   ]);
+  const look = branding.get(coalition.id);
+  if (!look) throw new Error('brandingOf answers for every coalition it is given');
   return {
     coalition: { slug: coalition.slug, name: coalition.name },
+    branding: look,
     auditHead,
     charter: charter
       ? { version: charter.version, planks: charter.planks, adoptedAt: iso(charter.adopted_at) }

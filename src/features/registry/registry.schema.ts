@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hexColourPattern } from '../../core/colour-contrast.ts';
 import type { AdmissionRule } from '../../core/rules/admission.ts';
 import { organizationStatuses } from '../../core/rules/lifecycle.ts';
 import { strengthMetrics } from '../../core/rules/strength.ts';
@@ -196,8 +197,39 @@ export const coalitionOverviewSchema = z.object({
   organizationsByStatus: z.record(organizationStatusSchema, z.number().int()),
 });
 
+/** A coalition's public look (docs/web.md "Public site"): colours as #rrggbb, a PNG or SVG logo. */
+export const brandingLimits = { logoBytes: 64 * 1024 } as const;
+const hexColourSchema = z.string().regex(hexColourPattern, 'a colour as #rrggbb, e.g. #0b5cad');
+export const brandingInputSchema = z.object({
+  /** The public header's background; its text is white or black, whichever reads better. */
+  primaryColor: hexColourSchema,
+  /** Links and buttons on the public pages' light background: must contrast 4.5:1 with white. */
+  accentColor: hexColourSchema,
+  /** A data URL: data:image/png;base64,… or data:image/svg+xml;base64,… (at most 64 KB decoded); null for none. */
+  logo: z
+    .string()
+    .max(Math.ceil((brandingLimits.logoBytes * 4) / 3) + 40)
+    .regex(
+      /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/,
+      'a PNG or SVG image as a base64 data URL',
+    )
+    .nullable(),
+});
+export type BrandingInput = z.infer<typeof brandingInputSchema>;
+export const brandingSchema = brandingInputSchema.extend({
+  /** The text colours chosen for the primary and accent backgrounds. */
+  primaryText: hexColourSchema,
+  accentText: hexColourSchema,
+});
+export type Branding = z.infer<typeof brandingSchema>;
+
+export const publicCoalitionListSchema = z.object({
+  coalitions: z.array(z.object({ slug: z.string(), name: z.string(), branding: brandingSchema })),
+});
+
 export const publicCoalitionSchema = z.object({
   coalition: z.object({ slug: z.string(), name: z.string() }),
+  branding: brandingSchema,
   /**
    * The head of the coalition's audit chain (sequence number, hash of that event, its time): copy
    * it anywhere; `concord audit verify --head <hash>@<seq>` later proves nothing up to it changed.

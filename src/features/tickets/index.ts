@@ -4,4 +4,5 @@
  */
 
 export { findCandidateRef } from './candidate-ref.ts';
+export { listCandidateViews } from './candidates.service.ts';
 export { ticketsDemoStep } from './tickets.demo.ts';

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useOrganization } from '../api/organizations.ts';
 import { type Role, staffRoles, useSession, useSignOut } from '../api/session.ts';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { MainRegion, SkipLink } from './MainRegion.tsx';
+import { PaletteLauncher } from './palette/PaletteLauncher.tsx';
 
 /** The sidebar's sections, in order; a new area adds its name here (Tickets, Supporters, Ballot access…). */
 export const navGroups = ['Coalition', 'Decisions', 'Territory', 'Pacts', 'Tickets', 'Supporters'] as const;
@@ -23,6 +25,7 @@ export const navItems: NavItem[] = [
   { to: '/members/apply', label: 'New application', roles: staffRoles, group: 'Coalition' },
   { to: '/charter', label: 'Charter', group: 'Coalition' },
   { to: '/audit', label: 'Audit log', group: 'Coalition' },
+  { to: '/settings/branding', label: 'Public look', roles: ['admin'], group: 'Coalition' },
   { to: '/decisions', label: 'Decisions', group: 'Decisions' },
   { to: '/decisions/new', label: 'New decision', roles: staffRoles, group: 'Decisions' },
   { to: '/map', label: 'Map', group: 'Territory' },
@@ -92,6 +95,7 @@ export function Layout() {
         <span className="brand">
           <span className="product">Concord</span> <span className="coalition">{session.coalition.name}</span>
         </span>
+        <PaletteLauncher pages={visible} />
         <div className="account">
           <span className="who">
             <span className="person">{session.user.displayName}</span>
@@ -136,7 +140,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
-        <MainRegion />
+        <MainRegion before={<Breadcrumbs items={visible} />} />
       </div>
     </div>
   );

@@ -27,6 +27,7 @@ export const auditActionLabels: Record<string, string> = {
   'pact.veto_lifted': 'Veto lifted',
   'pact.vetoed': 'Member vetoed in a race',
   'settings.updated': 'Coalition settings changed',
+  'coalition.branding_updated': 'Public look changed (colours, logo)',
 };
 
 /** "Ballot cast"; an action the app does not know yet reads "Pact archived" from `pact.archived`. */

@@ -9,6 +9,7 @@ import { ComplianceAlerts } from './ComplianceAlerts.tsx';
 import { MembersOverview } from './MembersOverview.tsx';
 import { OpenDecisions } from './OpenDecisions.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
+import { TodayPanel } from './TodayPanel.tsx';
 
 export function DashboardPage() {
   const session = useSession().data;
@@ -43,6 +44,22 @@ export function DashboardPage() {
         </dl>
       ) : null}
       <div className="dashboard-grid">
+        <section aria-labelledby="today-title" className="panel wide">
+          <h2 id="today-title">What needs you today</h2>
+          <TodayPanel />
+        </section>
+        <section aria-labelledby="petition-deadlines-title" className="panel">
+          <h2 id="petition-deadlines-title">
+            <Link to="/petitions">Petition deadlines</Link>
+          </h2>
+          <PetitionWarnings />
+        </section>
+        <section aria-labelledby="compliance-title" className="panel">
+          <h2 id="compliance-title">
+            <Link to="/candidates?dissident=true">Pact compliance</Link>
+          </h2>
+          <ComplianceAlerts />
+        </section>
         <section aria-labelledby="members-title" className="panel wide">
           <h2 id="members-title">
             <Link to="/members">Members</Link>
@@ -60,18 +77,6 @@ export function DashboardPage() {
             <Link to="/pacts">Pacts</Link>
           </h2>
           <PactsOverview />
-        </section>
-        <section aria-labelledby="compliance-title" className="panel">
-          <h2 id="compliance-title">
-            <Link to="/candidates?dissident=true">Pact compliance</Link>
-          </h2>
-          <ComplianceAlerts />
-        </section>
-        <section aria-labelledby="petition-deadlines-title" className="panel">
-          <h2 id="petition-deadlines-title">
-            <Link to="/petitions">Petition deadlines</Link>
-          </h2>
-          <PetitionWarnings />
         </section>
         <section aria-labelledby="activity-title" className="panel">
           <h2 id="activity-title">
