@@ -62,6 +62,18 @@ function Shell({
   );
 }
 
+/** A field's message, or the first of its items' (a list typed in one box: `homeJurisdictions.2`). */
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { message } = error as { message?: unknown };
+  if (typeof message === 'string') return message;
+  for (const item of Array.isArray(error) ? error : []) {
+    const found = firstMessage(item);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** What every field needs: its id, limits, error and the aria attributes that point at them. */
 function useField<In extends FieldValues, Out>(
   form: SchemaForm<In, Out>,
@@ -70,7 +82,7 @@ function useField<In extends FieldValues, Out>(
 ) {
   const id = useId();
   const { errors } = useFormState({ control: form.control, name });
-  const error = (get(errors, name) as { message?: string } | undefined)?.message;
+  const error = firstMessage(get(errors, name));
   const limits = fieldLimits(form.schema, name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const aria = {
@@ -88,10 +100,24 @@ export function TextField<In extends FieldValues, Out>({
   hint,
   className,
   type = 'text',
+  splitOn,
   ...input
 }: FieldProps<In, Out> &
-  InputExtras & { type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel' }) {
+  InputExtras & {
+    type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel';
+    /** A list typed in one box ("06, 06037"): the value is its trimmed, non-empty parts. */
+    splitOn?: string;
+  }) {
   const { id, error, limits, aria } = useField(form, name, hint);
+  const asValue = (value: unknown) => {
+    if (splitOn !== undefined && typeof value === 'string') {
+      return value
+        .split(splitOn)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    }
+    return value === '' && !limits.required ? undefined : value;
+  };
   return (
     <Shell id={id} label={label} hint={hint} error={error} required={limits.required} className={className}>
       <input
@@ -100,9 +126,7 @@ export function TextField<In extends FieldValues, Out>({
         maxLength={limits.maxLength}
         {...input}
         {...aria}
-        {...form.register(name, {
-          setValueAs: (value: unknown) => (value === '' && !limits.required ? undefined : value),
-        })}
+        {...form.register(name, { setValueAs: asValue })}
       />
     </Shell>
   );
