@@ -1,12 +1,14 @@
-import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import { useAssignDelegate, useRemoveDelegate } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import type { OrganizationDetail } from '../../api/types.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 
 /** Who acts for the member, and its chapters; staff assign and remove delegates. */
 export function DelegatesSection({ organization: org }: { organization: OrganizationDetail }) {
@@ -14,11 +16,17 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
   const staff = !!session && isStaffRole(session.role);
   const assign = useAssignDelegate(org.id);
   const remove = useRemoveDelegate(org.id);
-  const [email, setEmail] = useState('');
-  const handleAssign = (event: FormEvent) => {
-    event.preventDefault();
-    assign.mutate(email, { onSuccess: () => setEmail('') });
-  };
+  const toast = useToast();
+  const form = useSchemaForm(registryContract.assignDelegate.body, { defaultValues: { email: '' } });
+  const handleAssign = form.handleSubmit(({ email }) => {
+    assign.mutate(email, {
+      onSuccess: () => {
+        toast(`${email} is now a delegate of ${org.name}.`);
+        form.reset();
+      },
+      onError: form.onServerError,
+    });
+  });
 
   return (
     <section aria-labelledby="delegates-title" className="panel">
@@ -43,15 +51,9 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
       </ul>
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
       {staff ? (
-        <form onSubmit={handleAssign} className="stack-form">
-          <TextField
-            label="Assign a delegate (the user's e-mail)"
-            type="email"
-            required
-            value={email}
-            onChange={setEmail}
-          />
-          {assign.isError ? <ErrorMessage error={assign.error} /> : null}
+        <form onSubmit={handleAssign} className="stack-form" noValidate>
+          <TextField form={form} name="email" label="Assign a delegate (the user's e-mail)" type="email" />
+          <FormAlert form={form} />
           <div>
             <button type="submit" disabled={assign.isPending}>
               Assign delegate
