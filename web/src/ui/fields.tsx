@@ -62,6 +62,13 @@ function Shell({
   );
 }
 
+function splitParts(text: string, separator: string): string[] {
+  return text
+    .split(separator)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
 /** A field's message, or the first of its items' (a list typed in one box: `homeJurisdictions.2`). */
 function firstMessage(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
@@ -101,21 +108,21 @@ export function TextField<In extends FieldValues, Out>({
   className,
   type = 'text',
   splitOn,
+  parse,
   ...input
 }: FieldProps<In, Out> &
   InputExtras & {
     type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel';
     /** A list typed in one box ("06, 06037"): the value is its trimmed, non-empty parts. */
     splitOn?: string;
+    /** The value as the schema takes it, from the text typed (a local time → an ISO instant). */
+    parse?: (text: string) => unknown;
   }) {
   const { id, error, limits, aria } = useField(form, name, hint);
   const asValue = (value: unknown) => {
-    if (splitOn !== undefined && typeof value === 'string') {
-      return value
-        .split(splitOn)
-        .map((part) => part.trim())
-        .filter(Boolean);
-    }
+    if (typeof value !== 'string') return value;
+    if (parse) return parse(value);
+    if (splitOn !== undefined) return splitParts(value, splitOn);
     return value === '' && !limits.required ? undefined : value;
   };
   return (
@@ -140,7 +147,13 @@ export function TextareaField<In extends FieldValues, Out>({
   className,
   rows = 3,
   placeholder,
-}: FieldProps<In, Out> & { rows?: number; placeholder?: string }) {
+  splitOn,
+}: FieldProps<In, Out> & {
+  rows?: number;
+  placeholder?: string;
+  /** A list typed one item a line (`'\n'`): the value is its trimmed, non-empty lines. */
+  splitOn?: string;
+}) {
   const { id, error, limits, aria } = useField(form, name, hint);
   return (
     <Shell id={id} label={label} hint={hint} error={error} required={limits.required} className={className}>
@@ -150,7 +163,14 @@ export function TextareaField<In extends FieldValues, Out>({
         placeholder={placeholder}
         maxLength={limits.maxLength}
         {...aria}
-        {...form.register(name)}
+        {...form.register(name, {
+          setValueAs: (value: unknown) =>
+            splitOn !== undefined && typeof value === 'string'
+              ? splitParts(value, splitOn)
+              : value === '' && !limits.required
+                ? undefined
+                : value,
+        })}
       />
     </Shell>
   );
