@@ -45,7 +45,9 @@ describe('forms on the shared schemas (browser)', () => {
     await name.fill('Riverside Greens');
     await page.getByRole('button', { name: 'Record the application' }).click();
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
-    expect(await fieldError(page, name)).toBe('An organization named "Riverside Greens" is already registered.');
+    expect(await fieldError(page, name)).toBe(
+      'An organization named "Riverside Greens" is already registered.',
+    );
     expect(posted).toBe(1);
     expect(await position.getAttribute('aria-invalid')).toBeNull();
 

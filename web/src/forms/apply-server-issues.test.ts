@@ -38,6 +38,15 @@ describe('placeServerError', () => {
     });
   });
 
+  it('reads the paths of a form that sends one item of a batch body', () => {
+    const placed = placeServerError(
+      body,
+      invalid([{ path: 'body.packets.0.name', message: 'Too long' }]),
+      'packets.0',
+    );
+    expect(placed).toEqual({ fields: { name: 'Too long' } });
+  });
+
   it('sends issues no field can show to the form alert, with their path', () => {
     const placed = placeServerError(
       body,

@@ -16,7 +16,7 @@ export interface PlacedIssues {
  * its `details.issues` (a 400 `request.invalid`, or a domain refusal about one field such as a name
  * taken) whose path (`body.options.2.label`) names a field of the schema goes to that field; the rest, and every other error, go to the form-level alert.
  */
-export function placeServerError(schema: z.ZodType, error: unknown): PlacedIssues {
+export function placeServerError(schema: z.ZodType, error: unknown, at = ''): PlacedIssues {
   if (!(error instanceof ApiError)) {
     return {
       fields: {},
@@ -33,7 +33,9 @@ export function placeServerError(schema: z.ZodType, error: unknown): PlacedIssue
   const unplaced: string[] = [];
   for (const issue of issues as { path?: unknown; message?: unknown }[]) {
     if (typeof issue.message !== 'string') continue;
-    const path = typeof issue.path === 'string' ? issue.path.replace(/^body\.?/, '') : '';
+    const full = typeof issue.path === 'string' ? issue.path.replace(/^body\.?/, '') : '';
+    // A form for one item of a batch body (`packets.0`) sees the item's own paths.
+    const path = at && full.startsWith(`${at}.`) ? full.slice(at.length + 1) : full;
     if (path && schemaAt(schema, path)) fields[path] ??= issue.message;
     else unplaced.push(path ? `${path}: ${issue.message}` : issue.message);
   }
@@ -52,8 +54,9 @@ export function applyServerError<T extends FieldValues>(
   setError: UseFormSetError<T>,
   schema: z.ZodType,
   error: unknown,
+  at = '',
 ): PlacedIssues {
-  const placed = placeServerError(schema, error);
+  const placed = placeServerError(schema, error, at);
   for (const [path, message] of Object.entries(placed.fields)) {
     setError(path as FieldPath<T>, { type: 'server', message }, { shouldFocus: true });
   }

@@ -15,6 +15,11 @@ describe('schemaAt', () => {
   it('follows object keys and array items, and stops outside the schema', () => {
     expect(schemaAt(body, 'options.3.label')).toBe(body.shape.options.element.shape.label);
     expect(schemaAt(body, 'missing')).toBeUndefined();
+    const target = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('member') }),
+      z.object({ kind: z.literal('candidate'), name: z.string().max(9) }),
+    ]);
+    expect(schemaAt(z.object({ target }), 'target.name')).toBe(target.options[1].shape.name);
     expect(schemaAt(body, 'name.length')).toBeUndefined();
   });
 });

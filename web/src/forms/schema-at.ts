@@ -23,7 +23,12 @@ export function schemaAt(schema: z.ZodType, path: string): z.ZodType | undefined
   for (const part of path.split('.')) {
     if (!current) return undefined;
     const inner = unwrapField(current);
-    if (inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[part];
+    if (inner instanceof z.ZodUnion) {
+      // A union (a drive's target by kind): the first option that has the key.
+      current = (inner.options as z.ZodType[])
+        .map((option) => schemaAt(option, part))
+        .find((found) => found !== undefined);
+    } else if (inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[part];
     else if (inner instanceof z.ZodArray && /^\d+$/.test(part)) current = inner.element as z.ZodType;
     else return undefined;
   }

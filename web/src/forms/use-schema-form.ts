@@ -16,14 +16,20 @@ export type SchemaForm<In extends FieldValues, Out = In> = UseFormReturn<In, unk
 
 export function useSchemaForm<In extends FieldValues, Out>(
   schema: z.ZodType<Out, In>,
-  options: Omit<UseFormProps<In, unknown, Out>, 'resolver'> = {},
+  {
+    serverPath = '',
+    ...options
+  }: Omit<UseFormProps<In, unknown, Out>, 'resolver'> & {
+    /** Where the values sit in the body when the form sends one item of a batch (`packets.0`). */
+    serverPath?: string;
+  } = {},
 ): SchemaForm<In, Out> {
   const methods = useForm<In, unknown, Out>({ ...options, resolver: zodResolver(schema) });
   return {
     ...methods,
     schema,
     onServerError: (error) => {
-      applyServerError(methods.setError, schema, error);
+      applyServerError(methods.setError, schema, error, serverPath);
     },
   };
 }

@@ -45,7 +45,13 @@ function Shell({
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="field-optional"> (optional)</span>}
+        {/* Seen, not read: the name stays the label itself, and aria-required says the rest. */}
+        {required ? null : (
+          <span className="field-optional" aria-hidden="true">
+            {' '}
+            (optional)
+          </span>
+        )}
       </label>
       {children}
       {hint ? (
