@@ -185,7 +185,7 @@ describe('pact workspace (browser)', () => {
     const dialog = page.getByRole('dialog', { name: /Wayne/ });
     expect(await dialog.getByLabel('Lock this race to').count()).toBe(0);
     await dialog.getByLabel('Object').check();
-    await dialog.getByLabel('Note (optional)').fill('Our Detroit branch has its own candidate');
+    await dialog.getByLabel('Note', { exact: true }).fill('Our Detroit branch has its own candidate');
     await dialog.getByRole('button', { name: 'Record the stance' }).click();
     await dialog.getByText('Recorded.').waitFor();
     const stance = dialog.getByRole('listitem').filter({ hasText: '✗ objects' });

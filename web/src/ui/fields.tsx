@@ -318,3 +318,35 @@ export function FormAlert<In extends FieldValues, Out>({ form }: { form: SchemaF
     </div>
   );
 }
+
+/** Radio buttons over the schema enum's values (in its order), in a fieldset named by `label`. */
+export function RadioField<In extends FieldValues, Out>({
+  form,
+  name,
+  label,
+  hint,
+  labels,
+}: FieldProps<In, Out> & { labels: Readonly<Record<string, string>> }) {
+  const { id, error, limits, aria } = useField(form, name, hint);
+  return (
+    <fieldset aria-invalid={aria['aria-invalid']} aria-describedby={aria['aria-describedby']}>
+      <legend>{label}</legend>
+      {(limits.options ?? Object.keys(labels)).map((value) => (
+        <div className="field checkbox" key={value}>
+          <input id={`${id}-${value}`} type="radio" value={value} {...form.register(name)} />
+          <label htmlFor={`${id}-${value}`}>{labels[value] ?? value}</label>
+        </div>
+      ))}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
