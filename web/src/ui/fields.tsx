@@ -43,16 +43,11 @@ function Shell({
 }) {
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {/* Seen, not read: the name stays the label itself, and aria-required says the rest. */}
-        {required ? null : (
-          <span className="field-optional" aria-hidden="true">
-            {' '}
-            (optional)
-          </span>
-        )}
-      </label>
+      {/* The marker sits beside the label, not in it: the field's name stays the label itself. */}
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {required ? null : <span className="field-optional">optional</span>}
+      </span>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">

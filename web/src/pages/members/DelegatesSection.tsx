@@ -7,6 +7,7 @@ import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
 import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { useConfirm } from '../../ui/dialog.tsx';
 import { FormAlert, TextField } from '../../ui/fields.tsx';
 import { useToast } from '../../ui/toast.tsx';
 
@@ -17,6 +18,7 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
   const assign = useAssignDelegate(org.id);
   const remove = useRemoveDelegate(org.id);
   const toast = useToast();
+  const confirm = useConfirm();
   const form = useSchemaForm(registryContract.assignDelegate.body, { defaultValues: { email: '' } });
   const handleAssign = form.handleSubmit(({ email }) => {
     assign.mutate(email, {
@@ -41,7 +43,15 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
                 type="button"
                 className="secondary small"
                 disabled={remove.isPending}
-                onClick={() => remove.mutate(d.userId)}
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: `Remove ${d.displayName} as a delegate?`,
+                    body: `${d.displayName} will no longer act for ${org.name}: no votes, no profile edits.`,
+                    confirmLabel: `Remove ${d.displayName}`,
+                    danger: true,
+                  });
+                  if (yes) remove.mutate(d.userId, { onSuccess: () => toast(`${d.displayName} removed.`) });
+                }}
               >
                 Remove {d.displayName}
               </button>
