@@ -77,7 +77,7 @@ describe('pact workspace (browser)', () => {
 
     // Rerun with the exact solver: a job in the worker, followed by the progress bar until done.
     await page.getByLabel(/^Exact/).check();
-    await page.getByLabel('Note for this version (optional)').fill(`Wayne to ${target}`);
+    await page.getByLabel('Note for this version').fill(`Wayne to ${target}`);
     await page.getByRole('button', { name: 'Run the engine' }).click();
     await page.getByRole('progressbar', { name: /^Exact run: \d+%$/ }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Done: version 2 is ready (exact).' }).waitFor();
