@@ -36,7 +36,15 @@ export function CheckEntry({
     add.mutate(check, {
       onSuccess: () => {
         toast(`Check of ${check.packetLabel} saved: ${check.linesValid} valid of ${check.linesChecked}.`);
-        form.reset({ packetLabel: '', checkedOn: check.checkedOn });
+        // The day stays; the packet and every count start again.
+        for (const field of [
+          'packetLabel',
+          'linesChecked',
+          'linesValid',
+          ...reasons.map(([key]) => key),
+        ] as const) {
+          form.resetField(field);
+        }
         form.setFocus('packetLabel');
       },
       onError: form.onServerError,

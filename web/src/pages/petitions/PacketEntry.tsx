@@ -26,7 +26,9 @@ export function PacketEntry({ driveId, defaultDay }: { driveId: string; defaultD
       onSuccess: () => {
         toast(`Packet ${packet.label} saved (${packet.rawCount} signatures).`);
         const next = packet.label.replace(/(\d+)$/, (n) => String(Number(n) + 1).padStart(n.length, '0'));
-        form.reset({ ...form.getValues(), label: next === packet.label ? '' : next, rawCount: undefined });
+        // The circulator, county and day stay; only the packet and its count start again.
+        form.setValue('label', next === packet.label ? '' : next);
+        form.resetField('rawCount');
         form.setFocus('label', { shouldSelect: true });
       },
       onError: form.onServerError,
