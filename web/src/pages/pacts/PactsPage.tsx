@@ -29,7 +29,7 @@ export function PactsPage() {
       {pacts.isError ? <ErrorMessage error={pacts.error} /> : null}
       {pacts.data?.length === 0 ? (
         <EmptyState
-          title="No pact yet"
+          title="No pact yet."
           action={
             role && isStaffRole(role) ? (
               <Link className="button" to="/pacts/new">
