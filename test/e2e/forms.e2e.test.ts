@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { openPage, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eUsers } from './seed.ts';
 
@@ -50,6 +51,8 @@ describe('forms on the shared schemas (browser)', () => {
     );
     expect(posted).toBe(1);
     expect(await position.getAttribute('aria-invalid')).toBeNull();
+    // Field errors, hints and optional markers keep the form clean for axe (WCAG 2.1 AA).
+    expect(await axeViolations(page)).toEqual([]);
 
     // A successful write says so in a toast (a polite live region), then the new member's page opens.
     await name.fill('Valley Commons');
