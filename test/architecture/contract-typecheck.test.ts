@@ -19,7 +19,8 @@ async function typecheck(file: string): Promise<{ ok: boolean; output: string }>
       extends: resolve('tsconfig.json'),
       compilerOptions: { types: [] },
       include: [],
-      files: [join(fixtures, file)],
+      // vite-env.d.ts: web components import their CSS, which only Vite's types declare.
+      files: [join(fixtures, file), resolve('web/src/vite-env.d.ts')],
     }),
   );
   const tsc = resolve('node_modules/.bin/tsc');
@@ -62,6 +63,20 @@ describe('contracts in the typecheck', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(
       /switch-misses-code\.ts.*error TS2345: Argument of type '"auth\.rate_limited"'/,
+    );
+  });
+
+  it('accepts a form whose fields are keys of the contract body schema', async () => {
+    const result = await typecheck('form-field-in-schema.tsx');
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails a form field named outside the contract body schema', async () => {
+    const result = await typecheck('form-field-not-in-schema.tsx');
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(
+      /form-field-not-in-schema\.tsx.*error TS2322: Type '"reason"' is not assignable/,
     );
   });
 });

@@ -17,6 +17,10 @@ describe('managing a member (browser)', () => {
     await page.getByRole('button', { name: 'Assign delegate' }).click();
     await delegates.getByRole('button', { name: 'Remove Viewer' }).waitFor();
     await delegates.getByRole('button', { name: 'Remove Viewer' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove Viewer as a delegate?' })
+      .getByRole('button', { name: 'Remove Viewer' })
+      .click();
     await delegates.getByRole('button', { name: 'Remove Viewer' }).waitFor({ state: 'detached' });
 
     await page.getByText('Edit the profile').click();

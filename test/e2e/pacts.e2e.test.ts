@@ -77,7 +77,7 @@ describe('pact workspace (browser)', () => {
 
     // Rerun with the exact solver: a job in the worker, followed by the progress bar until done.
     await page.getByLabel(/^Exact/).check();
-    await page.getByLabel('Note for this version (optional)').fill(`Wayne to ${target}`);
+    await page.getByLabel('Note for this version').fill(`Wayne to ${target}`);
     await page.getByRole('button', { name: 'Run the engine' }).click();
     await page.getByRole('progressbar', { name: /^Exact run: \d+%$/ }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Done: version 2 is ready (exact).' }).waitFor();
@@ -185,7 +185,7 @@ describe('pact workspace (browser)', () => {
     const dialog = page.getByRole('dialog', { name: /Wayne/ });
     expect(await dialog.getByLabel('Lock this race to').count()).toBe(0);
     await dialog.getByLabel('Object').check();
-    await dialog.getByLabel('Note (optional)').fill('Our Detroit branch has its own candidate');
+    await dialog.getByLabel('Note', { exact: true }).fill('Our Detroit branch has its own candidate');
     await dialog.getByRole('button', { name: 'Record the stance' }).click();
     await dialog.getByText('Recorded.').waitFor();
     const stance = dialog.getByRole('listitem').filter({ hasText: '✗ objects' });

@@ -38,7 +38,10 @@ describe('ballot access (browser)', () => {
     await own.getByLabel('Source').fill('City code');
     await own.getByLabel('As of').fill('2026');
     await own.getByRole('button', { name: 'Add the requirement' }).click();
-    await own.getByText('Added "Boise: transit initiative".').waitFor();
+    await page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText('Added "Boise: transit initiative".')
+      .waitFor();
     await table
       .getByRole('row')
       .filter({ hasText: 'Boise: transit initiative' })

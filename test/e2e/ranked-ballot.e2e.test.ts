@@ -17,10 +17,16 @@ describe('ranked ballot by keyboard (browser)', () => {
     // Nothing is ranked for the delegate: a bare "Cast" must not vote the listed order.
     expect(await order(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cast the ballot' }).click();
-    const confirmBlank = page.getByRole('alert').filter({ hasText: 'Cast a blank ballot?' });
+    // The confirmation is a modal dialog: focus starts on the safe choice, Escape keeps ranking, and
+    // focus returns to the button that opened it.
+    const confirmBlank = page.getByRole('dialog', { name: 'Cast a blank ballot?' });
     await confirmBlank.waitFor();
-    await page.getByRole('button', { name: 'Keep ranking' }).click();
-    await confirmBlank.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep ranking');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, cast a blank ballot');
+    await page.keyboard.press('Escape');
+    await confirmBlank.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cast the ballot');
     expect(await page.getByRole('status').filter({ hasText: 'Recorded' }).count()).toBe(0);
     for (const option of ['Housing', 'Transit', 'Climate jobs', 'Childcare']) {
       await page.getByRole('button', { name: `Rank ${option}` }).click();

@@ -26,7 +26,8 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     await page.getByRole('heading', { level: 1, name: 'Build a ticket' }).waitFor();
     await page.getByLabel('Candidate').fill('Ada Winters');
     const race = await page
-      .locator('#builder-race option', { hasText: 'Michigan House 14' })
+      .getByLabel('Race')
+      .locator('option', { hasText: 'Michigan House 14' })
       .getAttribute('value');
     await page.getByLabel('Race').selectOption(race ?? '');
     await page.getByLabel('Proposing member').selectOption({ label: 'Liberal Forum' });

@@ -226,11 +226,12 @@ async function assertNameFree(db: Db, coalitionId: string, name: string, exceptI
   const taken = findLookalike(name, others);
   if (!taken) return;
   const same = taken.name.toLowerCase() === name.toLowerCase();
-  throw conflict(
-    'organization.name_taken',
-    same
-      ? `An organization named "${name}" is already registered.`
-      : `"${name}" looks like "${taken.name}", which is already registered.`,
-    { existing: { id: taken.id, name: taken.name } },
-  );
+  const message = same
+    ? `An organization named "${name}" is already registered.`
+    : `"${name}" looks like "${taken.name}", which is already registered.`;
+  // `issues` names the field, as a schema refusal does, so a form shows it beside the name.
+  throw conflict('organization.name_taken', message, {
+    existing: { id: taken.id, name: taken.name },
+    issues: [{ path: 'body.name', message }],
+  });
 }

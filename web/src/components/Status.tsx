@@ -1,11 +1,9 @@
 import { ApiError } from '../api/client.ts';
+import { Skeleton } from '../ui/skeleton.tsx';
 
+/** A page or list still loading: a skeleton of lines, announced once as "Loading…". */
 export function Loading({ label = 'Loading' }: { label?: string }) {
-  return (
-    <p className="status" role="status" aria-live="polite">
-      {label}…
-    </p>
-  );
+  return <Skeleton label={label} />;
 }
 
 /** An API failure as the user should read it: the server's message, and its code for support. */

@@ -6,6 +6,7 @@ import { formatDateTime, statusLabels } from '../../components/labels.ts';
 import { PlankList } from '../../components/PlankList.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useToast } from '../../ui/toast.tsx';
 import { CharterHistory } from './CharterHistory.tsx';
 
 /** The current charter, who has ratified it and who has not; a delegate ratifies from here. */
@@ -74,11 +75,18 @@ function RatifyOwn({ notRatified }: { notRatified: { organizationId: string; nam
     (r) => session?.role === 'delegate' && r.organizationId === session.organizationId,
   );
   const ratify = useRatifyCharter(own?.organizationId ?? '');
+  const toast = useToast();
   if (!own) return null;
   return (
     <div className="panel">
       <p>{own.name} has not ratified this version yet.</p>
-      <button type="button" onClick={() => ratify.mutate()} disabled={ratify.isPending}>
+      <button
+        type="button"
+        onClick={() =>
+          ratify.mutate(undefined, { onSuccess: () => toast(`${own.name} has ratified the charter.`) })
+        }
+        disabled={ratify.isPending}
+      >
         Ratify the charter for {own.name}
       </button>
       {ratify.isError ? <ErrorMessage error={ratify.error} /> : null}

@@ -1,12 +1,23 @@
-import { useState } from 'react';
 import { useCloseDecision } from '../../api/decisions.ts';
 import type { Decision } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { useConfirm } from '../../ui/dialog.tsx';
+import { useToast } from '../../ui/toast.tsx';
 
-/** Staff close a decision before its window ends; a second step guards the irreversible act. */
+/** Staff close a decision before its window ends; a dialog guards the irreversible act. */
 export function CloseDecision({ decision }: { decision: Decision }) {
   const close = useCloseDecision(decision.id);
-  const [confirming, setConfirming] = useState(false);
+  const confirm = useConfirm();
+  const toast = useToast();
+  const handleClose = async () => {
+    const yes = await confirm({
+      title: 'Close the vote now?',
+      body: `The ballots are counted now (${decision.participation.voted} of ${decision.participation.eligible} cast). This cannot be undone.`,
+      confirmLabel: 'Yes, close and count',
+      danger: true,
+    });
+    if (yes) close.mutate(undefined, { onSuccess: () => toast('The decision is closed and counted.') });
+  };
   return (
     <section aria-labelledby="close-title" className="panel">
       <h2 id="close-title">Close the vote</h2>
@@ -14,20 +25,9 @@ export function CloseDecision({ decision }: { decision: Decision }) {
         Closing counts the ballots now ({decision.participation.voted} of {decision.participation.eligible}{' '}
         cast). It cannot be undone.
       </p>
-      {confirming ? (
-        <div className="button-row">
-          <button type="button" className="danger" onClick={() => close.mutate()} disabled={close.isPending}>
-            {close.isPending ? 'Closing…' : 'Yes, close and count'}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          Close the decision now
-        </button>
-      )}
+      <button type="button" onClick={handleClose} disabled={close.isPending}>
+        {close.isPending ? 'Closing…' : 'Close the decision now'}
+      </button>
       {close.isError ? <ErrorMessage error={close.error} /> : null}
     </section>
   );

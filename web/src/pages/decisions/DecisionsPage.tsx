@@ -16,6 +16,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
 
 interface Filters {
   phase: NonNullable<DecisionsFilter['phase']> | '';
@@ -56,7 +57,11 @@ export function DecisionsPage() {
       </form>
       {decisions.isPending ? <Loading label="Loading decisions" /> : null}
       {decisions.isError ? <ErrorMessage error={decisions.error} /> : null}
-      {decisions.data?.length === 0 ? <p>No decisions match.</p> : null}
+      {decisions.data?.length === 0 ? (
+        <EmptyState title="No decisions match">
+          <p>Try another status or kind, or put a new decision to the vote.</p>
+        </EmptyState>
+      ) : null}
       {decisions.data && decisions.data.length > 0 ? (
         <ul className="member-cards">
           {decisions.data.map((d) => (

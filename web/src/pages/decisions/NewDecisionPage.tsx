@@ -1,18 +1,27 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useController } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { createDecisionSchema } from '../../../../src/features/decisions/decisions.schema.ts';
+import type { z } from 'zod';
+import { decisionsContract } from '../../../../src/features/decisions/decisions.contract.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCreateDecision } from '../../api/decisions.ts';
 import { useOrganizations } from '../../api/organizations.ts';
-import type { CreateDecisionInput, DecisionKind, DecisionMethod, Plank } from '../../api/types.ts';
+import type { DecisionKind, Plank } from '../../api/types.ts';
 import { decisionKindLabels, methodLabels } from '../../components/labels.ts';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { maxLengthOf } from '../../forms/limits.ts';
+import { type SchemaForm, useSchemaForm } from '../../forms/use-schema-form.ts';
+import {
+  CheckboxField,
+  FormAlert,
+  NumberField,
+  SelectField,
+  TextareaField,
+  TextField,
+} from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 import { multiSeatMethods, optionMethods } from './methods.ts';
+
+type DecisionBody = typeof decisionsContract.create.body;
 
 const aboutOneMember: readonly DecisionKind[] = ['admission', 'suspension', 'expulsion', 'reinstatement'];
 const needsGrounds: readonly DecisionKind[] = ['suspension', 'expulsion'];
@@ -30,55 +39,44 @@ function weakSecrecyWarnings(error: unknown): { code: string; message: string }[
     : [];
 }
 
+/** A `datetime-local` value (the browser's local time) as the ISO instant the API takes. */
+const localToIso = (text: string) => (text ? new Date(text).toISOString() : undefined);
+
 /** Staff put a decision to the vote; the server checks due process and the admission rules. */
 export function NewDecisionPage() {
-  const id = useId();
   const navigate = useNavigate();
+  const toast = useToast();
   const create = useCreateDecision();
   usePageTitle('New decision');
   const organizations = useOrganizations();
-  const [kind, setKind] = useState<DecisionKind>('motion');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [subject, setSubject] = useState('');
-  const [grounds, setGrounds] = useState('');
-  const [planks, setPlanks] = useState<Plank[]>([{ title: '', text: '' }]);
-  const [method, setMethod] = useState<DecisionMethod | ''>('');
-  const [weighting, setWeighting] = useState<'equal' | 'strength'>('equal');
-  const [secret, setSecret] = useState(false);
-  const [acknowledged, setAcknowledged] = useState(false);
+  // Fields that a kind or method hides leave the body with them (shouldUnregister).
+  const form = useSchemaForm(decisionsContract.create.body, {
+    defaultValues: {
+      kind: 'motion',
+      title: '',
+      weighting: 'equal',
+      secret: false,
+      seats: 1,
+      proposal: { planks: [{ title: '', text: '' }] },
+    },
+    shouldUnregister: true,
+  });
+  const [kind, method, secret] = form.watch(['kind', 'method', 'secret']);
+  const ranked = method !== undefined && optionMethods.includes(method);
   const secrecyWarnings = weakSecrecyWarnings(create.error);
-  const [closesAt, setClosesAt] = useState('');
-  const [options, setOptions] = useState('');
-  const [seats, setSeats] = useState('1');
-  const ranked = method !== '' && optionMethods.includes(method);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input: CreateDecisionInput = {
-      kind,
-      title,
-      body,
-      weighting,
-      secret,
-      ...(secret && acknowledged ? { acknowledgeWeakSecrecy: true } : {}),
-      ...(aboutOneMember.includes(kind) ? { subjectOrganizationId: subject } : {}),
-      ...(needsGrounds.includes(kind) ? { grounds } : {}),
-      ...(kind === 'charter_amendment' ? { proposal: { planks } } : {}),
-      ...(method ? { method } : {}),
-      ...(ranked
-        ? {
-            options: options
-              .split('\n')
-              .map((o) => o.trim())
-              .filter(Boolean),
-          }
-        : {}),
-      ...(ranked && multiSeatMethods.includes(method) ? { seats: Number(seats) } : {}),
-      ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}),
-    };
-    create.mutate(input, { onSuccess: (decision) => navigate(`/decisions/${decision.id}`) });
-  };
+  const handleSubmit = form.handleSubmit((input) => {
+    create.mutate(input, {
+      onSuccess: (decision) => {
+        toast(`"${decision.title}" is open for votes.`);
+        navigate(`/decisions/${decision.id}`);
+      },
+      // A weak secret ballot is answered by the warning panel below, not as a field error.
+      onError: (error) => {
+        if (weakSecrecyWarnings(error).length === 0) form.onServerError(error);
+      },
+    });
+  });
 
   return (
     <section aria-labelledby="new-decision-title" className="narrow-wide">
@@ -86,99 +84,63 @@ export function NewDecisionPage() {
         <Link to="/decisions">← All decisions</Link>
       </p>
       <h1 id="new-decision-title">Put a decision to the vote</h1>
-      <form onSubmit={handleSubmit} className="stack-form">
-        <SelectField
-          label="Kind"
-          value={kind}
-          labels={decisionKindLabels}
-          onChange={(value) => value && setKind(value)}
-        />
-        <TextField
-          label="Title"
-          required
-          maxLength={maxLengthOf(createDecisionSchema.shape.title)}
-          value={title}
-          onChange={setTitle}
-        />
-        <TextField label="Text" rows={4} value={body} onChange={setBody} />
+      <form onSubmit={handleSubmit} className="stack-form" noValidate>
+        <SelectField form={form} name="kind" label="Kind" labels={decisionKindLabels} />
+        <TextField form={form} name="title" label="Title" />
+        <TextareaField form={form} name="body" label="Text" rows={4} />
         {aboutOneMember.includes(kind) ? (
-          <div className="field">
-            <label htmlFor={`${id}-subject`}>About</label>
-            <select
-              id={`${id}-subject`}
-              required
-              value={subject}
-              onChange={(e) => setSubject(e.target.value)}
-            >
-              <option value="">Choose an organization</option>
-              {(organizations.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name} ({o.status})
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {needsGrounds.includes(kind) ? (
-          <TextField
-            label="Grounds (the charge the member answers)"
-            required
-            rows={3}
-            value={grounds}
-            onChange={setGrounds}
+          <SelectField
+            form={form}
+            name="subjectOrganizationId"
+            label="About"
+            placeholder="Choose an organization"
+            options={(organizations.data ?? []).map((o) => ({
+              value: o.id,
+              label: `${o.name} (${o.status})`,
+            }))}
           />
         ) : null}
-        {kind === 'charter_amendment' ? <PlanksEditor planks={planks} onChange={setPlanks} /> : null}
+        {needsGrounds.includes(kind) ? (
+          <TextareaField
+            form={form}
+            name="grounds"
+            label="Grounds (the charge the member answers)"
+            rows={3}
+          />
+        ) : null}
+        {kind === 'charter_amendment' ? <ProposalPlanks form={form} /> : null}
         <SelectField
+          form={form}
+          name="method"
           label="Method"
-          value={method}
           labels={methodLabels}
-          anyLabel="Default for this kind"
-          onChange={setMethod}
+          placeholder="Default for this kind"
         />
         {ranked ? (
-          <TextField
+          <TextareaField
+            form={form}
+            name="options"
             label="Options, one per line (ranked and approval votes are for motions)"
-            required
             rows={4}
-            value={options}
-            onChange={setOptions}
+            splitOn={'\n'}
           />
         ) : null}
         {ranked && multiSeatMethods.includes(method) ? (
-          <TextField
-            label="Winners (seats)"
-            type="number"
-            min={1}
-            max={49}
-            required
-            value={seats}
-            onChange={setSeats}
-          />
+          <NumberField form={form} name="seats" label="Winners (seats)" />
         ) : null}
-        <SelectField
-          label="Weighting"
-          value={weighting}
-          labels={weightingLabels}
-          onChange={(value) => value && setWeighting(value)}
-        />
+        <SelectField form={form} name="weighting" label="Weighting" labels={weightingLabels} />
         <TextField
+          form={form}
+          name="closesAt"
           label="Closes at (default: the coalition's voting window)"
           type="datetime-local"
-          value={closesAt}
-          onChange={setClosesAt}
+          parse={localToIso}
         />
-        <div className="field checkbox">
-          <input
-            id={`${id}-secret`}
-            type="checkbox"
-            checked={secret}
-            onChange={(e) => setSecret(e.target.checked)}
-          />
-          <label htmlFor={`${id}-secret`}>
-            Secret ballot (tally and receipts published, not who voted how)
-          </label>
-        </div>
+        <CheckboxField
+          form={form}
+          name="secret"
+          label="Secret ballot (tally and receipts published, not who voted how)"
+        />
         {secret && secrecyWarnings.length > 0 ? (
           <div className="panel warning" role="alert" data-testid="weak-secrecy">
             <p>
@@ -190,19 +152,15 @@ export function NewDecisionPage() {
                 <li key={w.code}>{w.message}</li>
               ))}
             </ul>
-            <div className="field checkbox">
-              <input
-                id={`${id}-ack`}
-                type="checkbox"
-                checked={acknowledged}
-                onChange={(e) => setAcknowledged(e.target.checked)}
-              />
-              <label htmlFor={`${id}-ack`}>I understand; open the secret ballot anyway</label>
-            </div>
+            <CheckboxField
+              form={form}
+              name="acknowledgeWeakSecrecy"
+              label="I understand; open the secret ballot anyway"
+            />
           </div>
-        ) : create.isError ? (
-          <ErrorMessage error={create.error} />
-        ) : null}
+        ) : (
+          <FormAlert form={form} />
+        )}
         <div>
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? 'Opening…' : 'Open the vote'}
@@ -211,4 +169,10 @@ export function NewDecisionPage() {
       </form>
     </section>
   );
+}
+
+/** A charter amendment's complete new text, plank by plank. */
+function ProposalPlanks({ form }: { form: SchemaForm<z.input<DecisionBody>, z.output<DecisionBody>> }) {
+  const planks = useController({ control: form.control, name: 'proposal.planks' });
+  return <PlanksEditor planks={(planks.field.value as Plank[]) ?? []} onChange={planks.field.onChange} />;
 }

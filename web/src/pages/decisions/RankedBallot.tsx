@@ -15,6 +15,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { type FormEvent, useRef, useState } from 'react';
+import { useConfirm } from '../../ui/dialog.tsx';
 import { RankedItem } from './RankedItem.tsx';
 
 export interface RankedBallotProps {
@@ -42,7 +43,7 @@ const instructions =
 export function RankedBallot({ options, initial = [], pending, submitLabel, onSubmit }: RankedBallotProps) {
   const [ranked, setRanked] = useState<string[]>(() => initial.filter((o) => options.includes(o)));
   const [message, setMessage] = useState('');
-  const [confirmBlank, setConfirmBlank] = useState(false);
+  const confirm = useConfirm();
   const unranked = options.filter((o) => !ranked.includes(o));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -79,12 +80,18 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
       setRanked(arrayMove(ranked, ranked.indexOf(String(active.id)), ranked.indexOf(String(over.id))));
     }
   };
-  const handleSubmit = (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (ranked.length > 0 || confirmBlank) {
-      setConfirmBlank(false);
-      onSubmit(ranked);
-    } else setConfirmBlank(true);
+    // An empty ranking is more often a slip than a choice: ask before casting it.
+    const sure =
+      ranked.length > 0 ||
+      (await confirm({
+        title: 'Cast a blank ballot?',
+        body: 'Your organization would count as voting but rank no option. To rank options, press "Rank" beside them first.',
+        confirmLabel: 'Yes, cast a blank ballot',
+        cancelLabel: 'Keep ranking',
+      }));
+    if (sure) onSubmit(ranked);
   };
 
   return (
@@ -130,7 +137,6 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
                   className="secondary small"
                   onClick={() => {
                     setRanked([...ranked, name]);
-                    setConfirmBlank(false);
                     setMessage(`${name} ranked last, at ${ranked.length + 1}.`);
                   }}
                 >
@@ -144,28 +150,11 @@ export function RankedBallot({ options, initial = [], pending, submitLabel, onSu
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
-      {confirmBlank ? (
-        <div role="alert" className="confirm-box">
-          <p>
-            <strong>Cast a blank ballot?</strong> Your organization would count as voting but rank no option.
-            To rank options, press "Rank" beside them first.
-          </p>
-          <div className="button-row">
-            <button type="submit" disabled={pending}>
-              {pending ? 'Casting…' : 'Yes, cast a blank ballot'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirmBlank(false)}>
-              Keep ranking
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div>
-          <button type="submit" disabled={pending}>
-            {pending ? 'Casting…' : submitLabel}
-          </button>
-        </div>
-      )}
+      <div>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Casting…' : submitLabel}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,31 +1,36 @@
-import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import { useCreateOrganization, useOrganizations } from '../../api/organizations.ts';
-import type { OrganizationKind } from '../../api/types.ts';
 import { kindLabels } from '../../components/labels.ts';
-import { SelectField } from '../../components/SelectField.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { draftOf, ProfileFields, profileInput } from './ProfileFields.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, SelectField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
+import { ProfileFields, profileDefaults } from './ProfileFields.tsx';
 
 /** Staff record an organization's application; the admission vote comes once the rules pass. */
 export function ApplicationPage() {
-  const id = useId();
   const navigate = useNavigate();
+  const toast = useToast();
   const create = useCreateOrganization();
   usePageTitle('Record an application');
   const parents = useOrganizations({ status: 'member' });
-  const [kind, setKind] = useState<OrganizationKind>('party');
-  const [parentId, setParentId] = useState('');
-  const [draft, setDraft] = useState(() => draftOf());
+  // The body schema the server parses with: the same rules, limits and kinds on both sides.
+  const form = useSchemaForm(registryContract.createOrganization.body, {
+    defaultValues: { kind: 'party', ...profileDefaults() },
+  });
+  const kind = form.watch('kind');
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      { ...profileInput(draft), kind, ...(kind === 'chapter' && parentId ? { parentId } : {}) },
-      { onSuccess: (org) => navigate(`/members/${org.id}`) },
-    );
-  };
+  const handleSubmit = form.handleSubmit((input) => {
+    const body = input.kind === 'chapter' ? input : { ...input, parentId: undefined };
+    create.mutate(body, {
+      onSuccess: (org) => {
+        toast(`Application of ${org.name} recorded.`);
+        navigate(`/members/${org.id}`);
+      },
+      onError: form.onServerError,
+    });
+  });
 
   return (
     <section aria-labelledby="apply-title" className="narrow-wide">
@@ -33,35 +38,21 @@ export function ApplicationPage() {
         <Link to="/members">← All members</Link>
       </p>
       <h1 id="apply-title">Record an application</h1>
-      <form onSubmit={handleSubmit} className="stack-form">
-        <SelectField
-          label="Kind"
-          value={kind}
-          labels={kindLabels}
-          onChange={(value) => value && setKind(value)}
-        />
+      <form onSubmit={handleSubmit} className="stack-form" noValidate>
+        <SelectField form={form} name="kind" label="Kind" labels={kindLabels} />
         {kind === 'chapter' ? (
-          <div className="field">
-            <label htmlFor={`${id}-parent`}>Chapter of</label>
-            <select
-              id={`${id}-parent`}
-              required
-              value={parentId}
-              onChange={(e) => setParentId(e.target.value)}
-            >
-              <option value="">Choose a member</option>
-              {(parents.data ?? [])
-                .filter((p) => p.kind !== 'chapter')
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <SelectField
+            form={form}
+            name="parentId"
+            label="Chapter of"
+            placeholder="Choose a member"
+            options={(parents.data ?? [])
+              .filter((p) => p.kind !== 'chapter')
+              .map((p) => ({ value: p.id, label: p.name }))}
+          />
         ) : null}
-        <ProfileFields draft={draft} onChange={(patch) => setDraft({ ...draft, ...patch })} />
-        {create.isError ? <ErrorMessage error={create.error} /> : null}
+        <ProfileFields form={form} initialPosition={null} />
+        <FormAlert form={form} />
         <div>
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? 'Recording…' : 'Record the application'}

@@ -1,12 +1,15 @@
-import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import { useAssignDelegate, useRemoveDelegate } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import type { OrganizationDetail } from '../../api/types.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { useConfirm } from '../../ui/dialog.tsx';
+import { FormAlert, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 
 /** Who acts for the member, and its chapters; staff assign and remove delegates. */
 export function DelegatesSection({ organization: org }: { organization: OrganizationDetail }) {
@@ -14,11 +17,18 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
   const staff = !!session && isStaffRole(session.role);
   const assign = useAssignDelegate(org.id);
   const remove = useRemoveDelegate(org.id);
-  const [email, setEmail] = useState('');
-  const handleAssign = (event: FormEvent) => {
-    event.preventDefault();
-    assign.mutate(email, { onSuccess: () => setEmail('') });
-  };
+  const toast = useToast();
+  const confirm = useConfirm();
+  const form = useSchemaForm(registryContract.assignDelegate.body, { defaultValues: { email: '' } });
+  const handleAssign = form.handleSubmit(({ email }) => {
+    assign.mutate(email, {
+      onSuccess: () => {
+        toast(`${email} is now a delegate of ${org.name}.`);
+        form.reset();
+      },
+      onError: form.onServerError,
+    });
+  });
 
   return (
     <section aria-labelledby="delegates-title" className="panel">
@@ -33,7 +43,15 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
                 type="button"
                 className="secondary small"
                 disabled={remove.isPending}
-                onClick={() => remove.mutate(d.userId)}
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: `Remove ${d.displayName} as a delegate?`,
+                    body: `${d.displayName} will no longer act for ${org.name}: no votes, no profile edits.`,
+                    confirmLabel: `Remove ${d.displayName}`,
+                    danger: true,
+                  });
+                  if (yes) remove.mutate(d.userId, { onSuccess: () => toast(`${d.displayName} removed.`) });
+                }}
               >
                 Remove {d.displayName}
               </button>
@@ -43,15 +61,9 @@ export function DelegatesSection({ organization: org }: { organization: Organiza
       </ul>
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
       {staff ? (
-        <form onSubmit={handleAssign} className="stack-form">
-          <TextField
-            label="Assign a delegate (the user's e-mail)"
-            type="email"
-            required
-            value={email}
-            onChange={setEmail}
-          />
-          {assign.isError ? <ErrorMessage error={assign.error} /> : null}
+        <form onSubmit={handleAssign} className="stack-form" noValidate>
+          <TextField form={form} name="email" label="Assign a delegate (the user's e-mail)" type="email" />
+          <FormAlert form={form} />
           <div>
             <button type="submit" disabled={assign.isPending}>
               Assign delegate

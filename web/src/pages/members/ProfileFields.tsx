@@ -1,97 +1,86 @@
-import { useId } from 'react';
-import { createOrganizationSchema } from '../../../../src/features/registry/registry.schema.ts';
-import type { Organization, Plank } from '../../api/types.ts';
+import { useId, useState } from 'react';
+import { type FieldPath, useController } from 'react-hook-form';
+import type { z } from 'zod';
+import type { updateOrganizationSchema } from '../../../../src/features/registry/registry.schema.ts';
+import type { Organization } from '../../api/types.ts';
 import { PlaceListPicker } from '../../components/PlacePicker.tsx';
 import { PlanksEditor } from '../../components/PlanksEditor.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { maxLengthOf } from '../../forms/limits.ts';
+import type { SchemaForm } from '../../forms/use-schema-form.ts';
+import { NumberField, TextareaField, TextField } from '../../ui/fields.tsx';
 
-/** What a member says about itself, as the form holds it (strings as typed). */
-export interface ProfileDraft {
-  name: string;
-  declaresPosition: boolean;
-  position: string;
-  description: string;
-  jurisdictions: string;
-  platform: Plank[];
-}
+/** What a member says about itself: the fields an application and a profile edit share. */
+type ProfileValues = z.input<typeof updateOrganizationSchema>;
 
-export function draftOf(org?: Organization): ProfileDraft {
+/** The profile as the form starts: the member's own, or empty for an application. */
+export function profileDefaults(org?: Organization) {
   return {
     name: org?.name ?? '',
-    declaresPosition: org ? org.position !== null : false,
-    position: String(org?.position ?? 0),
+    position: org?.position ?? null,
     description: org?.description ?? '',
-    jurisdictions: org?.homeJurisdictions.join(', ') ?? '',
+    homeJurisdictions: org?.homeJurisdictions ?? [],
     platform: org?.platform ?? [],
-  };
+  } satisfies ProfileValues;
 }
 
-/** The draft as the API takes it, for an application or a profile edit. */
-export function profileInput(draft: ProfileDraft) {
-  return {
-    name: draft.name,
-    position: draft.declaresPosition ? Number(draft.position) : null,
-    description: draft.description,
-    homeJurisdictions: draft.jurisdictions
-      .split(',')
-      .map((j) => j.trim())
-      .filter(Boolean),
-    platform: draft.platform,
-  };
-}
-
-export function ProfileFields({
-  draft,
-  onChange,
+/**
+ * The profile fields, for a form over the create or the update body (both hold these keys with the
+ * same schemas). TypeScript cannot see through a generic form that its paths include these keys,
+ * so they are named once here.
+ */
+export function ProfileFields<In extends ProfileValues, Out>({
+  form,
+  initialPosition,
 }: {
-  draft: ProfileDraft;
-  onChange: (patch: Partial<ProfileDraft>) => void;
+  form: SchemaForm<In, Out>;
+  initialPosition: number | null;
 }) {
   const id = useId();
+  const path = (key: keyof ProfileValues) => key as FieldPath<In>;
+  const [declares, setDeclares] = useState(initialPosition !== null);
+  const platform = useController({ control: form.control, name: path('platform') });
+  const homes = useController({ control: form.control, name: path('homeJurisdictions') });
   return (
     <>
-      <TextField
-        label="Name"
-        required
-        maxLength={maxLengthOf(createOrganizationSchema.shape.name)}
-        value={draft.name}
-        onChange={(name) => onChange({ name })}
-      />
+      <TextField form={form} name={path('name')} label="Name" />
       <div className="field checkbox">
         <input
           id={`${id}-declares`}
           type="checkbox"
-          checked={draft.declaresPosition}
-          onChange={(e) => onChange({ declaresPosition: e.target.checked })}
+          checked={declares}
+          onChange={(e) => {
+            setDeclares(e.target.checked);
+            // No declared position is null to the API, not a number left in a hidden box.
+            if (!e.target.checked) form.unregister(path('position'));
+          }}
         />
         <label htmlFor={`${id}-declares`}>Declares a left–right position</label>
       </div>
-      {draft.declaresPosition ? (
-        <TextField
+      {declares ? (
+        <NumberField
+          form={form}
+          name={path('position')}
           label="Position, from −1 (left) to +1 (right)"
-          type="number"
-          min={-1}
-          max={1}
           step={0.05}
-          required
-          value={draft.position}
-          onChange={(position) => onChange({ position })}
+          emptyAs={null}
         />
       ) : null}
-      <TextField
-        label="Description"
-        rows={3}
-        maxLength={maxLengthOf(createOrganizationSchema.shape.description)}
-        value={draft.description}
-        onChange={(description) => onChange({ description })}
-      />
+      <TextareaField form={form} name={path('description')} label="Description" rows={3} />
       <PlaceListPicker
         label="Home jurisdictions"
-        value={draft.jurisdictions}
-        onChange={(jurisdictions) => onChange({ jurisdictions })}
+        value={((homes.field.value as ProfileValues['homeJurisdictions']) ?? []).join(', ')}
+        onChange={(keys) =>
+          homes.field.onChange(
+            keys
+              .split(',')
+              .map((key) => key.trim())
+              .filter(Boolean),
+          )
+        }
       />
-      <PlanksEditor planks={draft.platform} onChange={(platform) => onChange({ platform })} />
+      <PlanksEditor
+        planks={(platform.field.value as ProfileValues['platform']) ?? []}
+        onChange={platform.field.onChange}
+      />
     </>
   );
 }

@@ -1,48 +1,40 @@
-import { type FormEvent, useState } from 'react';
-import { withdrawalSchema } from '../../../../src/features/registry/registry.schema.ts';
+import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import { useWithdrawOrganization } from '../../api/organizations.ts';
 import type { Organization } from '../../api/types.ts';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { maxLengthOf } from '../../forms/limits.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { useConfirm } from '../../ui/dialog.tsx';
+import { FormAlert, TextareaField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 
 /** A member leaves by a recorded withdrawal (its delegate, or staff); it cannot be undone. */
 export function Withdrawal({ organization }: { organization: Organization }) {
   const withdraw = useWithdrawOrganization(organization.id);
-  const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (confirming) withdraw.mutate(note);
-    else setConfirming(true);
-  };
+  const confirm = useConfirm();
+  const toast = useToast();
+  const form = useSchemaForm(registryContract.withdraw.body, { defaultValues: { note: '' } });
+  const handleSubmit = form.handleSubmit(async ({ note }) => {
+    const yes = await confirm({
+      title: `Withdraw ${organization.name}?`,
+      body: `${organization.name} will leave the coalition for good. This cannot be undone.`,
+      confirmLabel: `Yes, ${organization.name} withdraws`,
+      danger: true,
+    });
+    if (!yes) return;
+    withdraw.mutate(note, {
+      onSuccess: () => toast(`${organization.name} has withdrawn.`),
+      onError: form.onServerError,
+    });
+  });
   return (
     <details className="panel wide">
       <summary>Record a withdrawal</summary>
-      <form onSubmit={handleSubmit} className="stack-form">
-        <TextField
-          label="Reason for the record"
-          rows={2}
-          required
-          maxLength={maxLengthOf(withdrawalSchema.shape.note)}
-          value={note}
-          onChange={setNote}
-        />
-        {confirming ? (
-          <p role="alert">
-            {organization.name} will leave the coalition for good. Press the button again to confirm.
-          </p>
-        ) : null}
-        {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
+      <form onSubmit={handleSubmit} className="stack-form" noValidate>
+        <TextareaField form={form} name="note" label="Reason for the record" rows={2} />
+        <FormAlert form={form} />
         <div className="button-row">
-          <button type="submit" className={confirming ? 'danger' : undefined} disabled={withdraw.isPending}>
-            {confirming ? `Yes, ${organization.name} withdraws` : 'Record the withdrawal'}
+          <button type="submit" disabled={withdraw.isPending}>
+            Record the withdrawal
           </button>
-          {confirming ? (
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          ) : null}
         </div>
       </form>
     </details>

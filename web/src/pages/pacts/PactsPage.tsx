@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
 import { formatWins } from './format.ts';
 import { PactStatusBadge } from './PactStatusBadge.tsx';
 import './pacts.css';
@@ -26,7 +27,20 @@ export function PactsPage() {
       </div>
       {pacts.isPending ? <Loading label="Loading pacts" /> : null}
       {pacts.isError ? <ErrorMessage error={pacts.error} /> : null}
-      {pacts.data?.length === 0 ? <p>No pact yet.</p> : null}
+      {pacts.data?.length === 0 ? (
+        <EmptyState
+          title="No pact yet."
+          action={
+            role && isStaffRole(role) ? (
+              <Link className="button" to="/pacts/new">
+                Start the first pact
+              </Link>
+            ) : null
+          }
+        >
+          <p>A pact shares an election's races or a state's counties out among the members.</p>
+        </EmptyState>
+      ) : null}
       {pacts.data && pacts.data.length > 0 ? (
         <ul className="member-cards">
           {pacts.data.map((p) => (

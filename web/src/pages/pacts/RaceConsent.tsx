@@ -1,17 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import { consentInputSchema } from '../../../../src/features/pacts/pacts.schema.ts';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
 import { type PactView, useRecordConsent } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { formatDateTime } from '../../components/labels.ts';
-import { RadioGroup } from '../../components/RadioGroup.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { maxLengthOf } from '../../forms/limits.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, RadioField, TextField } from '../../ui/fields.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
 
 const stanceLabels = { consent: 'Consent', object: 'Object' } as const;
-type Stance = keyof typeof stanceLabels;
 
 /**
  * Local consent: each member's branch says whether it accepts the pact's choice in this race. A
@@ -22,18 +18,18 @@ export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow 
   const record = useRecordConsent(pact.id);
   const own = session?.organizationId ?? null;
   const mine = row.race.consents.find((c) => c.organization.id === own);
-  const [stance, setStance] = useState<Stance>(mine?.stance ?? 'consent');
-  const [note, setNote] = useState(mine?.note ?? '');
+  const form = useSchemaForm(pactsContract.consent.body, {
+    defaultValues: { stance: mine?.stance ?? 'consent', note: mine?.note ?? '' },
+  });
   const canRecord =
     session?.role === 'delegate' &&
     own !== null &&
     pact.status !== 'ratified' &&
     pact.members.some((m) => m.organizationId === own);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    record.mutate({ race: row.key, stance, ...(note.trim() ? { note: note.trim() } : {}) });
-  };
+  const handleSubmit = form.handleSubmit((input) => {
+    record.mutate({ race: row.key, ...input }, { onError: form.onServerError });
+  });
 
   return (
     <section aria-labelledby="race-consent-title">
@@ -58,25 +54,21 @@ export function RaceConsent({ pact, row }: { pact: PactView; row: AssignmentRow 
         ))}
       </ul>
       {canRecord ? (
-        <form className="stack-form" onSubmit={handleSubmit}>
-          <RadioGroup
-            legend="Your organization’s stance on this race"
-            value={stance}
+        <form className="stack-form" onSubmit={handleSubmit} noValidate>
+          <RadioField
+            form={form}
+            name="stance"
+            label="Your organization’s stance on this race"
             labels={stanceLabels}
-            onChange={setStance}
           />
-          <TextField
-            label="Note (optional)"
-            maxLength={maxLengthOf(consentInputSchema.shape.note)}
-            value={note}
-            onChange={setNote}
-          />
+          <TextField form={form} name="note" label="Note" />
           <div>
             <BusyButton type="submit" busy={record.isPending}>
               Record the stance
             </BusyButton>
           </div>
-          {record.isError ? <ErrorMessage error={record.error} /> : null}
+          <FormAlert form={form} />
+          {/* Said here, not in a toast: the race's modal dialog would cover one. */}
           {record.isSuccess ? (
             <p role="status" className="ok-text">
               Recorded.

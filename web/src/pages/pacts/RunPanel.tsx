@@ -1,11 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { runInputSchema } from '../../../../src/features/pacts/pacts.schema.ts';
+import { useEffect, useRef, useState } from 'react';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
 import { type PactView, type RunMode, useRun, useRunFinished, useStartRun } from '../../api/pacts.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
-import { RadioGroup } from '../../components/RadioGroup.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { maxLengthOf } from '../../forms/limits.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, RadioField, TextField } from '../../ui/fields.tsx';
 import { RunProgress } from './RunProgress.tsx';
 
 const modeLabels: Record<RunMode, string> = {
@@ -21,8 +20,7 @@ const modeLabels: Record<RunMode, string> = {
 export function RunPanel({ pact }: { pact: PactView }) {
   const start = useStartRun(pact.id);
   const finished = useRunFinished(pact.id);
-  const [mode, setMode] = useState<RunMode>('heuristic');
-  const [note, setNote] = useState('');
+  const form = useSchemaForm(pactsContract.run.body, { defaultValues: { mode: 'heuristic', note: '' } });
   const [runId, setRunId] = useState<string | null>(pact.activeRun?.id ?? null);
   const run = useRun(pact.id, runId, start.data ?? pact.activeRun ?? undefined);
   const status = run.data?.status;
@@ -36,13 +34,9 @@ export function RunPanel({ pact }: { pact: PactView }) {
     finished();
   }, [run.data, finished]);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    start.mutate(
-      { mode, ...(note.trim() ? { note: note.trim() } : {}) },
-      { onSuccess: (started) => setRunId(started.id) },
-    );
-  };
+  const handleSubmit = form.handleSubmit((input) => {
+    start.mutate(input, { onSuccess: (started) => setRunId(started.id), onError: form.onServerError });
+  });
   const busy = start.isPending || status === 'queued' || status === 'running';
 
   return (
@@ -53,21 +47,16 @@ export function RunPanel({ pact }: { pact: PactView }) {
           The pact changed after version {pact.latestVersion?.number}: run the engine again to see the effect.
         </p>
       ) : null}
-      <form className="run-form" onSubmit={handleSubmit}>
-        <RadioGroup legend="Solver" value={mode} labels={modeLabels} onChange={setMode} />
-        <TextField
-          label="Note for this version (optional)"
-          maxLength={maxLengthOf(runInputSchema.shape.note)}
-          value={note}
-          onChange={setNote}
-        />
+      <form className="run-form" onSubmit={handleSubmit} noValidate>
+        <RadioField form={form} name="mode" label="Solver" labels={modeLabels} />
+        <TextField form={form} name="note" label="Note for this version" />
+        <FormAlert form={form} />
         <div>
           <BusyButton type="submit" busy={busy}>
             {busy ? 'Running…' : 'Run the engine'}
           </BusyButton>
         </div>
       </form>
-      {start.isError ? <ErrorMessage error={start.error} /> : null}
       {run.isError ? <ErrorMessage error={run.error} /> : null}
       <RunProgress run={run.data ?? null} names={new Map(pact.members.map((m) => [m.key, m.name]))} />
     </section>

@@ -1,8 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { petitionsContract } from '../../../../src/features/petitions/petitions.contract.ts';
 import { useAddCheck } from '../../api/petitions.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { LabelledSelect } from './LabelledSelect.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, NumberField, SelectField, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
+
+/** One check as the contract's batch body takes it. */
+const checkSchema = petitionsContract.addChecks.body.shape.checks.element;
 
 const reasons = [
   ['notRegistered', 'Not registered'],
@@ -11,7 +15,6 @@ const reasons = [
   ['illegible', 'Illegible'],
   ['addressMismatch', 'Address mismatch'],
 ] as const;
-type ReasonKey = (typeof reasons)[number][0];
 
 /** A sample check of a packet: lines checked, valid, and why the others were rejected. */
 export function CheckEntry({
@@ -24,95 +27,48 @@ export function CheckEntry({
   packets: string[];
 }) {
   const add = useAddCheck(driveId);
-  const first = useRef<HTMLSelectElement>(null);
-  const blank = {
-    packetLabel: '',
-    checkedOn: defaultDay,
-    linesChecked: '',
-    linesValid: '',
-    notRegistered: '',
-    wrongJurisdiction: '',
-    duplicate: '',
-    illegible: '',
-    addressMismatch: '',
-  };
-  const [row, setRow] = useState(blank);
-  const [saved, setSaved] = useState<string | null>(null);
-  const set = (key: keyof typeof row) => (e: { target: { value: string } }) =>
-    setRow({ ...row, [key]: e.target.value });
-  const n = (v: string) => (v === '' ? 0 : Number(v));
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      {
-        packetLabel: row.packetLabel,
-        checkedOn: row.checkedOn,
-        linesChecked: n(row.linesChecked),
-        linesValid: n(row.linesValid),
-        ...Object.fromEntries(reasons.map(([key]) => [key, n(row[key as ReasonKey])])),
+  const toast = useToast();
+  const form = useSchemaForm(checkSchema, {
+    defaultValues: { packetLabel: '', checkedOn: defaultDay },
+    serverPath: 'checks.0',
+  });
+  const handleSubmit = form.handleSubmit((check) => {
+    add.mutate(check, {
+      onSuccess: () => {
+        toast(`Check of ${check.packetLabel} saved: ${check.linesValid} valid of ${check.linesChecked}.`);
+        // The day stays; the packet and every count start again.
+        for (const field of [
+          'packetLabel',
+          'linesChecked',
+          'linesValid',
+          ...reasons.map(([key]) => key),
+        ] as const) {
+          form.resetField(field);
+        }
+        form.setFocus('packetLabel');
       },
-      {
-        onSuccess: () => {
-          setSaved(`Check of ${row.packetLabel} saved: ${row.linesValid} valid of ${row.linesChecked}.`);
-          setRow({ ...blank, checkedOn: row.checkedOn });
-          first.current?.focus();
-        },
-      },
-    );
-  };
+      onError: form.onServerError,
+    });
+  });
   return (
-    <form onSubmit={handleSubmit} className="entry-row" aria-label="Enter a validity check">
-      <LabelledSelect
+    <form onSubmit={handleSubmit} className="entry-row" aria-label="Enter a validity check" noValidate>
+      <SelectField
+        form={form}
+        name="packetLabel"
         label="Packet"
-        selectRef={first}
-        required
-        value={row.packetLabel}
-        onChange={set('packetLabel')}
-      >
-        <option value="">Choose…</option>
-        {packets.map((p) => (
-          <option key={p} value={p}>
-            {p}
-          </option>
-        ))}
-      </LabelledSelect>
-      <label>
-        Checked on
-        <input type="date" required value={row.checkedOn} onChange={set('checkedOn')} />
-      </label>
-      <label>
-        Lines checked
-        <input
-          required
-          inputMode="numeric"
-          pattern="\d+"
-          value={row.linesChecked}
-          onChange={set('linesChecked')}
-        />
-      </label>
-      <label>
-        Lines valid
-        <input
-          required
-          inputMode="numeric"
-          pattern="\d+"
-          value={row.linesValid}
-          onChange={set('linesValid')}
-        />
-      </label>
+        placeholder="Choose…"
+        options={packets.map((p) => ({ value: p, label: p }))}
+      />
+      <TextField form={form} name="checkedOn" label="Checked on" type="date" />
+      <NumberField form={form} name="linesChecked" label="Lines checked" />
+      <NumberField form={form} name="linesValid" label="Lines valid" />
       {reasons.map(([key, label]) => (
-        <label key={key}>
-          {label}
-          <input inputMode="numeric" pattern="\d*" value={row[key]} onChange={set(key)} />
-        </label>
+        <NumberField key={key} form={form} name={key} label={label} />
       ))}
       <BusyButton type="submit" busy={add.isPending}>
         Save check
       </BusyButton>
-      <p role="status" className="small">
-        {saved}
-      </p>
-      {add.isError ? <ErrorMessage error={add.error} /> : null}
+      <FormAlert form={form} />
     </form>
   );
 }

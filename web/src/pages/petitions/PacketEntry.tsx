@@ -1,7 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { petitionsContract } from '../../../../src/features/petitions/petitions.contract.ts';
 import { useAddPacket } from '../../api/petitions.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, NumberField, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
+
+/** One packet as the contract's batch body takes it. */
+const packetSchema = petitionsContract.addPackets.body.shape.packets.element;
 
 /**
  * Packet entry for a stack of paper: the fields that change every row come first (packet, then
@@ -11,79 +16,41 @@ import { ErrorMessage } from '../../components/Status.tsx';
  */
 export function PacketEntry({ driveId, defaultDay }: { driveId: string; defaultDay: string }) {
   const add = useAddPacket(driveId);
-  const first = useRef<HTMLInputElement>(null);
-  const [row, setRow] = useState({
-    label: '',
-    circulatorName: '',
-    county: '',
-    collectedOn: defaultDay,
-    rawCount: '',
+  const toast = useToast();
+  const form = useSchemaForm(packetSchema, {
+    defaultValues: { label: '', collectedOn: defaultDay },
+    serverPath: 'packets.0',
   });
-  const [saved, setSaved] = useState<string | null>(null);
-  const set = (key: keyof typeof row) => (e: { target: { value: string } }) =>
-    setRow({ ...row, [key]: e.target.value });
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      {
-        label: row.label,
-        circulatorName: row.circulatorName || null,
-        county: row.county || null,
-        collectedOn: row.collectedOn,
-        rawCount: Number(row.rawCount),
+  const handleSubmit = form.handleSubmit((packet) => {
+    add.mutate(packet, {
+      onSuccess: () => {
+        toast(`Packet ${packet.label} saved (${packet.rawCount} signatures).`);
+        const next = packet.label.replace(/(\d+)$/, (n) => String(Number(n) + 1).padStart(n.length, '0'));
+        // The circulator, county and day stay; only the packet and its count start again.
+        form.setValue('label', next === packet.label ? '' : next);
+        form.resetField('rawCount');
+        form.setFocus('label', { shouldSelect: true });
       },
-      {
-        onSuccess: () => {
-          setSaved(`Packet ${row.label} saved (${row.rawCount} signatures).`);
-          const next = row.label.replace(/(\d+)$/, (n) => String(Number(n) + 1).padStart(n.length, '0'));
-          setRow({ ...row, label: next === row.label ? '' : next, rawCount: '' });
-          first.current?.focus();
-          first.current?.select();
-        },
-      },
-    );
-  };
+      onError: form.onServerError,
+    });
+  });
   return (
-    <form onSubmit={handleSubmit} className="entry-row" aria-label="Enter a packet">
-      <label>
-        Packet
-        <input ref={first} required value={row.label} onChange={set('label')} autoComplete="off" />
-      </label>
-      <label>
-        Signatures
-        <input
-          required
-          inputMode="numeric"
-          pattern="\d+"
-          value={row.rawCount}
-          onChange={set('rawCount')}
-          autoComplete="off"
-        />
-      </label>
-      <label>
-        Circulator
-        <input
-          value={row.circulatorName}
-          onChange={set('circulatorName')}
-          list="circulator-names"
-          autoComplete="off"
-        />
-      </label>
-      <label>
-        County
-        <input value={row.county} onChange={set('county')} autoComplete="off" />
-      </label>
-      <label>
-        Collected on
-        <input type="date" required value={row.collectedOn} onChange={set('collectedOn')} />
-      </label>
+    <form onSubmit={handleSubmit} className="entry-row" aria-label="Enter a packet" noValidate>
+      <TextField form={form} name="label" label="Packet" autoComplete="off" />
+      <NumberField form={form} name="rawCount" label="Signatures" />
+      <TextField
+        form={form}
+        name="circulatorName"
+        label="Circulator"
+        list="circulator-names"
+        autoComplete="off"
+      />
+      <TextField form={form} name="county" label="County" autoComplete="off" />
+      <TextField form={form} name="collectedOn" label="Collected on" type="date" />
       <BusyButton type="submit" busy={add.isPending}>
         Save packet
       </BusyButton>
-      <p role="status" className="small">
-        {saved}
-      </p>
-      {add.isError ? <ErrorMessage error={add.error} /> : null}
+      <FormAlert form={form} />
     </form>
   );
 }

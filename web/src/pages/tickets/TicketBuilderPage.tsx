@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { proposeCandidateSchema } from '../../../../src/features/tickets/tickets.schema.ts';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
 import {
@@ -12,8 +13,10 @@ import {
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, SelectField, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 import { displayLabels, raceLabel } from './labels.ts';
 import { RuleChecks } from './RuleChecks.tsx';
 import './tickets.css';
@@ -33,9 +36,12 @@ export function TicketBuilderPage() {
   const members = useOrganizations({ status: 'member' });
   const propose = useProposeCandidate();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [raceId, setRaceId] = useState('');
-  const [proposer, setProposer] = useState(session?.organizationId ?? '');
+  const toast = useToast();
+  // The schema the server parses a proposal with (tickets has no endpoint contract yet).
+  const form = useSchemaForm(proposeCandidateSchema, {
+    defaultValues: { name: '', raceId: '', organizationId: session?.organizationId ?? '', lines: [] },
+  });
+  const [raceId = '', proposer = ''] = form.watch(['raceId', 'organizationId']);
   const [support, setSupport] = useState<Record<string, Support>>({});
 
   const lines: LineInput[] = useMemo(
@@ -54,6 +60,8 @@ export function TicketBuilderPage() {
   );
   const draft: CheckInput | null = raceId && proposer ? { raceId, organizationId: proposer, lines } : null;
   const check = useRuleCheck(draft);
+  // The lines follow the proposer and the other members' choices; the schema checks them on submit.
+  useEffect(() => form.setValue('lines', lines), [form.setValue, lines]);
 
   if (races.isPending || members.isPending) return <Loading label="Loading races and members" />;
   if (races.isError) return <ErrorMessage error={races.error} />;
@@ -64,44 +72,33 @@ export function TicketBuilderPage() {
     <section aria-labelledby="builder-title" className="ticket-builder">
       <h1 id="builder-title">Build a ticket</h1>
       <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!draft) return;
-          propose.mutate(
-            { name, raceId, organizationId: proposer, lines },
-            { onSuccess: (created) => navigate(`/candidates/${created.id}`) },
-          );
-        }}
+        noValidate
+        onSubmit={form.handleSubmit((input) =>
+          propose.mutate(input, {
+            onSuccess: (created) => {
+              toast(`${created.name} proposed.`);
+              navigate(`/candidates/${created.id}`);
+            },
+            onError: form.onServerError,
+          }),
+        )}
       >
-        <TextField label="Candidate" value={name} onChange={setName} required maxLength={200} />
-        <div className="field">
-          <label htmlFor="builder-race">Race</label>
-          <select id="builder-race" value={raceId} required onChange={(e) => setRaceId(e.target.value)}>
-            <option value="">Choose a race</option>
-            {races.data.map((r) => (
-              <option key={r.id} value={r.id}>
-                {raceLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="builder-member">Proposing member</label>
-          <select
-            id="builder-member"
-            value={proposer}
-            required
-            disabled={!staff}
-            onChange={(e) => setProposer(e.target.value)}
-          >
-            <option value="">Choose a member</option>
-            {members.data.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField form={form} name="name" label="Candidate" />
+        <SelectField
+          form={form}
+          name="raceId"
+          label="Race"
+          placeholder="Choose a race"
+          options={races.data.map((r) => ({ value: r.id, label: raceLabel(r) }))}
+        />
+        <SelectField
+          form={form}
+          name="organizationId"
+          label="Proposing member"
+          placeholder="Choose a member"
+          disabled={!staff}
+          options={members.data.map((m) => ({ value: m.id, label: m.name }))}
+        />
         <fieldset>
           <legend>Other members</legend>
           {others.map((m) => (
@@ -132,7 +129,7 @@ export function TicketBuilderPage() {
             </>
           ) : null}
         </section>
-        {propose.isError ? <ErrorMessage error={propose.error} /> : null}
+        <FormAlert form={form} />
         <BusyButton type="submit" busy={propose.isPending} className="primary">
           Propose the candidate
         </BusyButton>
