@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One migrated database, copied by every test file (test/helpers/test-database.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -9,7 +9,8 @@ import type { Database } from './database.ts';
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'memory' };
+  /** In memory; `image` is a data directory dumped by PGlite's dumpDataDir (tests start from a migrated one). */
+  | { kind: 'memory'; image?: Blob };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -27,6 +28,13 @@ export function targetFromEnv(env: { DATABASE_URL?: string | undefined; CONCORD_
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+/** How every PGlite instance is opened (a data dir dumped from one must be loaded with the same). */
+export const pgliteOptions = {
+  // Trigram matching finds duplicate supporters by fuzzy name and address (migration 2026_12_03_6001).
+  extensions: { pg_trgm },
+  parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+};
+
 /**
  * The one place where the choice between embedded PGlite and a PostgreSQL server is made. A PGlite
  * data directory is locked for this process until `close()` (see data-dir-lock.ts); `holder` only
@@ -41,15 +49,12 @@ export async function connect(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
-  const pgliteOptions = {
-    // Trigram matching finds duplicate supporters by fuzzy name and address (migration 2026_12_03_6001).
-    extensions: { pg_trgm },
-    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
-  };
   if (target.kind === 'memory') {
-    const db = new Kysely<Database>({
-      dialect: new PGliteDialect({ pglite: await PGlite.create(pgliteOptions) }),
+    const pglite = await PGlite.create({
+      ...pgliteOptions,
+      ...(target.image ? { loadDataDir: target.image } : {}),
     });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return { db, target, close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });
