@@ -8,13 +8,14 @@
  * manifest.json: the sources the bundle was built from (path, modification time, size), which module
  * registers each top-level command, and the help text of every command.
  */
-import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { build, type Plugin } from 'esbuild';
 import { freshBuild, type HelpNode, type Manifest, manifestPath } from '../bin/build-state.js';
+import { replaceDirectory } from './build-output.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -100,24 +101,6 @@ async function describeCommands(outdir: string): Promise<Pick<Manifest, 'owners'
     }
   }
   return { owners, help: helpTree(await main.loadProgram()) };
-}
-
-/** Swaps `fresh` in as `target` (a reader sees the old build or the new one, never half of one). */
-function replaceDirectory(fresh: string, target: string): void {
-  const old = `${target}.old-${process.pid}`;
-  try {
-    renameSync(target, old);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  try {
-    renameSync(fresh, target);
-  } catch (error) {
-    // Another build swapped its own in meanwhile: from the same sources, so keep that one.
-    rmSync(fresh, { recursive: true, force: true });
-    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  }
-  rmSync(old, { recursive: true, force: true });
 }
 
 export async function buildCli({ force = false } = {}): Promise<void> {
