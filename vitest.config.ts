@@ -9,7 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One migrated database, copied by every test file (test/helpers/test-database.ts).
-    globalSetup: ['test/global-setup.ts'],
+    // Tests that start `concord` processes run the built CLI (dist/): build it when stale. And one
+    // migrated database, copied by every test file (test/helpers/test-database.ts).
+    globalSetup: ['test/helpers/build-cli.global-setup.ts', 'test/global-setup.ts'],
   },
 });

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { webBuildInto } from '../../scripts/build-web.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,9 +12,10 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the web app once per run into a folder of its own. Several engineers share one checkout:
- * a `npm run build:web` elsewhere empties web/dist, and a browser test serving web/dist at that
- * moment loads nothing. A private build cannot be pulled away mid-run.
+ * The web app once per run in a folder of its own. Several engineers share one checkout: a
+ * `npm run build:web` elsewhere replaces web/dist, and a browser test serving web/dist at that
+ * moment loads nothing. A private copy cannot be pulled away mid-run. It is copied from web/dist
+ * when that was built from today's sources (`npm install` builds it), else built.
  */
 export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'concord-e2e-web-'));
@@ -22,12 +23,7 @@ export default async function setup(project: TestProject) {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({
-      configFile: join(import.meta.dirname, '..', '..', 'web', 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
+    await webBuildInto(outDir);
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

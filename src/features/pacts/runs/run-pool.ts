@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AllocationReport, PactInput } from '../../../core/allocate/index.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { workerEntry } from '../../../worker-entry.ts';
 import {
   type EngineMessage,
   type EngineMode,
@@ -24,8 +25,8 @@ const interrupted = () =>
     'The process stopped before the run finished: run it again.',
   );
 
-const bootFile = new URL('./run-worker-boot.mjs', import.meta.url);
-const workerFile = new URL('./run.worker.ts', import.meta.url).href;
+// scripts/build.ts bundles run.worker.ts to dist/run.worker.js (its list of entry points).
+const engineWorker = workerEntry(new URL('./run.worker.ts', import.meta.url), 'run.worker');
 
 /**
  * A pool of one engine worker thread. Jobs queue and run one at a time (the machine has few
@@ -83,7 +84,7 @@ export class EnginePool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(bootFile, { workerData: { entry: workerFile } });
+    const worker = new Worker(engineWorker.file, { workerData: engineWorker.workerData });
     worker.on('message', (message: EngineMessage) => this.onMessage(message));
     worker.on('error', (error) => this.onExit(worker, error));
     worker.on('exit', (code) => this.onExit(worker, new Error(`the engine worker exited with code ${code}`)));
