@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
+import type { Listen } from './db/listen.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { sessionAuthenticator } from './features/accounts/index.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
@@ -23,6 +24,7 @@ import { registerTabulationRoutes } from './features/tabulation/tabulation.route
 import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
 import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
 import { installAuth } from './http/auth.ts';
+import { installChangeFeed } from './http/change-feed.ts';
 import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -58,6 +60,12 @@ export interface BuildAppOptions {
   serveWebApp?: boolean;
   /** Fail (500) when a route answers an error code its contract does not declare; on in tests. */
   strictContracts?: boolean;
+  /**
+   * The database's change notifications (DatabaseHandle.listen): with them, cached public answers
+   * and sessions are served without a query per request. Without (most tests), they are checked
+   * against the database on every request.
+   */
+  listen?: Listen;
 }
 
 /** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
@@ -106,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       ),
   });
   await installOpenApi(app);
+  await installChangeFeed(app, options.listen);
   installAuth(app, sessionAuthenticator);
 
   for (const routes of featureRoutes) await app.register(routes);

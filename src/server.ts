@@ -34,7 +34,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const demoLoginHint = (await hasDemoCoalition(handle.db)) ? demoLogin : undefined;
 
   let closing = false;
-  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true });
+  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true, listen: handle.listen });
   const sweep = () =>
     deleteExpiredSessions(handle.db, new Date()).then(
       (deleted) => deleted > 0 && logger.info(`deleted ${deleted} expired session(s)`),

@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
+import { type Listen, listenPglite, listenPostgres } from './listen.ts';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
@@ -14,6 +15,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   target: DatabaseTarget;
+  /** LISTEN to a NOTIFY channel (the app servers' cache invalidation, src/http/change-feed.ts). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ export async function connect(
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, target, close: () => db.destroy() };
+    return { db, target, listen: listenPostgres(target.url), close: () => db.destroy() };
   }
   const pgliteOptions = {
     // Trigram matching finds duplicate supporters by fuzzy name and address (migration 2026_12_03_6001).
@@ -47,10 +50,9 @@ export async function connect(
     parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
   };
   if (target.kind === 'memory') {
-    const db = new Kysely<Database>({
-      dialect: new PGliteDialect({ pglite: await PGlite.create(pgliteOptions) }),
-    });
-    return { db, target, close: () => db.destroy() };
+    const pglite = await PGlite.create(pgliteOptions);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return { db, target, listen: listenPglite(pglite), close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const lock = acquireDataDirLock(target.dataDir, options.holder ?? 'command');
@@ -64,7 +66,7 @@ export async function connect(
         lock.release();
       }
     };
-    return { db, target, close };
+    return { db, target, listen: listenPglite(pglite), close };
   } catch (error) {
     lock.release();
     throw error;
