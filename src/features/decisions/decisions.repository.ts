@@ -108,7 +108,7 @@ export function findDecisionStandings(db: Db, coalitionId: string, ids: readonly
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('decisions')
-    .select(['id', 'status', 'outcome', 'opens_at', 'closes_at', 'closed_at'])
+    .select(['id', 'title', 'status', 'outcome', 'opens_at', 'closes_at', 'closed_at'])
     .where('coalition_id', '=', coalitionId)
     .where('id', 'in', ids)
     .execute();
