@@ -17,7 +17,9 @@ import { DomainError, type ErrorKind } from '../core/errors.ts';
 import { requireActor } from './auth.ts';
 import { statusByKind } from './error-handler.ts';
 import { errorResponseSchema } from './error-schema.ts';
+import { privateCacheControl, ReadCache } from './read-cache.ts';
 import type { App } from './types.ts';
+import { sendCached } from './versioned-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +39,22 @@ export type EndpointHandler<E extends AnyEndpoint> = (
 export interface EndpointOptions {
   /** Fastify route config: `skipCsrf`, `rateLimit`. */
   config?: FastifyContextConfig & { rateLimit?: { max: number; timeWindow: string } };
+  /**
+   * A signed-in GET whose answer depends only on the reader and the coalition's stored data: kept
+   * serialized for a second per reader and URL while the change feed is live (src/http/read-cache.ts).
+   */
+  cache?: boolean;
+}
+
+/** One read cache per app (tests build many apps in one process). */
+const readCaches = new WeakMap<App, ReadCache>();
+function readCacheOf(app: App): ReadCache {
+  let cache = readCaches.get(app);
+  if (!cache) {
+    cache = new ReadCache(app.changes);
+    readCaches.set(app, cache);
+  }
+  return cache;
 }
 
 /** The error statuses an endpoint documents: one per distinct kind among its codes. */
@@ -72,6 +90,8 @@ export function registerEndpoint<E extends AnyEndpoint>(
   const catalog: ErrorCatalog = { ...endpoint.errors, ...requestErrors, ...sessionErrors };
   const allowed = (error: DomainError) =>
     declared.has(error.code) && kindsOf(catalog[error.code]).includes(error.kind);
+  const cache =
+    options.cache && endpoint.method === 'GET' && endpoint.auth === 'session' ? readCacheOf(app) : null;
 
   app.route({
     method: endpoint.method,
@@ -100,6 +120,23 @@ export function registerEndpoint<E extends AnyEndpoint>(
           actor,
         } as Parameters<EndpointHandler<E>>[0];
         reply.status(endpoint.status);
+        if (cache && actor) {
+          const key = ReadCache.key(actor, request.url);
+          const now = Date.now();
+          const hit = cache.get(key, now);
+          if (hit) return sendCached(request, reply, hit, privateCacheControl);
+          const stamp = cache.begin(actor.coalitionId);
+          const result = await handler(input, request, reply);
+          if (reply.sent) return result;
+          // Serialized as the route's serializer would (fastify-type-provider-zod: encode, then JSON).
+          const json = JSON.stringify(z.encode(endpoint.response, result));
+          return sendCached(
+            request,
+            reply,
+            cache.set(key, actor.coalitionId, stamp, json, now),
+            privateCacheControl,
+          );
+        }
         const result = await handler(input, request, reply);
         if (endpoint.status === 204 && result === null) return reply.send(null);
         return result;

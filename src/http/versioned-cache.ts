@@ -46,6 +46,11 @@ export interface CacheSource<T> {
   build(begin: (scope: string) => void): Promise<Built<T>>;
 }
 
+/** A body kept to be sent again: its ETag now, its compressed variants when first asked for. */
+export function cachedBody(json: string): CachedBody {
+  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"`, encoded: {} };
+}
+
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry>();
 
@@ -69,17 +74,13 @@ export class VersionedCache<T> {
     const built = await source.build((scope) => {
       stamp = this.feed.stamp(scope);
     });
-    const json = this.serialize(built.value);
-    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
     const entry: Entry = {
       scope: built.scope,
       stamp,
       version: built.version,
       validUntil: built.validUntil,
       checkedAt: now,
-      etag,
-      json,
-      encoded: {},
+      ...cachedBody(this.serialize(built.value)),
     };
     this.entries.delete(key);
     // Oldest first out: Map keeps insertion order.
@@ -140,11 +141,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * Sends the cached body as it is (no serialization, compressed once), or 304 when the client already
  * holds it. The body was serialized through the route's response schema when it was built.
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): FastifyReply {
-  reply
-    .header('etag', body.etag)
-    .header('cache-control', publicCacheControl)
-    .header('vary', 'accept-encoding');
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: CachedBody,
+  cacheControl = publicCacheControl,
+): FastifyReply {
+  reply.header('etag', body.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
   if (matches(request.headers['if-none-match'], body.etag)) return reply.status(304).send();
   reply.type('application/json; charset=utf-8');
   const encoding =

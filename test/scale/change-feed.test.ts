@@ -105,6 +105,26 @@ describe('public answers and the change feed', () => {
   });
 });
 
+describe('cached signed-in reads and the change feed', () => {
+  it('shows a change made by another server on the next read of the members list', async () => {
+    const { db } = database();
+    const user = await createTestUser(db, seed.coalition.slug, 'secretariat');
+    const session = await signIn(app, user);
+    const list = async () =>
+      (
+        await app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: session.cookie } })
+      ).json().organizations as { name: string }[];
+    const before = await list();
+    expect(await list()).toEqual(before);
+    await inTx(db, (trx) =>
+      createOrganization(trx, seed.secretariat, { name: 'Amber Circle', kind: 'movement' }),
+    );
+    await waitFor(async () => {
+      expect((await list()).map((o) => o.name)).toContain('Amber Circle');
+    });
+  });
+});
+
 describe('cached sessions and the change feed', () => {
   it('sees a sign-out, a role change and another server removing the session', async () => {
     const { db } = database();
