@@ -7,7 +7,7 @@ import { decisionsContract as api } from './decisions.contract.ts';
 import {
   findPublishedBallot,
   getDecisionView,
-  listDecisionViews,
+  listDecisionPage,
   listPublishedBallots,
 } from './read.service.ts';
 
@@ -19,12 +19,9 @@ export const registerDecisionRoutes: RoutesPlugin = async (app) => {
     tx().execute((trx) => closeDueDecisions(trx, coalitionId, new Date()));
 
   // Reads cached for a second per reader while no change is notified (src/http/read-cache.ts).
-  registerEndpoint(
-    app,
-    api.list,
-    async ({ actor, query }) => ({ decisions: await listDecisionViews(app.db, actor, query) }),
-    { cache: true },
-  );
+  registerEndpoint(app, api.list, ({ actor, query }) => listDecisionPage(app.db, actor, query), {
+    cache: true,
+  });
   registerEndpoint(app, api.create, async ({ actor, body }) => {
     await closeDue(actor.coalitionId);
     return tx().execute((trx) => createDecision(trx, actor, body));
