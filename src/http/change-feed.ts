@@ -25,6 +25,8 @@ export class ChangeFeed {
   private readonly scopes = new Map<string, number>();
   private readonly subscribers = new Set<(payload: string) => void>();
   live = false;
+  /** Counts every change heard: a build may be shared only by requests that came before the next. */
+  sequence = 0;
   /** Counts the times `live` changed: a cache entry made in another epoch may have missed changes. */
   epoch = 0;
 
@@ -35,6 +37,7 @@ export class ChangeFeed {
 
   /** `*` (everything), `c:<coalition id>`, or `u:<user id>` (that user's sessions). */
   changed(payload: string): void {
+    this.sequence += 1;
     if (payload === '*') this.everything += 1;
     else if (payload.startsWith('c:')) {
       const scope = payload.slice(2);

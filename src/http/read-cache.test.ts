@@ -46,4 +46,29 @@ describe('ReadCache', () => {
     cache.set(key, 'c1', undefined, '{}', 0);
     expect(cache.get(key, 1)).toBeUndefined();
   });
+
+  it('shares one read among concurrent misses, but not with a request that came after a change', async () => {
+    const feed = liveFeed();
+    const cache = new ReadCache(feed, 1_000);
+    const key = ReadCache.key(staff, '/api/pacts');
+    let reads = 0;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const read = async () => {
+      reads += 1;
+      await gate;
+      return cache.set(key, 'c1', cache.begin('c1'), `{"read":${reads}}`, 0);
+    };
+    const first = cache.shared(key, read);
+    const second = cache.shared(key, read);
+    feed.changed('c:c1');
+    const third = cache.shared(key, read);
+    release();
+    const bodies = await Promise.all([first, second, third]);
+    expect(reads).toBe(2);
+    expect(bodies[0]).toBe(bodies[1]);
+    expect(bodies[2]).not.toBe(bodies[0]);
+  });
 });

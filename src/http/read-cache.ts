@@ -22,6 +22,8 @@ export const privateCacheControl = 'private, no-cache';
  */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
+  /** Reads under way: requests for the same key while no change was heard share one. */
+  private readonly reading = new Map<string, { sequence: number; body: Promise<CachedBody> }>();
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -40,6 +42,20 @@ export class ReadCache {
       return entry.body;
     this.entries.delete(key);
     return undefined;
+  }
+
+  /** The answer of `read`, or of the same read already under way if no change was heard since it began. */
+  async shared(key: string, read: () => Promise<CachedBody>): Promise<CachedBody> {
+    const sequence = this.feed.sequence;
+    const under = this.reading.get(key);
+    if (this.feed.live && under && under.sequence === sequence) return under.body;
+    const body = read();
+    this.reading.set(key, { sequence, body });
+    try {
+      return await body;
+    } finally {
+      if (this.reading.get(key)?.body === body) this.reading.delete(key);
+    }
   }
 
   /** The stamp to give `set`: taken before the answer is read. */

@@ -125,17 +125,15 @@ export function registerEndpoint<E extends AnyEndpoint>(
           const now = Date.now();
           const hit = cache.get(key, now);
           if (hit) return sendCached(request, reply, hit, privateCacheControl);
-          const stamp = cache.begin(actor.coalitionId);
-          const result = await handler(input, request, reply);
-          if (reply.sent) return result;
-          // Serialized as the route's serializer would (fastify-type-provider-zod: encode, then JSON).
-          const json = JSON.stringify(z.encode(endpoint.response, result));
-          return sendCached(
-            request,
-            reply,
-            cache.set(key, actor.coalitionId, stamp, json, now),
-            privateCacheControl,
-          );
+          // Concurrent misses for one key share one read (a cached handler returns its value, never sends).
+          const body = await cache.shared(key, async () => {
+            const stamp = cache.begin(actor.coalitionId);
+            const result = await handler(input, request, reply);
+            // Serialized as the route's serializer would (fastify-type-provider-zod: encode, then JSON).
+            const json = JSON.stringify(z.encode(endpoint.response, result));
+            return cache.set(key, actor.coalitionId, stamp, json, now);
+          });
+          return sendCached(request, reply, body, privateCacheControl);
         }
         const result = await handler(input, request, reply);
         if (endpoint.status === 204 && result === null) return reply.send(null);

@@ -53,6 +53,8 @@ export function cachedBody(json: string): CachedBody {
 
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry>();
+  /** Builds under way: requests for the same key while no change was heard share one. */
+  private readonly building = new Map<string, { sequence: number; entry: Promise<Entry> }>();
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -70,6 +72,19 @@ export class VersionedCache<T> {
         return hit;
       }
     }
+    const sequence = this.feed.sequence;
+    const shared = this.building.get(key);
+    if (shared && shared.sequence === sequence) return shared.entry;
+    const entry = this.build(key, now, source);
+    this.building.set(key, { sequence, entry });
+    try {
+      return await entry;
+    } finally {
+      if (this.building.get(key)?.entry === entry) this.building.delete(key);
+    }
+  }
+
+  private async build(key: string, now: number, source: CacheSource<T>): Promise<Entry> {
     let stamp = '';
     const built = await source.build((scope) => {
       stamp = this.feed.stamp(scope);
