@@ -32,6 +32,8 @@ const load = () =>
 interface Route {
   name: string;
   method?: 'GET' | 'PUT';
+  /** Asked once each before the route is driven (a "warm" route measures answers already built). */
+  warm?: string[];
   /** A fixed path, or one per request (random county, rotating delegate). */
   request: () => { path: string; headers?: Record<string, string>; body?: string };
 }
@@ -142,6 +144,9 @@ async function routesOf(base: string): Promise<Route[]> {
     {
       // Election night: the same places asked again and again, answered from the per-version cache.
       name: 'public candidate lookup (20 counties, warm)',
+      warm: counties
+        .slice(0, 20)
+        .map((county) => `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${county}`),
       request: () => ({
         path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties.slice(0, 20))}`,
       }),
@@ -184,6 +189,7 @@ async function routesOf(base: string): Promise<Route[]> {
 let floor: number | undefined;
 
 async function drive(base: string, route: Route) {
+  for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
   const result = await autocannon({
     url: base,
     connections,
