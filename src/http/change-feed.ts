@@ -80,6 +80,7 @@ export async function installChangeFeed(app: FastifyInstance, listen: Listen | u
   });
   app.addHook('onClose', async () => {
     feed.setLive(false);
-    await stop();
+    // The database may already be closed (another onClose hook): nothing is left to stop then.
+    await stop().catch(() => {});
   });
 }
