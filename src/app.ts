@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
+import type { Listen } from './db/listen.ts';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.ts';
 import { sessionAuthenticator } from './features/accounts/index.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
@@ -24,6 +25,7 @@ import { registerSlateRoutes } from './features/tickets/slate.routes.ts';
 import { registerTicketRoutes } from './features/tickets/tickets.routes.ts';
 import { registerWorkspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { installAuth } from './http/auth.ts';
+import { installChangeFeed } from './http/change-feed.ts';
 import { defaultBodyLimit, installEdge } from './http/edge.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -67,6 +69,12 @@ export interface BuildAppOptions {
    * and stops before the database closes.
    */
   jobs?: JobQueue;
+  /**
+   * The database's change notifications (DatabaseHandle.listen): with them, cached public answers
+   * and sessions are served without a query per request. Without (most tests), they are checked
+   * against the database on every request.
+   */
+  listen?: Listen;
 }
 
 /** Builds the whole HTTP app without listening: tests drive it with `app.inject`. */
@@ -119,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       ),
   });
   await installOpenApi(app);
+  await installChangeFeed(app, options.listen);
   installAuth(app, sessionAuthenticator);
 
   for (const routes of featureRoutes) await app.register(routes);

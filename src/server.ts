@@ -40,7 +40,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     log: (error, message) => logger.error({ err: error }, message),
   });
   logger.info(`jobs: ${jobs.kind}`);
-  const app = await buildApp({ db: handle.db, config, logger, serveWebApp: true, jobs });
+  const app = await buildApp({
+    db: handle.db,
+    config,
+    logger,
+    serveWebApp: true,
+    jobs,
+    listen: handle.listen,
+  });
   const sweep = () =>
     deleteExpiredSessions(handle.db, new Date()).then(
       (deleted) => deleted > 0 && logger.info(`deleted ${deleted} expired session(s)`),

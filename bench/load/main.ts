@@ -6,7 +6,10 @@
  * BENCH_LOAD_SECONDS (10) each, and prints req/s, p50/p99 latency and errors per route, with the
  * load average before and after (the machine is shared: a figure means little without it).
  *
- * BENCH_LOAD_ROUTES (comma-separated name prefixes) picks routes; BENCH_LOAD_URL drives a running server.
+ * BENCH_LOAD_ROUTES (comma-separated name prefixes) picks routes; BENCH_LOAD_URL drives a running server;
+ * BENCH_LOAD_PORT fixes the server's port (a free one otherwise). Each route's req/s is also printed
+ * as a ratio to /healthz measured in the same run: on a shared machine the ratio moves less than
+ * the figure.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { demoLogin } from '../../src/demo/step.ts';
+import { isRankedMethod } from '../../src/features/decisions/decisions.schema.ts';
 import { demoEmail, demoSecretariatEmail } from '../../src/features/registry/index.ts';
 import { freePort, startConcord } from '../../test/helpers/processes.ts';
 
@@ -28,6 +32,8 @@ const load = () =>
 interface Route {
   name: string;
   method?: 'GET' | 'PUT';
+  /** Asked once each before the route is driven (a "warm" route measures answers already built). */
+  warm?: string[];
   /** A fixed path, or one per request (random county, rotating delegate). */
   request: () => { path: string; headers?: Record<string, string>; body?: string };
 }
@@ -81,12 +87,14 @@ async function routesOf(base: string): Promise<Route[]> {
     '/api/organizations',
     staff,
   );
-  const { decisions } = await getJson<{ decisions: { id: string; phase: string }[] }>(
+  const { decisions } = await getJson<{ decisions: { id: string; phase: string; method: string }[] }>(
     base,
     '/api/decisions',
     staff,
   );
-  const open = decisions.find((d) => d.phase === 'open');
+  // A yes/no/abstain decision (the demo also has ranked ones, which take a ranking).
+  const open = decisions.find((d) => d.phase === 'open' && !isRankedMethod(d.method));
+  const { pacts } = await getJson<{ pacts: { id: string }[] }>(base, '/api/pacts', staff);
   if (!open) throw new Error('the demo has no open decision');
   // Counties: the public lookup for random places (most have a statewide race of a pact, some none).
   const counties: string[] = [];
@@ -99,6 +107,7 @@ async function routesOf(base: string): Promise<Route[]> {
     counties.push(...page.items.map((j) => j.code));
   }
   // Every delegate whose organization may vote, each casting (changing) its own ballot.
+  const refusals: string[] = [];
   const delegates: { headers: Record<string, string>; organizationId: string }[] = [];
   for (const org of organizations) {
     try {
@@ -115,11 +124,14 @@ async function routesOf(base: string): Promise<Route[]> {
         body: JSON.stringify({ choice: 'yes' }),
       });
       if (me.organizationId && probe.ok) delegates.push({ headers, organizationId: org.id });
+      else refusals.push(`${org.name}: ${probe.status} ${await probe.text()}`);
     } catch {
       // Not every demo organization has a delegate login (applicants, suspended members).
     }
   }
-  if (delegates.length === 0) throw new Error('no delegate of the demo can vote on the open decision');
+  if (delegates.length === 0) {
+    throw new Error(`no delegate of the demo can vote on the open decision:\n${refusals.join('\n')}`);
+  }
   const choices = ['yes', 'no', 'abstain'];
   return [
     { name: 'healthz (framework floor)', request: () => ({ path: '/healthz' }) },
@@ -132,6 +144,9 @@ async function routesOf(base: string): Promise<Route[]> {
     {
       // Election night: the same places asked again and again, answered from the per-version cache.
       name: 'public candidate lookup (20 counties, warm)',
+      warm: counties
+        .slice(0, 20)
+        .map((county) => `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${county}`),
       request: () => ({
         path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties.slice(0, 20))}`,
       }),
@@ -145,6 +160,14 @@ async function routesOf(base: string): Promise<Route[]> {
       name: 'decision page (signed in)',
       request: () => ({ path: `/api/decisions/${open.id}`, headers: { cookie: staff } }),
     },
+    {
+      name: 'pact summaries (signed in)',
+      request: () => ({ path: '/api/pacts', headers: { cookie: staff } }),
+    },
+    ...pacts.slice(0, 1).map((pact) => ({
+      name: 'pact page (signed in)',
+      request: () => ({ path: `/api/pacts/${pact.id}`, headers: { cookie: staff } }),
+    })),
     {
       name: `ballot casts (${delegates.length} delegates)`,
       method: 'PUT',
@@ -162,7 +185,11 @@ async function routesOf(base: string): Promise<Route[]> {
   ];
 }
 
+/** /healthz req/s of this run: the other routes are printed as a ratio to it. */
+let floor: number | undefined;
+
 async function drive(base: string, route: Route) {
+  for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
   const result = await autocannon({
     url: base,
     connections,
@@ -187,8 +214,10 @@ async function drive(base: string, route: Route) {
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
     .join(' ');
+  floor ??= result.requests.average;
+  const ratio = (result.requests.average / floor).toFixed(3);
   console.log(
-    `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(
+    `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  ×${ratio} healthz  p50 ${String(
       result.latency.p50,
     ).padStart(
       5,
@@ -200,7 +229,10 @@ async function drive(base: string, route: Route) {
 async function driveRoutes(base: string) {
   const routes = await routesOf(base);
   for (const route of routes) {
-    if (only && !only.some((name) => route.name.startsWith(name))) continue;
+    // /healthz always runs first: the ratios need it.
+    if (only && !route.name.startsWith('healthz') && !only.some((name) => route.name.startsWith(name))) {
+      continue;
+    }
     await drive(base, route);
   }
 }
@@ -213,7 +245,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   const database = url ? await freshPostgres(url) : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-load-'));
-  const port = await freePort();
+  const port = process.env.BENCH_LOAD_PORT ? Number(process.env.BENCH_LOAD_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log(
     `bench:load on ${database ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${seconds} s per route; load average ${load()} (2 cores shared)`,

@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
+import { type Listen, listenPglite, listenPostgres } from './listen.ts';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
@@ -15,6 +16,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   target: DatabaseTarget;
+  /** LISTEN to a NOTIFY channel (the app servers' cache invalidation, src/http/change-feed.ts). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export async function connect(
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, target, close: () => db.destroy() };
+    return { db, target, listen: listenPostgres(target.url), close: () => db.destroy() };
   }
   if (target.kind === 'memory') {
     const pglite = await PGlite.create({
@@ -55,7 +58,7 @@ export async function connect(
       ...(target.image ? { loadDataDir: target.image } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    return { db, target, close: () => db.destroy() };
+    return { db, target, listen: listenPglite(pglite), close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const lock = acquireDataDirLock(target.dataDir, options.holder ?? 'command');
@@ -69,7 +72,7 @@ export async function connect(
         lock.release();
       }
     };
-    return { db, target, close };
+    return { db, target, listen: listenPglite(pglite), close };
   } catch (error) {
     lock.release();
     throw error;

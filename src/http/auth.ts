@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import type { SessionView } from '../features/accounts/accounts.schema.ts';
 import { announcesLargeBody } from './edge.ts';
+import { SessionCache } from './session-cache.ts';
 
 export const sessionCookieName = 'concord_session';
 export const csrfHeaderName = 'x-csrf-token';
@@ -52,9 +53,23 @@ export function installAuth(
   { resolveSession, tokensMatch }: SessionAuthenticator,
 ): void {
   app.decorateRequest('auth', null);
+  const sessions = new SessionCache(app.changes);
+  const lookUp = async (token: string) => {
+    const now = new Date();
+    const cached = sessions.get(token, now.getTime());
+    if (cached) return cached;
+    const ticket = sessions.ticket();
+    const resolved = await resolveSession(app.db, token, now);
+    if (resolved) sessions.set(token, resolved, now.getTime(), ticket);
+    return resolved;
+  };
+  // A write by a session (its own sign-out included) is seen by its next request, notification or not.
+  app.addHook('onSend', async (request) => {
+    if (request.auth && !safeMethods.has(request.method)) sessions.forget(request.auth.token);
+  });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const token = request.cookies[sessionCookieName];
-    const resolved = token ? await resolveSession(app.db, token, new Date()) : undefined;
+    const resolved = token ? await lookUp(token) : undefined;
     if (resolved && token) request.auth = { ...resolved, token };
     const config = request.routeOptions.config;
     const knownRoute = request.routeOptions.url !== undefined;

@@ -17,7 +17,9 @@ import { DomainError, type ErrorKind } from '../core/errors.ts';
 import { requireActor } from './auth.ts';
 import { statusByKind } from './error-handler.ts';
 import { errorResponseSchema } from './error-schema.ts';
+import { privateCacheControl, ReadCache } from './read-cache.ts';
 import type { App } from './types.ts';
+import { sendCached } from './versioned-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +41,22 @@ export interface EndpointOptions {
   config?: FastifyContextConfig & { rateLimit?: { max: number; timeWindow: string } };
   /** A body larger than the default (an upload): needs `config.uploadRoles` (src/http/edge.ts). */
   bodyLimit?: number;
+  /**
+   * A signed-in GET whose answer depends only on the reader and the coalition's stored data: kept
+   * serialized for a second per reader and URL while the change feed is live (src/http/read-cache.ts).
+   */
+  cache?: boolean;
+}
+
+/** One read cache per app (tests build many apps in one process). */
+const readCaches = new WeakMap<App, ReadCache>();
+function readCacheOf(app: App): ReadCache {
+  let cache = readCaches.get(app);
+  if (!cache) {
+    cache = new ReadCache(app.changes);
+    readCaches.set(app, cache);
+  }
+  return cache;
 }
 
 /** The error statuses an endpoint documents: one per distinct kind among its codes. */
@@ -74,6 +92,8 @@ export function registerEndpoint<E extends AnyEndpoint>(
   const catalog: ErrorCatalog = { ...endpoint.errors, ...requestErrors, ...sessionErrors };
   const allowed = (error: DomainError) =>
     declared.has(error.code) && kindsOf(catalog[error.code]).includes(error.kind);
+  const cache =
+    options.cache && endpoint.method === 'GET' && endpoint.auth === 'session' ? readCacheOf(app) : null;
 
   app.route({
     method: endpoint.method,
@@ -104,6 +124,21 @@ export function registerEndpoint<E extends AnyEndpoint>(
           actor,
         } as Parameters<EndpointHandler<E>>[0];
         reply.status(endpoint.status);
+        if (cache && actor) {
+          const key = ReadCache.key(actor, request.url);
+          const now = Date.now();
+          const hit = cache.get(key, now);
+          if (hit) return sendCached(request, reply, hit, privateCacheControl);
+          // Concurrent misses for one key share one read (a cached handler returns its value, never sends).
+          const body = await cache.shared(key, async () => {
+            const stamp = cache.begin(actor.coalitionId);
+            const result = await handler(input, request, reply);
+            // Serialized as the route's serializer would (fastify-type-provider-zod: encode, then JSON).
+            const json = JSON.stringify(z.encode(endpoint.response, result));
+            return cache.set(key, actor.coalitionId, stamp, json, now);
+          });
+          return sendCached(request, reply, body, privateCacheControl);
+        }
         const result = await handler(input, request, reply);
         if (endpoint.status === 204 && result === null) return reply.send(null);
         return result;

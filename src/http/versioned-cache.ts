@@ -1,36 +1,102 @@
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeFeed } from './change-feed.ts';
 
 /**
- * Public responses built from ratified, immutable data, kept in memory per version (docs/performance.md,
- * "Read path"). The version comes from the database (a coalition's audit head: every stored change
- * appends an event), so several servers on one database stay correct without talking to each other;
+ * Public responses built from ratified, immutable data, kept in memory as ready-to-send bodies
+ * (docs/performance.md, "Read path"). A hit costs no query: an entry is dropped when the change feed
+ * (src/http/change-feed.ts: this process's writes, and every server's through LISTEN/NOTIFY) reports
+ * a change to its coalition. As a bound on a notification missed all the same, a live entry is checked
+ * against the database's version (the coalition's audit head) at most once per `recheckMs`; while
+ * the feed is not live (no listener, or its connection is down) it is checked on every request.
  * `validUntil` bounds an entry whose answer changes with time alone (a decision's window ending).
  */
-export interface CachedEntry<T> {
+export interface CachedBody {
+  etag: string;
+  json: string;
+  /** Compressed variants, made on first demand and kept with the entry. */
+  encoded: { gzip?: Buffer; br?: Buffer };
+}
+
+interface Entry extends CachedBody {
+  scope: string;
+  stamp: string;
+  version: string;
+  validUntil: number;
+  checkedAt: number;
+}
+
+export interface Built<T> {
+  /** The coalition whose changes invalidate the answer. */
+  scope: string;
+  /** The database's version of the scope, compared when the entry is re-checked. */
   version: string;
   validUntil: number;
   value: T;
-  etag: string;
+}
+
+export interface CacheSource<T> {
+  /** The current version of a scope (one small query). */
+  version(scope: string): Promise<string>;
+  /**
+   * Reads the answer. It calls `begin(scope)` once it knows the scope and before reading the data,
+   * so that a change committed while it reads leaves the entry already stale.
+   */
+  build(begin: (scope: string) => void): Promise<Built<T>>;
+}
+
+/** A body kept to be sent again: its ETag now, its compressed variants when first asked for. */
+export function cachedBody(json: string): CachedBody {
+  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"`, encoded: {} };
 }
 
 export class VersionedCache<T> {
-  private readonly entries = new Map<string, CachedEntry<T>>();
+  private readonly entries = new Map<string, Entry>();
+  /** Builds under way: requests for the same key while no change was heard share one. */
+  private readonly building = new Map<string, { sequence: number; entry: Promise<Entry> }>();
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly serialize: (value: T) => string,
+    private readonly maxEntries: number,
+    private readonly recheckMs = 1_000,
+  ) {}
 
-  async get(
-    key: string,
-    version: string,
-    validUntil: number,
-    now: number,
-    build: () => Promise<T>,
-  ): Promise<CachedEntry<T>> {
+  async get(key: string, now: number, source: CacheSource<T>): Promise<CachedBody> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && hit.validUntil > now) return hit;
-    const value = await build();
-    const etag = `"${createHash('sha1').update(version).update('\0').update(JSON.stringify(value)).digest('base64url')}"`;
-    const entry = { version, validUntil, value, etag };
+    if (hit && hit.validUntil > now && hit.stamp === this.feed.stamp(hit.scope)) {
+      if (this.feed.live && now - hit.checkedAt < this.recheckMs) return hit;
+      if ((await source.version(hit.scope)) === hit.version) {
+        hit.checkedAt = now;
+        return hit;
+      }
+    }
+    const sequence = this.feed.sequence;
+    const shared = this.building.get(key);
+    if (shared && shared.sequence === sequence) return shared.entry;
+    const entry = this.build(key, now, source);
+    this.building.set(key, { sequence, entry });
+    try {
+      return await entry;
+    } finally {
+      if (this.building.get(key)?.entry === entry) this.building.delete(key);
+    }
+  }
+
+  private async build(key: string, now: number, source: CacheSource<T>): Promise<Entry> {
+    let stamp = '';
+    const built = await source.build((scope) => {
+      stamp = this.feed.stamp(scope);
+    });
+    const entry: Entry = {
+      scope: built.scope,
+      stamp,
+      version: built.version,
+      validUntil: built.validUntil,
+      checkedAt: now,
+      ...cachedBody(this.serialize(built.value)),
+    };
     this.entries.delete(key);
     // Oldest first out: Map keeps insertion order.
     if (this.entries.size >= this.maxEntries) {
@@ -45,13 +111,62 @@ export class VersionedCache<T> {
 /** A few seconds in shared caches and browsers, then revalidate with If-None-Match (304). */
 export const publicCacheControl = 'public, max-age=5, must-revalidate';
 
-/** Sends the entry with its ETag, or 304 when the client already holds it. */
-export function answerCached<T>(
+/** Bodies smaller than this go uncompressed (as @fastify/compress's threshold in src/app.ts). */
+const compressFrom = 1024;
+
+/** The best encoding the client accepts (q > 0), brotli first. */
+export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim().toLowerCase());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return undefined;
+}
+
+function encode(body: CachedBody, encoding: 'br' | 'gzip'): Buffer {
+  const done = body.encoded[encoding];
+  if (done) return done;
+  const made =
+    encoding === 'br'
+      ? brotliCompressSync(body.json, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 9,
+            [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body.json),
+          },
+        })
+      : gzipSync(body.json, { level: 9 });
+  body.encoded[encoding] = made;
+  return made;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*');
+}
+
+/**
+ * Sends the cached body as it is (no serialization, compressed once), or 304 when the client already
+ * holds it. The body was serialized through the route's response schema when it was built.
+ */
+export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
-  entry: CachedEntry<T>,
-): T | FastifyReply {
-  reply.header('etag', entry.etag).header('cache-control', publicCacheControl);
-  if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send(null);
-  return entry.value;
+  body: CachedBody,
+  cacheControl = publicCacheControl,
+): FastifyReply {
+  reply.header('etag', body.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
+  if (matches(request.headers['if-none-match'], body.etag)) return reply.status(304).send();
+  reply.type('application/json; charset=utf-8');
+  const encoding =
+    body.json.length >= compressFrom ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
+  if (!encoding) return reply.send(body.json);
+  return reply.header('content-encoding', encoding).send(encode(body, encoding));
 }

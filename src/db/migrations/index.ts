@@ -17,6 +17,7 @@ import * as petitionFeedTokens from './2026_12_04_1201_petition_feed_tokens.ts';
 import * as petitionLinks from './2026_12_04_1202_petition_links.ts';
 import * as coalitionBranding from './2026_12_04_1501_coalition_branding.ts';
 import * as jobs from './2026_12_04_1701_jobs.ts';
+import * as changeNotifications from './2026_12_04_1801_change_notifications.ts';
 import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_versions_baseline.ts';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1202_petition_links': petitionLinks,
   '2026_12_04_1501_coalition_branding': coalitionBranding,
   '2026_12_04_1701_jobs': jobs,
+  '2026_12_04_1801_change_notifications': changeNotifications,
   '2026_12_04_1901_audit_pact_versions_baseline': auditPactVersionsBaseline,
 };

@@ -9,22 +9,31 @@ import type { AuditEventsTable } from '../../db/tables/governance.ts';
  * the (coalition_id, seq) primary key would refuse a fork even if they were not.
  */
 export async function lockHead(db: Db, coalitionId: string): Promise<{ seq: number; hash: string }> {
+  const locked = () =>
+    db
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('coalition_id', '=', coalitionId)
+      .forUpdate()
+      .executeTakeFirst();
+  // The head exists after a coalition's first event: one statement then. (An insert that does
+  // nothing on conflict first would wait for every concurrent appender, as the lock does, twice.)
+  const head = await locked();
+  if (head) return head;
   await db
     .insertInto('audit_heads')
     .values({ coalition_id: coalitionId, seq: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('coalition_id').doNothing())
     .execute();
-  return db
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('coalition_id', '=', coalitionId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const created = await locked();
+  if (!created) throw new Error(`audit head of ${coalitionId} missing after its insert`);
+  return created;
 }
 
+/** One statement (a data-modifying CTE): the head stays locked for one round trip less. */
 export async function insertEventAndAdvanceHead(db: Db, event: Insertable<AuditEventsTable>): Promise<void> {
-  await db.insertInto('audit_events').values(event).execute();
   await db
+    .with('appended', (q) => q.insertInto('audit_events').values(event))
     .updateTable('audit_heads')
     .set({ seq: event.seq, hash: event.hash })
     .where('coalition_id', '=', event.coalition_id)

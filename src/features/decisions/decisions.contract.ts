@@ -1,5 +1,6 @@
 /** The decisions API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
 import { z } from 'zod';
+import { nextCursorSchema } from '../../contract/cursor.ts';
 import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors, roleErrors } from '../../contract/errors.ts';
 import { organizationActorErrors } from '../registry/registry.contract.ts';
@@ -67,7 +68,7 @@ export const decisionsContract = {
     auth: 'session',
     summary: "The coalition's decisions, latest closing first",
     query: decisionsQuerySchema,
-    response: z.object({ decisions: z.array(decisionSummarySchema) }),
+    response: z.object({ decisions: z.array(decisionSummarySchema), nextCursor: nextCursorSchema }),
   }),
   create: endpoint({
     method: 'POST',

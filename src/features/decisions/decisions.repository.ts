@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CursorKey } from '../../contract/cursor.ts';
 import type { Db } from '../../db/database.ts';
 import type { DecisionsTable } from '../../db/tables/governance.ts';
 
@@ -22,11 +23,23 @@ export function findDecision(db: Db, coalitionId: string, id: string, lock: 'upd
 export function listDecisions(
   db: Db,
   coalitionId: string,
-  filter: { kind?: DecisionRow['kind'] | undefined },
+  filter: {
+    kind?: DecisionRow['kind'] | undefined;
+    /** A keyset page: `limit + 1` rows after the (closes_at, id) of `after`, both descending. */
+    limit?: number | undefined;
+    after?: CursorKey | undefined;
+  },
 ) {
   let query = db.selectFrom('decisions').selectAll().where('coalition_id', '=', coalitionId);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
-  return query.orderBy('closes_at', 'desc').orderBy('id').execute();
+  if (filter.after) {
+    const [closesAt, id] = filter.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('closes_at', 'id'), '<', eb.tuple(new Date(String(closesAt)), String(id))),
+    );
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit + 1);
+  return query.orderBy('closes_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** Open decisions whose window has passed, in a fixed order so concurrent closers lock alike. */
@@ -108,7 +121,7 @@ export function findDecisionStandings(db: Db, coalitionId: string, ids: readonly
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('decisions')
-    .select(['id', 'status', 'outcome', 'opens_at', 'closes_at', 'closed_at'])
+    .select(['id', 'title', 'status', 'outcome', 'opens_at', 'closes_at', 'closed_at'])
     .where('coalition_id', '=', coalitionId)
     .where('id', 'in', ids)
     .execute();

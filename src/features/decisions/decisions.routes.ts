@@ -7,7 +7,7 @@ import { decisionsContract as api } from './decisions.contract.ts';
 import {
   findPublishedBallot,
   getDecisionView,
-  listDecisionViews,
+  listDecisionPage,
   listPublishedBallots,
 } from './read.service.ts';
 
@@ -18,14 +18,17 @@ export const registerDecisionRoutes: RoutesPlugin = async (app) => {
   const closeDue = (coalitionId: string) =>
     tx().execute((trx) => closeDueDecisions(trx, coalitionId, new Date()));
 
-  registerEndpoint(app, api.list, async ({ actor, query }) => ({
-    decisions: await listDecisionViews(app.db, actor, query),
-  }));
+  // Reads cached for a second per reader while no change is notified (src/http/read-cache.ts).
+  registerEndpoint(app, api.list, ({ actor, query }) => listDecisionPage(app.db, actor, query), {
+    cache: true,
+  });
   registerEndpoint(app, api.create, async ({ actor, body }) => {
     await closeDue(actor.coalitionId);
     return tx().execute((trx) => createDecision(trx, actor, body));
   });
-  registerEndpoint(app, api.get, ({ actor, params }) => getDecisionView(app.db, actor, params.id));
+  registerEndpoint(app, api.get, ({ actor, params }) => getDecisionView(app.db, actor, params.id), {
+    cache: true,
+  });
   registerEndpoint(app, api.castBallot, async ({ actor, params, body }) => {
     await closeDue(actor.coalitionId);
     return tx().execute((trx) => castBallot(trx, actor, params.id, params.organizationId, body));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../contract/cursor.ts';
 import { rankedMethods } from '../../core/decide/ranked.ts';
 import { wholeSplit, yesNoOptions } from '../../core/decide/types.ts';
 import { fractionSchema, planksSchema, strengthMetricSchema } from '../registry/registry.schema.ts';
@@ -294,9 +295,11 @@ export const publishedBallotsSchema = z.object({
 
 export const castResponseSchema = myBallotSchema.extend({ decisionId: z.uuid() });
 
+/** Filters, and keyset pages, latest closing first (`limit`, `cursor`; without `limit`, every row). */
 export const decisionsQuerySchema = z.object({
   phase: z.enum(['scheduled', 'open', 'closed']).optional(),
   kind: decisionKindSchema.optional(),
+  ...pageQuerySchema.shape,
 });
 
 /** A ballot receipt: four groups of four Crockford base32 characters (receipt.ts makes them). */

@@ -5,6 +5,8 @@ import type { DecisionSummary } from './decisions.schema.ts';
 import { phaseOf } from './views.ts';
 
 export interface DecisionOutcome {
+  title: string;
+  closesAt: Date;
   phase: DecisionSummary['phase'];
   outcome: DecisionSummary['outcome'];
   /** When it closed; null while it is scheduled or open. */
@@ -12,8 +14,8 @@ export interface DecisionOutcome {
 }
 
 /**
- * Phase and outcome of some of a coalition's decisions, for readers without an Actor (the public
- * site): no title, body, roll or ballots. Reads only: one whose window has passed shows the outcome
+ * Title, phase and outcome of some of a coalition's decisions, in one query, for readers without an
+ * Actor (the public site) and lists (pact standings): no body, roll or ballots. Reads only: one whose window has passed shows the outcome
  * its close will store (counted here), before the close job or the next write stores it.
  */
 export async function readDecisionOutcomes(
@@ -33,6 +35,8 @@ export async function readDecisionOutcomes(
     rows.map((row) => [
       row.id,
       {
+        title: row.title,
+        closesAt: new Date(row.closes_at),
         phase: phaseOf(row, now),
         outcome: (row.outcome as DecisionOutcome['outcome']) ?? null,
         closedAt: row.closed_at === null ? null : new Date(row.closed_at),

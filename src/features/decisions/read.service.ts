@@ -1,3 +1,4 @@
+import { type CursorKey, pageOf } from '../../contract/cursor.ts';
 import type { Actor } from '../../core/actor.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
@@ -33,7 +34,31 @@ export async function listDecisionViews(
   },
   now = new Date(),
 ) {
-  const stored = await repo.listDecisions(db, actor.coalitionId, filter);
+  return (await listDecisionPage(db, actor, filter, now)).decisions;
+}
+
+/**
+ * A keyset page of the list, latest closing first (src/contract/cursor.ts). The phase filter applies
+ * to the page's rows (a phase depends on the clock), so a filtered page may hold fewer than `limit`.
+ */
+export async function listDecisionPage(
+  db: Db,
+  actor: Actor,
+  filter: {
+    phase?: 'scheduled' | 'open' | 'closed' | undefined;
+    kind?: repo.DecisionRow['kind'] | undefined;
+    limit?: number | undefined;
+    cursor?: CursorKey | undefined;
+  },
+  now = new Date(),
+) {
+  const read = await repo.listDecisions(db, actor.coalitionId, {
+    kind: filter.kind,
+    limit: filter.limit,
+    after: filter.cursor,
+  });
+  const page = pageOf(read, filter.limit, (row) => [new Date(row.closes_at).toISOString(), row.id]);
+  const stored = page.items;
   const rows = (await Promise.all(stored.map((row) => asReadNow(db, row, now)))).filter(
     (r) => !filter.phase || phaseOf(r, now) === filter.phase,
   );
@@ -44,13 +69,14 @@ export async function listDecisionViews(
     ),
     subjectNames(db, actor.coalitionId, rows),
   ]);
-  return rows.map((row) =>
+  const decisions = rows.map((row) =>
     toDecisionSummary(row, {
       now,
       voted: counts.get(row.id) ?? 0,
       subjectName: row.subject_organization_id ? (names.get(row.subject_organization_id) ?? null) : null,
     }),
   );
+  return { decisions, nextCursor: page.nextCursor };
 }
 
 /** Reads only: a decision whose window passed reads as closed, with the result its close stores. */

@@ -23,9 +23,11 @@ export const registerPactRoutes: RoutesPlugin = async (app) => {
   await app.register(registerPactRunRoutes);
   const tx = () => app.db.transaction();
 
-  registerEndpoint(app, api.list, async ({ actor }) => ({
-    pacts: await tx().execute((trx) => listPactViews(trx, actor)),
-  }));
+  // Reads only (decision 0012), no transaction; cached for a second per reader while no change is
+  // notified (src/http/read-cache.ts).
+  registerEndpoint(app, api.list, async ({ actor }) => ({ pacts: await listPactViews(app.db, actor) }), {
+    cache: true,
+  });
   registerEndpoint(app, api.create, ({ actor, body }) =>
     tx().execute(async (trx) => {
       const pact = await createPact(trx, actor, body);

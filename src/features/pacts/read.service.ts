@@ -13,7 +13,7 @@ import {
 } from './pacts.schema.ts';
 import * as consentRepo from './ratification/consent.repository.ts';
 import { summarizeConsents, toConsentView } from './ratification/consent.views.ts';
-import { pactStanding } from './standing.service.ts';
+import { pactStanding, pactStandings } from './standing.service.ts';
 import * as versions from './versions/versions.repository.ts';
 import { iso, memberRef, type Pact, toPact, toPactRace, toRunView, toVersionSummary } from './views.ts';
 
@@ -48,16 +48,15 @@ export async function listPactViews(db: Db, actor: Actor): Promise<PactSummary[]
   ]);
   const raceCount = new Map(counts.map((c) => [c.pact_id, Number(c.n)]));
   const latest = new Map(summaries.map((row) => [row.pact_id, toVersionSummary(row)]));
-  const result: PactSummary[] = [];
-  for (const pact of pacts) {
-    const standing = await pactStanding(
-      db,
-      actor,
-      ratifications.filter((r) => r.pact_id === pact.id),
-    );
-    result.push(summaryOf(pact, raceCount.get(pact.id) ?? 0, standing.status, latest.get(pact.id) ?? null));
-  }
-  return result;
+  const standings = await pactStandings(db, actor, ratifications);
+  return pacts.map((pact) =>
+    summaryOf(
+      pact,
+      raceCount.get(pact.id) ?? 0,
+      standings.get(pact.id)?.status ?? 'draft',
+      latest.get(pact.id) ?? null,
+    ),
+  );
 }
 
 /** One pact whole: members, settings, every race with its assignment, rules and consent. */

@@ -1,6 +1,8 @@
+import { z } from 'zod';
+import { notFound } from '../../core/errors.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { answerCached, VersionedCache } from '../../http/versioned-cache.ts';
+import { sendCached, VersionedCache } from '../../http/versioned-cache.ts';
 import { readChainHead } from '../audit/index.ts';
 import { getBranding, listPublicCoalitions, updateBranding } from './branding.service.ts';
 import { foundCharter, getCharterStatus, listCharterVersions } from './charter.service.ts';
@@ -10,11 +12,15 @@ import { findCoalitionBySlug } from './settings.repository.ts';
 import { getSettings, updateSettings } from './settings.service.ts';
 
 type PublicCoalition = Awaited<ReturnType<typeof getPublicCoalition>>;
-/** One entry per coalition; its version is the coalition's audit head, which the page shows. */
-const publicPages = new VersionedCache<PublicCoalition>(1_000);
 
 /** The coalition itself: overview, settings, charter; and the public page. */
 export const registerCharterRoutes: RoutesPlugin = async (app) => {
+  /** One entry per coalition; its version is the coalition's audit head, which the page shows. */
+  const publicPages = new VersionedCache<PublicCoalition>(
+    app.changes,
+    (value) => JSON.stringify(z.encode(api.publicCoalition.response, value)),
+    1_000,
+  );
   registerEndpoint(app, api.coalition, ({ actor }) => getCoalitionOverview(app.db, actor));
   registerEndpoint(app, api.settings, ({ actor }) => getSettings(app.db, actor.coalitionId));
   registerEndpoint(app, api.updateSettings, ({ actor, body }) =>
@@ -34,16 +40,17 @@ export const registerCharterRoutes: RoutesPlugin = async (app) => {
   registerEndpoint(app, api.publicCoalitions, () => listPublicCoalitions(app.db));
   // Reads only, cached per version: every stored change of the coalition appends an audit event.
   registerEndpoint(app, api.publicCoalition, async ({ params }, request, reply) => {
-    const coalition = await findCoalitionBySlug(app.db, params.slug);
-    if (!coalition) return getPublicCoalition(app.db, params.slug); // its 404
-    const head = await readChainHead(app.db, coalition.id);
-    const entry = await publicPages.get(
-      coalition.id,
-      `${coalition.id}:${head?.seq ?? 0}`,
-      Number.POSITIVE_INFINITY,
-      Date.now(),
-      () => getPublicCoalition(app.db, params.slug),
-    );
-    return answerCached(request, reply, entry) as PublicCoalition;
+    const body = await publicPages.get(params.slug, Date.now(), {
+      version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),
+      build: async (begin) => {
+        const coalition = await findCoalitionBySlug(app.db, params.slug);
+        if (!coalition) throw notFound('coalition.not_found', `No coalition "${params.slug}".`);
+        begin(coalition.id);
+        const value = await getPublicCoalition(app.db, params.slug);
+        const version = String(value.auditHead?.seq ?? 0);
+        return { scope: coalition.id, version, validUntil: Number.POSITIVE_INFINITY, value };
+      },
+    });
+    return sendCached(request, reply, body);
   });
 };

@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { CursorKey } from '../../contract/cursor.ts';
 import type { Db } from '../../db/database.ts';
 import type {
   OrganizationStatus,
@@ -50,6 +51,9 @@ export function listOrganizations(
     kind?: string | undefined;
     q?: string | undefined;
     ids?: string[];
+    /** A keyset page: `limit + 1` rows after the (name, id) of `after`. */
+    limit?: number | undefined;
+    after?: CursorKey | undefined;
   },
 ) {
   let query = db.selectFrom('organizations').selectAll().where('coalition_id', '=', coalitionId);
@@ -60,7 +64,12 @@ export function listOrganizations(
     if (filter.ids.length === 0) return Promise.resolve([]);
     query = query.where('id', 'in', filter.ids);
   }
-  return query.orderBy('name').execute();
+  if (filter.after) {
+    const [name, id] = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(String(name), String(id))));
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit + 1);
+  return query.orderBy('name').orderBy('id').execute();
 }
 
 export function insertOrganization(db: Db, row: Insertable<OrganizationsTable>) {

@@ -7,7 +7,7 @@ import { submitEvidence, verifyEvidence } from './evidence.service.ts';
 import {
   createOrganization,
   getOrganizationDetail,
-  listOrganizationViews,
+  listOrganizationPage,
   updateOrganization,
   withdrawOrganization,
 } from './organizations.service.ts';
@@ -16,9 +16,10 @@ import { registryContract as api } from './registry.contract.ts';
 export const registerOrganizationRoutes: RoutesPlugin = async (app) => {
   const tx = app.db.transaction();
 
-  registerEndpoint(app, api.organizations, async ({ actor, query }) => ({
-    organizations: await listOrganizationViews(app.db, actor, query),
-  }));
+  // Cached for a second per reader while no change is notified (src/http/read-cache.ts).
+  registerEndpoint(app, api.organizations, ({ actor, query }) => listOrganizationPage(app.db, actor, query), {
+    cache: true,
+  });
   registerEndpoint(app, api.createOrganization, ({ actor, body }) =>
     tx.execute((trx) => createOrganization(trx, actor, body)),
   );

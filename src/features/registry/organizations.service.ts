@@ -1,3 +1,4 @@
+import { type CursorKey, pageOf } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { requireAdmin, requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
@@ -43,6 +44,18 @@ export async function listOrganizationViews(
     ratifiedSet(db, actor.coalitionId),
   ]);
   return rows.map((row) => toOrganizationView(row, ratified));
+}
+
+/** A keyset page of the list in name order (src/contract/cursor.ts); every row without `limit`. */
+export async function listOrganizationPage(
+  db: Db,
+  actor: Actor,
+  query: Omit<Parameters<typeof repo.listOrganizations>[2], 'after'> & { cursor?: CursorKey | undefined },
+): Promise<{ organizations: OrganizationView[]; nextCursor: string | null }> {
+  const { cursor, ...filter } = query;
+  const views = await listOrganizationViews(db, actor, { ...filter, after: cursor });
+  const page = pageOf(views, query.limit, (org) => [org.name, org.id]);
+  return { organizations: page.items, nextCursor: page.nextCursor };
 }
 
 export async function getOrganizationDetail(db: Db, actor: Actor, id: string): Promise<OrganizationDetail> {

@@ -1,5 +1,6 @@
 /** The registry API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
 import { z } from 'zod';
+import { nextCursorSchema } from '../../contract/cursor.ts';
 import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors, roleErrors } from '../../contract/errors.ts';
 import {
@@ -165,7 +166,7 @@ export const registryContract = {
     auth: 'session',
     summary: 'Organizations of the coalition (members, applicants, and former members)',
     query: organizationsQuerySchema,
-    response: z.object({ organizations: z.array(organizationSchema) }),
+    response: z.object({ organizations: z.array(organizationSchema), nextCursor: nextCursorSchema }),
   }),
   createOrganization: endpoint({
     method: 'POST',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../contract/cursor.ts';
 import { hexColourPattern } from '../../core/colour-contrast.ts';
 import type { AdmissionRule } from '../../core/rules/admission.ts';
 import { organizationStatuses } from '../../core/rules/lifecycle.ts';
@@ -101,10 +102,12 @@ export const updateOrganizationSchema = z.object({
 });
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 
+/** Filters, and keyset pages in name order (`limit`, `cursor`; without `limit`, every row). */
 export const organizationsQuerySchema = z.object({
   status: organizationStatusSchema.optional(),
   kind: organizationKindSchema.optional(),
   q: z.string().trim().max(100).optional(),
+  ...pageQuerySchema.shape,
 });
 
 export const withdrawalSchema = z.object({ note: z.string().trim().min(1).max(2000) });

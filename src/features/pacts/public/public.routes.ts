@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { notFound } from '../../../core/errors.ts';
 import { errorResponseSchema } from '../../../http/error-schema.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { answerCached, VersionedCache } from '../../../http/versioned-cache.ts';
+import { sendCached, VersionedCache } from '../../../http/versioned-cache.ts';
 import { readChainHead } from '../../audit/index.ts';
 import { findNextDeadline } from '../../decisions/index.ts';
 import { findCoalitionBySlug } from '../../registry/index.ts';
@@ -13,13 +14,17 @@ import {
 } from './public.schema.ts';
 import { findCoalitionCandidates } from './public.service.ts';
 
-/** Places asked for, per server: ~3,200 counties and states of one coalition fit. */
-const cache = new VersionedCache<PublicCandidates>(10_000);
-/** Map data changes without an audit event (reference imports): an entry lives a minute at most. */
+/** Map data changes without an audit event (its tables notify `*`): an entry lives a minute at most. */
 const maxAgeMs = 60_000;
 
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
+  /** Places asked for, per server: ~3,200 counties and states of one coalition fit. */
+  const cache = new VersionedCache<PublicCandidates>(
+    app.changes,
+    (value) => JSON.stringify(z.encode(publicCandidatesSchema, value)),
+    10_000,
+  );
   app.get(
     '/api/public/coalitions/:slug/candidates',
     {
@@ -43,24 +48,28 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
     async (request, reply) => {
       const { slug } = request.params;
       const { jurisdiction } = request.query;
-      const coalition = await findCoalitionBySlug(app.db, slug);
-      if (!coalition) return findCoalitionCandidates(app.db, slug, jurisdiction); // its 404
       const now = new Date();
-      // The version: the coalition's audit head (every stored ratification, pact or status change
-      // appends an event); valid until the next decision's window ends, when an outcome may change.
-      const [head, deadline] = await Promise.all([
-        readChainHead(app.db, coalition.id),
-        findNextDeadline(app.db, coalition.id, now),
-      ]);
-      const validUntil = Math.min(deadline?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + maxAgeMs);
-      const entry = await cache.get(
-        `${coalition.id}\0${jurisdiction}`,
-        `${coalition.id}:${head?.seq ?? 0}`,
-        validUntil,
-        now.getTime(),
-        () => findCoalitionCandidates(app.db, slug, jurisdiction, now),
-      );
-      return answerCached(request, reply, entry);
+      const body = await cache.get(`${slug}\0${jurisdiction}`, now.getTime(), {
+        version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),
+        build: async (begin) => {
+          const coalition = await findCoalitionBySlug(app.db, slug);
+          if (!coalition) throw notFound('coalition.not_found', `No coalition "${slug}".`);
+          begin(coalition.id);
+          // The version: the coalition's audit head (every stored ratification, pact or status change
+          // appends an event); valid until the next decision's window ends, when an outcome may change.
+          const [head, deadline] = await Promise.all([
+            readChainHead(app.db, coalition.id),
+            findNextDeadline(app.db, coalition.id, now),
+          ]);
+          const value = await findCoalitionCandidates(app.db, slug, jurisdiction, now);
+          const validUntil = Math.min(
+            deadline?.getTime() ?? Number.POSITIVE_INFINITY,
+            now.getTime() + maxAgeMs,
+          );
+          return { scope: coalition.id, version: String(head?.seq ?? 0), validUntil, value };
+        },
+      });
+      return sendCached(request, reply, body);
     },
   );
 };
