@@ -13,6 +13,7 @@ import * as tickets from './2026_12_03_5001_tickets.ts';
 import * as supporters from './2026_12_03_6001_supporters.ts';
 import * as petitions from './2026_12_03_7001_petitions.ts';
 import * as openDecisionDeadlines from './2026_12_03_9001_open_decision_deadlines.ts';
+import * as peopleSearchNames from './2026_12_04_1301_people_search_names.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_6001_supporters': supporters,
   '2026_12_03_7001_petitions': petitions,
   '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
+  '2026_12_04_1301_people_search_names': peopleSearchNames,
 };

@@ -7,6 +7,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
+import { normalizeEmail, normalizePhone } from '../../core/people/normalize.ts';
 import type { ConsentChannel, PeopleTable } from '../../db/tables/supporters.ts';
 import type { SegmentFilter } from './segment-filter.ts';
 
@@ -40,12 +41,24 @@ export const consentUsable = (channel: ConsentChannel) => sql<boolean>`coalesce(
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * What the search box matches: an email address exactly (GIN on emails), a phone number exactly once
+ * normalized (GIN on phones), otherwise a fragment of the name (pg_trgm GIN on search_text).
+ */
+function matchesText(text: string) {
+  const email = text.includes('@') ? normalizeEmail(text) : null;
+  if (email) return sql<boolean>`people.emails @> array[${email}]::text[]`;
+  const phone = /^[\d\s().+-]{7,}$/.test(text.trim()) ? normalizePhone(text) : null;
+  if (phone) return sql<boolean>`people.phones @> array[${phone}]::text[]`;
+  return sql<boolean>`people.search_text like ${`%${escapeLike(text.trim().toLowerCase())}%`}`;
+}
+
 function applyFilter<O>(
   query: SelectQueryBuilder<Database, 'people', O>,
   filter: SegmentFilter,
 ): SelectQueryBuilder<Database, 'people', O> {
   let q = query;
-  if (filter.q) q = q.where('people.search_text', 'like', `%${escapeLike(filter.q.toLowerCase())}%`);
+  if (filter.q) q = q.where(matchesText(filter.q));
   if (filter.tags?.length) q = q.where(sql<boolean>`people.tags && ${sql.val(filter.tags)}::text[]`);
   if (filter.counties?.length) q = q.where('people.county_fips', 'in', filter.counties);
   if (filter.stage) q = q.where('people.stage', '=', filter.stage);
