@@ -169,6 +169,8 @@ async function main() {
     // Fresh statistics, as autovacuum would gather them after a bulk load.
     await sql`analyze people`.execute(handle.db);
     const timings: number[] = [];
+    const kinds = ['name fragment', 'exact email', 'tag', 'county + first name'] as const;
+    const byKind = new Map<string, number[]>(kinds.map((k) => [k, []]));
     for (let i = 0; i < searches; i += 1) {
       const p = syntheticPerson((i * 104_729) % rows);
       const query =
@@ -182,12 +184,19 @@ async function main() {
       const start = performance.now();
       await listPeople(handle.db, actor, query);
       timings.push(performance.now() - start);
+      byKind.get(kinds[i % 4] ?? '')?.push(performance.now() - start);
     }
     timings.sort((a, b) => a - b);
     console.log(
       `search (${searches} queries: name prefix, exact email, tag, county + first name; page of 100 + count capped at 1,000): ` +
         `p50 ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms, max ${(timings.at(-1) ?? 0).toFixed(1)} ms`,
     );
+    for (const [kind, list] of byKind) {
+      list.sort((a, b) => a - b);
+      console.log(
+        `  ${kind}: p50 ${percentile(list, 0.5).toFixed(1)} ms, p95 ${percentile(list, 0.95).toFixed(1)} ms`,
+      );
+    }
     console.log(`load after search: ${execSync('uptime').toString().trim()}`);
   } finally {
     await handle.close();
