@@ -45,14 +45,12 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * What the search box matches: an email address exactly (GIN on emails), a phone number exactly once
  * normalized (GIN on phones), otherwise a fragment of the name (pg_trgm GIN on search_text).
  */
-/** Whether the search box text is read as a name fragment long enough for the trigram index. */
-function isNameFragment(text: string): boolean {
-  const trimmed = text.trim();
-  return (
-    !(trimmed.includes('@') && normalizeEmail(trimmed)) &&
-    !/^[\d\s().+-]{7,}$/.test(trimmed) &&
-    trimmed.length >= 3
-  );
+/**
+ * Whether the search box text is selective enough to be read through its own index (trigram for a
+ * name fragment of 3 characters or more, GIN for a whole email or phone) and its matches sorted.
+ */
+function isSelectiveText(text: string): boolean {
+  return text.trim().length >= 3;
 }
 
 function matchesText(text: string) {
@@ -179,11 +177,12 @@ export function listPeople(
       sql<boolean>`(lower(last_name), lower(first_name), id) > (${after.lastName}, ${after.firstName}, ${after.id}::uuid)`,
     );
   }
-  // A name fragment: read its matches through the trigram index and sort them, rather than walk the
-  // list index in name order testing each row (at a million rows a common fragment made that walk
-  // skip tens of thousands of rows). `|| ''` leaves the order as it is but hides it from the list
-  // index; without a name fragment the list index gives the order directly.
-  const byFragment = filter.q !== undefined && isNameFragment(filter.q);
+  // Search text: read its matches through its own index and sort them, rather than walk the list
+  // index in name order testing each row (at a million rows a common name fragment made that walk
+  // skip tens of thousands of rows, and an exact email walked all of them: the planner cannot tell
+  // how rare an array element is). `|| ''` leaves the order as it is but hides it from the list
+  // index; without search text the list index gives the order directly.
+  const byFragment = filter.q !== undefined && isSelectiveText(filter.q);
   const last = byFragment ? sql`lower(last_name) || ''` : sql`lower(last_name)`;
   return query.orderBy(last).orderBy(sql`lower(first_name)`).orderBy('id').limit(limit).execute();
 }
