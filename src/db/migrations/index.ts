@@ -15,6 +15,7 @@ import * as petitions from './2026_12_03_7001_petitions.ts';
 import * as openDecisionDeadlines from './2026_12_03_9001_open_decision_deadlines.ts';
 import * as petitionFeedTokens from './2026_12_04_1201_petition_feed_tokens.ts';
 import * as petitionLinks from './2026_12_04_1202_petition_links.ts';
+import * as peopleSearchNames from './2026_12_04_1301_people_search_names.ts';
 import * as coalitionBranding from './2026_12_04_1501_coalition_branding.ts';
 import * as jobs from './2026_12_04_1701_jobs.ts';
 import * as changeNotifications from './2026_12_04_1801_change_notifications.ts';
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_9001_open_decision_deadlines': openDecisionDeadlines,
   '2026_12_04_1201_petition_feed_tokens': petitionFeedTokens,
   '2026_12_04_1202_petition_links': petitionLinks,
+  '2026_12_04_1301_people_search_names': peopleSearchNames,
   '2026_12_04_1501_coalition_branding': coalitionBranding,
   '2026_12_04_1701_jobs': jobs,
   '2026_12_04_1801_change_notifications': changeNotifications,

@@ -53,6 +53,26 @@ describe('people, owned by one member', () => {
     expect(p.consent).toEqual({ email: false, phone: false, sms: false, post: false });
   });
 
+  it('search matches part of a name, a whole email or a whole phone, in name order', async () => {
+    const { db, a } = await setup();
+    for (const [firstName, lastName, email, phone] of [
+      ['Ada', 'Lane', 'ada@example.org', '(517) 555-0123'],
+      ['Bo', 'Laneway', 'bo@example.org', '(517) 555-0124'],
+      ['Cy', 'Hill', 'cy.lane@example.org', '(517) 555-0125'],
+    ] as const)
+      await inTx(db, (trx) =>
+        createPerson(trx, a.delegate, person({ firstName, lastName, emails: [email], phones: [phone] })),
+      );
+    const names = async (q: string) =>
+      (await listPeople(db, a.delegate, { q, limit: 10 })).people.map((p) => p.firstName);
+    // "lane" is part of two names; the third holds it only inside an email, which is not searched by part.
+    expect(await names('lane')).toEqual(['Ada', 'Bo']);
+    expect(await names('AY')).toEqual(['Bo']);
+    expect(await names(' CY.Lane@Example.org ')).toEqual(['Cy']);
+    expect(await names('517-555-0124')).toEqual(['Bo']);
+    expect(await names('555-0199 000')).toEqual([]);
+  });
+
   it('refuses an email that is not one, naming the field', async () => {
     const { db, a } = await setup();
     const error = await inTx(db, (trx) =>

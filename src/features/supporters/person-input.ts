@@ -73,7 +73,7 @@ export function toPersonRow(
       tags: normalizeTags(input.tags),
       custom: JSON.stringify(input.custom),
       notes: input.notes,
-      search_text: searchText({ firstName, lastName, emails, phones, city }),
+      search_text: searchText({ firstName, lastName }),
     },
   };
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { resolveCliActor } from '../../cli/context.ts';
 import type { Db } from '../../db/database.ts';
 import type { DemoStep } from '../../demo/step.ts';
 import { demoEmail } from '../registry/index.ts';
 import { ownerScope } from './access.ts';
-import { bulkInsertConsents, bulkInsertPeople, type ImportedConsent } from './import/import.repository.ts';
+import { commitStage, createStage, type StagedPerson, stagePeople } from './import/import.repository.ts';
+import { orderedIds } from './import/ordered-ids.ts';
 import { toPersonRow } from './person-input.ts';
 import { seededRandom, syntheticPerson } from './synthetic.ts';
 
@@ -40,8 +40,8 @@ export const supportersDemoStep: DemoStep = {
       const delegate = await resolveCliActor(db, slug, demoEmail(holding.member)).catch(() => null);
       if (!delegate) continue;
       const scope = ownerScope(delegate, 'load the demo');
-      const rows = [];
-      const consents: ImportedConsent[] = [];
+      const rows: StagedPerson[] = [];
+      const nextId = orderedIds();
       for (let i = holding.from; i < holding.from + holding.count; i += 1) {
         const p = syntheticPerson(i);
         const { row } = toPersonRow(
@@ -66,12 +66,12 @@ export const supportersDemoStep: DemoStep = {
           },
           new Set(),
         );
-        const id = randomUUID();
-        rows.push({ ...row, id });
-        if (random() < 0.7) consents.push({ personId: id, channel: 'email', granted: random() < 0.9 });
+        const consentEmail = random() < 0.7 ? random() < 0.9 : null;
+        rows.push({ ...row, id: nextId(), row: rows.length + 2, consentEmail, consentPhone: null });
       }
-      await bulkInsertPeople(db, scope, rows);
-      await bulkInsertConsents(db, scope, consents, 'demo data', new Date('2026-10-01T12:00:00Z'));
+      await createStage(db);
+      await stagePeople(db, rows);
+      await commitStage(db, scope, 'demo data', new Date('2026-10-01T12:00:00Z'), new Date());
       total += rows.length;
     }
     context.log(

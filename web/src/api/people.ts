@@ -1,11 +1,17 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { pipelineSchema } from '../../../src/features/supporters/pipeline/pipeline.schema.ts';
+import {
+  supportersContract as c,
+  type segmentSchema,
+} from '../../../src/features/supporters/supporters.contract.ts';
 import type {
   Aggregates,
   OverlapRunView,
   PersonSummary,
   PersonView,
 } from '../../../src/features/supporters/supporters.schema.ts';
-import { api, currentCsrfToken } from './client.ts';
+import { api, call, currentCsrfToken } from './client.ts';
 import { queryString } from './queries.ts';
 
 /** Every web call of the supporters feature (src/features/supporters). */
@@ -203,51 +209,36 @@ export function useOverlapAction() {
   });
 }
 
-export interface PipelineView {
-  stages: {
-    name: string;
-    rule: { kind: string; atLeast: number; withinDays?: number } | null;
-    people: number;
-    readyToMoveUp: { tag: string; count: number }[];
-  }[];
-  moves: { month: string; stage: string; count: number }[];
-}
+export type PipelineView = z.output<typeof pipelineSchema>;
 
 export function usePipeline() {
   return useQuery({
     queryKey: [...peopleKey, 'pipeline'],
-    queryFn: () => api<PipelineView>('/api/people/pipeline'),
+    queryFn: () => call(c.pipeline),
   });
 }
 
 export function useAdvancePipeline() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      api<{ moved: number; pipeline: PipelineView }>('/api/people/pipeline/advance', { method: 'POST' }),
+    mutationFn: () => call(c.advancePipeline),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
   });
 }
 
-export interface SegmentView {
-  id: string;
-  name: string;
-  filter: { tags?: string[]; counties?: string[]; consent?: string; q?: string };
-  count: number;
-}
+export type SegmentView = z.output<typeof segmentSchema>;
 
 export function useSegments() {
   return useQuery({
     queryKey: [...peopleKey, 'segments'],
-    queryFn: () => api<{ segments: SegmentView[] }>('/api/people/segments'),
+    queryFn: () => call(c.segments),
   });
 }
 
 export function useCreateSegment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; filter: SegmentView['filter'] }) =>
-      api<SegmentView>('/api/people/segments', { method: 'POST', body }),
+    mutationFn: (body: { name: string; filter: SegmentView['filter'] }) => call(c.createSegment, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'segments'] }),
   });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Actor } from '../../../core/actor.ts';
@@ -8,10 +7,17 @@ import { suppressCount } from '../../../core/people/suppress.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { ownerScope } from '../access.ts';
-import { countPeople, findByContacts, type NewPerson, type Scope } from '../people.repository.ts';
+import { countPeople, type Scope } from '../people.repository.ts';
 import { toPersonRow } from '../person-input.ts';
 import { insertCustomFields, listCustomFields } from '../records.repository.ts';
-import { bulkInsertConsents, bulkInsertPeople, type ImportedConsent } from './import.repository.ts';
+import {
+  commitStage,
+  createStage,
+  findExistingDuplicates,
+  type StagedPerson,
+  stagePeople,
+} from './import.repository.ts';
+import { orderedIds } from './ordered-ids.ts';
 import { detectPreset, type ImportTarget, type PresetName, presets, proposeMapping } from './presets.ts';
 import { rowMapper } from './row-mapper.ts';
 
@@ -156,7 +162,7 @@ async function importInto(
   input: Readable,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 10_000;
   const file = options.fileName;
   const delimiter = options.delimiter ?? sniffDelimiter(firstLineOf(await peekStart(input)));
   const parser = input.pipe(
@@ -194,57 +200,27 @@ async function importInto(
   let headers: string[] | null = null;
   let mapRow: ReturnType<typeof rowMapper> | null = null;
   let known = new Set<string>();
+  // In-file duplicates: the first row holding each contact (a million rows hold about 1.5 million).
   const firstRowOf = new Map<string, number>();
-  const insertedIds = new Set<string>();
-  let batch: {
-    row: number;
-    person: NewPerson & { id: string };
-    consent: { email: boolean | null; phone: boolean | null };
-  }[] = [];
+  const nextId = orderedIds();
+  let batch: StagedPerson[] = [];
   const importedAt = new Date();
 
   // A first import into an empty list (the bulk case) has nothing to compare against.
   const heldBefore = (await countPeople(db, scope, {}, 1)) > 0;
+  await createStage(db);
 
+  // One batch is written while the next is parsed: the parse and the database overlap.
+  let writing: Promise<void> = Promise.resolve();
+  let staged = 0;
   const flush = async () => {
-    if (batch.length === 0) return;
-    const emails = batch.flatMap((b) => b.person.emails ?? []);
-    const phones = batch.flatMap((b) => b.person.phones ?? []);
-    const existing = heldBefore
-      ? (await findByContacts(db, scope, emails, phones)).filter((p) => !insertedIds.has(p.id))
-      : [];
-    if (existing.length > 0) {
-      const held = new Set(existing.flatMap((p) => [...p.emails, ...p.phones]));
-      for (const b of batch) {
-        const hit = [...(b.person.emails ?? []), ...(b.person.phones ?? [])].find((c) => held.has(c));
-        if (hit)
-          addDuplicate({
-            row: b.row,
-            field: hit.startsWith('+') ? 'phone' : 'email',
-            kind: 'existing',
-            matchesRow: null,
-          });
-      }
-    }
-    // Once any row has failed the import will roll back: keep checking, stop writing.
-    if (report.errorCount === 0) {
-      await bulkInsertPeople(
-        db,
-        scope,
-        batch.map((b) => b.person),
-      );
-      const consents: ImportedConsent[] = [];
-      for (const b of batch) {
-        if (b.consent.email !== null)
-          consents.push({ personId: b.person.id, channel: 'email', granted: b.consent.email });
-        if (b.consent.phone !== null)
-          consents.push({ personId: b.person.id, channel: 'phone', granted: b.consent.phone });
-        if (heldBefore) insertedIds.add(b.person.id);
-      }
-      await bulkInsertConsents(db, scope, consents, `import: ${file}`, importedAt);
-      report.imported += batch.length;
-    }
+    await writing;
+    const rows = batch;
     batch = [];
+    staged += rows.length;
+    writing = stagePeople(db, rows);
+    // Handled here so a failed write is not an unhandled rejection before the next flush awaits it.
+    writing.catch(() => undefined);
     options.onProgress?.({ rows: report.rows, bytes: parser.info.bytes });
   };
 
@@ -282,25 +258,50 @@ async function importInto(
     for (const problem of [...mapped.problems, ...problems])
       addError({ file, row, field: fieldName(problem.field, report.mapping), reason: problem.reason });
     if (problems.length > 0 || mapped.problems.length > 0) continue;
-    for (const contact of [...(person.emails ?? []), ...(person.phones ?? [])]) {
-      const earlier = firstRowOf.get(contact);
-      if (earlier !== undefined) {
-        addDuplicate({
-          row,
-          field: contact.startsWith('+') ? 'phone' : 'email',
-          kind: 'in_file',
-          matchesRow: earlier,
-        });
-        break;
+    let reported = false;
+    for (const contacts of [person.emails ?? [], person.phones ?? []])
+      for (const contact of contacts) {
+        const earlier = firstRowOf.get(contact);
+        if (earlier === undefined) firstRowOf.set(contact, row);
+        else if (!reported) {
+          reported = true;
+          addDuplicate({
+            row,
+            field: contact.startsWith('+') ? 'phone' : 'email',
+            kind: 'in_file',
+            matchesRow: earlier,
+          });
+        }
       }
-    }
-    for (const contact of [...(person.emails ?? []), ...(person.phones ?? [])])
-      if (!firstRowOf.has(contact)) firstRowOf.set(contact, row);
-    batch.push({ row, person: { ...person, id: randomUUID() }, consent: mapped.consent });
+    // Once any row has failed the import will roll back: keep checking, stop writing.
+    if (report.errorCount > 0) continue;
+    batch.push({
+      ...person,
+      id: nextId(),
+      row,
+      consentEmail: mapped.consent.email,
+      consentPhone: mapped.consent.phone,
+    });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await writing;
   if (headers === null) addError({ file, row: 1, field: '(header)', reason: 'the file is empty' });
+  if (heldBefore) {
+    const existing = await findExistingDuplicates(db, scope, maxListed);
+    report.duplicateCount += existing.count;
+    for (const hit of existing.listed)
+      if (report.duplicates.length < maxListed)
+        report.duplicates.push({
+          row: hit.row,
+          field: hit.contact.startsWith('+') ? 'phone' : 'email',
+          kind: 'existing',
+          matchesRow: null,
+        });
+  }
+  // What was (or, on a dry run, would be) saved; nothing when any row failed.
+  if (report.errorCount === 0)
+    report.imported = options.dryRun ? staged : await commitStage(db, scope, `import: ${file}`, importedAt);
   return report;
 }
 

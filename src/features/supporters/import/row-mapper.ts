@@ -37,12 +37,29 @@ const limits: Partial<Record<string, number>> = {
   notes: 20_000,
 };
 
-/** Builds the mapper for one file: headers and targets by column position. */
+// Printable ASCII needs no normalizing; anything else (rare in a CRM export) goes through NFC.
+const nonAscii = /[^ -~\t\n\r]/;
+
+/** A cell as the importer reads it: NFC (skipped for plain ASCII, the bulk of a file), trimmed, no Excel quote. */
+function cleanCell(raw: string): string {
+  const value = (nonAscii.test(raw) ? raw.normalize('NFC') : raw).trim();
+  // NationBuilder prefixes some cells with ' for Excel.
+  return value.charCodeAt(0) === 39 ? value.slice(1) : value;
+}
+
+/**
+ * Builds the mapper for one file: headers and targets by column position. The plan per column is
+ * worked out once here, so the per-row loop (a million times on a big import) does no lookups.
+ */
 export function rowMapper(
   headers: readonly string[],
   targets: readonly ImportTarget[],
   tagSeparator: RegExp,
 ) {
+  const plan = targets
+    .map((target, i) => ({ i, target, header: headers[i] ?? `column ${i + 1}`, max: limits[target] }))
+    .filter((column) => column.target !== 'skip');
+  const countyHeader = headerOf(headers, targets, 'county');
   return (record: readonly string[]): MappedRow => {
     const problems: FieldProblem[] = [];
     const text: Record<string, string[]> = {};
@@ -56,51 +73,70 @@ export function rowMapper(
     let refusePhone = false;
     let skipReason: string | null = null;
 
-    targets.forEach((target, i) => {
-      if (target === 'skip') return;
-      const header = headers[i] ?? `column ${i + 1}`;
-      // NationBuilder prefixes some cells with ' for Excel.
-      const value = (record[i] ?? '').normalize('NFC').trim().replace(/^'/, '');
-      if (value === '') return;
-      const flag = () => {
-        const parsed = parseFlag(value);
-        if (parsed === 'invalid') problems.push({ field: header, reason: `"${value}" is not yes or no` });
-        return parsed === 'invalid' ? null : parsed;
-      };
-      if (target.startsWith('custom:')) custom[target.slice(7)] = value;
-      else if (target === 'email') emails.push(value);
-      else if (target === 'phone') phones.push(value);
-      else if (target === 'tags') tags.push(...value.split(tagSeparator));
-      else if (target === 'consent_email') consentEmail = combine(consentEmail, flag());
-      else if (target === 'consent_phone') consentPhone = combine(consentPhone, flag());
-      else if (target === 'optout_email') refuseEmail ||= flag() !== false;
-      else if (target === 'optout_phone') refusePhone ||= flag() !== false;
-      else if (target === 'optout_all') {
-        const all = flag() !== false;
-        refuseEmail ||= all;
-        refusePhone ||= all;
-      } else if (target === 'email_status')
-        consentEmail = combine(consentEmail, value.toLowerCase() === 'subscribed');
-      else if (target === 'sms_status')
-        consentPhone = combine(consentPhone, value.toLowerCase() === 'subscribed');
-      else if (target === 'contact_type') {
-        if (value.toLowerCase() !== 'individual') skipReason = `contact type ${value}`;
-      } else {
-        const max = limits[target];
-        if (max !== undefined && value.length > max)
-          problems.push({ field: header, reason: `longer than ${max} characters` });
-        const values = text[target] ?? [];
-        values.push(value);
-        text[target] = values;
+    for (const { i, target, header, max } of plan) {
+      const raw = record[i];
+      if (raw === undefined || raw === '') continue;
+      const value = cleanCell(raw);
+      if (value === '') continue;
+      switch (target) {
+        case 'email':
+          emails.push(value);
+          break;
+        case 'phone':
+          phones.push(value);
+          break;
+        case 'tags':
+          tags.push(...value.split(tagSeparator));
+          break;
+        case 'consent_email':
+          consentEmail = combine(consentEmail, flagOf(value, header, problems));
+          break;
+        case 'consent_phone':
+          consentPhone = combine(consentPhone, flagOf(value, header, problems));
+          break;
+        case 'optout_email':
+          refuseEmail ||= flagOf(value, header, problems) !== false;
+          break;
+        case 'optout_phone':
+          refusePhone ||= flagOf(value, header, problems) !== false;
+          break;
+        case 'optout_all': {
+          const all = flagOf(value, header, problems) !== false;
+          refuseEmail ||= all;
+          refusePhone ||= all;
+          break;
+        }
+        case 'email_status':
+          consentEmail = combine(consentEmail, value.toLowerCase() === 'subscribed');
+          break;
+        case 'sms_status':
+          consentPhone = combine(consentPhone, value.toLowerCase() === 'subscribed');
+          break;
+        case 'contact_type':
+          if (value.toLowerCase() !== 'individual') skipReason = `contact type ${value}`;
+          break;
+        default:
+          if (target.startsWith('custom:')) {
+            custom[target.slice(7)] = value;
+            break;
+          }
+          if (max !== undefined && value.length > max)
+            problems.push({ field: header, reason: `longer than ${max} characters` });
+          if (text[target]) text[target].push(value);
+          else text[target] = [value];
       }
-    });
+    }
 
-    const one = (key: string, joiner = ' ') => (text[key] ?? []).join(joiner);
-    const postal = [one('postal_code'), one('postal_code_suffix')].filter(Boolean).join('-');
+    const one = (key: string, joiner = ' ') => {
+      const values = text[key];
+      return values === undefined ? '' : values.length === 1 ? (values[0] ?? '') : values.join(joiner);
+    };
+    const postalCode = one('postal_code');
+    const suffix = one('postal_code_suffix');
+    const postal = postalCode && suffix ? `${postalCode}-${suffix}` : postalCode || suffix;
     let countyFips: string | null = null;
     const county = resolveCounty(one('county'), one('state'));
-    if ('problem' in county)
-      problems.push({ field: headerOf(headers, targets, 'county'), reason: county.problem });
+    if ('problem' in county) problems.push({ field: countyHeader, reason: county.problem });
     else countyFips = county.fips;
 
     return {
@@ -128,6 +164,14 @@ export function rowMapper(
       },
     };
   };
+}
+
+/** A yes/no cell; an unreadable one is a problem on its column and counts as unknown. */
+function flagOf(value: string, header: string, problems: FieldProblem[]): boolean | null {
+  const parsed = parseFlag(value);
+  if (parsed !== 'invalid') return parsed;
+  problems.push({ field: header, reason: `"${value}" is not yes or no` });
+  return null;
 }
 
 /** A refusal wins over a grant; a grant over unknown. */

@@ -11,28 +11,49 @@ export interface CandidateRow {
   score: number;
 }
 
+/** How many people the fuzzy-name pass probes through the trigram index, at most, per call. */
+export const nameProbeCap = 20_000;
+
 /**
- * Pairs that look like one person: a shared normalized email or phone, or names that are close
- * (pg_trgm similarity) at the same postal code or in the same county with close addresses.
+ * Pairs that look like one person, found by blocking, never by comparing every pair:
+ * - a shared normalized email, or phone: the contacts are unnested and hash-joined on equality;
+ * - close names (pg_trgm similarity > 0.55) at the same postal code, or in the same county with close
+ *   addresses: each person probes the trigram GIN index on the names (`%`) for the few records
+ *   whose names are close, then the address condition is checked on those only. The probe runs
+ *   over at most `nameProbeCap` people with an address, newest id first (ordered import ids are
+ *   time-ordered), and stops once `limit` pairs are found.
  */
 export async function findCandidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
+  const owned = sql`coalition_id = ${scope.coalitionId} and organization_id = ${scope.organizationId} and merged_into is null`;
+  const contactPairs = (column: 'emails' | 'phones') => sql`
+    select distinct a.id as a, b.id as b
+    from (select id, unnest(${sql.ref(column)}) as c from people where ${owned}) a
+    join (select id, unnest(${sql.ref(column)}) as c from people where ${owned}) b on a.c = b.c and a.id < b.id`;
   const { rows } = await sql<CandidateRow>`
-    with mine as (
-      select id, emails, phones, first_name || ' ' || last_name as name, postal_code, county_fips, address_line1
-      from people where coalition_id = ${scope.coalitionId} and organization_id = ${scope.organizationId} and merged_into is null
-    )
-    (select a.id as a, b.id as b, 'email' as reason, 1.0::float8 as score from mine a join mine b
-       on a.id < b.id and a.emails && b.emails limit ${limit})
+    (select a, b, 'email' as reason, 1.0::float8 as score from (${contactPairs('emails')}) e order by a, b limit ${limit})
     union all
-    (select a.id, b.id, 'phone', 1.0::float8 from mine a join mine b
-       on a.id < b.id and a.phones && b.phones and not (a.emails && b.emails) limit ${limit})
+    (select p.a, p.b, 'phone', 1.0::float8 from (${contactPairs('phones')}) p
+       where not exists (select 1 from people x, people y where x.organization_id = ${scope.organizationId}
+         and y.organization_id = ${scope.organizationId} and x.id = p.a and y.id = p.b and x.emails && y.emails)
+       order by p.a, p.b limit ${limit})
     union all
-    (select a.id, b.id, 'name_address', similarity(a.name, b.name)::float8 from mine a join mine b
-       on a.id < b.id and not (a.emails && b.emails) and not (a.phones && b.phones)
-       and ((a.postal_code <> '' and a.postal_code = b.postal_code)
-         or (a.county_fips = b.county_fips and a.address_line1 <> '' and similarity(a.address_line1, b.address_line1) > 0.5))
-       and similarity(a.name, b.name) > 0.55
-     order by 4 desc limit ${limit})`.execute(db);
+    (select a.id, m.id, 'name_address', m.score from (
+        select id, search_text, postal_code, county_fips, address_line1, emails, phones from people
+        where ${owned} and search_text <> '' and (postal_code <> '' or address_line1 <> '')
+        order by id desc limit ${nameProbeCap}
+      ) a
+      cross join lateral (
+        select b.id, similarity(a.search_text, b.search_text)::float8 as score from people b
+        where b.coalition_id = ${scope.coalitionId} and b.organization_id = ${scope.organizationId} and b.merged_into is null
+          and b.search_text % a.search_text and b.id <> a.id
+          and similarity(a.search_text, b.search_text) > 0.55
+          and ((a.postal_code <> '' and a.postal_code = b.postal_code)
+            or (a.county_fips = b.county_fips and a.address_line1 <> '' and similarity(a.address_line1, b.address_line1) > 0.5))
+          and not (b.emails && a.emails) and not (b.phones && a.phones)
+        order by 2 desc limit 5
+      ) m
+      where a.id < m.id
+      limit ${limit})`.execute(db);
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 

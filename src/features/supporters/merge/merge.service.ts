@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../../core/actor.ts';
 import { conflict, invalid, notFound } from '../../../core/errors.ts';
+import { searchText } from '../../../core/people/normalize.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { ownerScope, personNotFound } from '../access.ts';
@@ -50,10 +51,7 @@ function mergedRow(survivor: PersonRow, merged: PersonRow, choices: MergeChoices
     stage: pick('stage').stage,
     tags: union(survivor.tags, merged.tags),
     custom: JSON.stringify({ ...merged.custom, ...survivor.custom }),
-    search_text: [name.first_name, name.last_name, ...emails, ...phones, address.city]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase(),
+    search_text: searchText({ firstName: name.first_name, lastName: name.last_name }),
     updated_at: new Date(),
   };
 }

@@ -1,35 +1,12 @@
-import { z } from 'zod';
 import type { Actor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/database.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { ownerScope } from '../access.ts';
 import type { Scope } from '../people.repository.ts';
-import { activityKindSchema } from '../supporters.schema.ts';
 import * as repo from './pipeline.repository.ts';
+import { type Ladder, ladderSchema } from './pipeline.schema.ts';
 
-/** A ladder: the first stage is where everyone starts; each later stage says what activity earns it. */
-export const ladderSchema = z
-  .array(
-    z.object({
-      name: z.string().trim().min(1).max(60),
-      rule: z
-        .object({
-          kind: activityKindSchema,
-          atLeast: z.number().int().min(1).max(1000),
-          withinDays: z.number().int().min(1).max(3650).optional(),
-        })
-        .nullable(),
-    }),
-  )
-  .min(2)
-  .max(10)
-  .refine((stages) => stages[0]?.rule === null && stages.slice(1).every((s) => s.rule !== null), {
-    message: 'the first stage has no rule, every later stage has one',
-  })
-  .refine((stages) => new Set(stages.map((s) => s.name.toLowerCase())).size === stages.length, {
-    message: 'stage names must differ',
-  });
-export type Ladder = z.infer<typeof ladderSchema>;
+export { type Ladder, ladderSchema } from './pipeline.schema.ts';
 
 export const defaultLadder: Ladder = [
   { name: 'supporter', rule: null },

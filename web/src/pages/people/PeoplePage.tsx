@@ -52,13 +52,19 @@ function PeopleList() {
         <Link to="/people/pipeline">Pipeline</Link>
       </p>
       <form className="filters" aria-label="Search people" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Search names, emails, phones, city" value={q} onChange={setQ} />
+        <TextField
+          label="Search: part of a name, or a whole email or phone number"
+          value={q}
+          onChange={setQ}
+        />
       </form>
       {search.isPending ? <Loading label="Loading people" /> : null}
       {search.isError ? <ErrorMessage error={search.error} /> : null}
       {search.data ? (
         <p role="status">
-          {total >= 1_000 ? '1,000+' : total} {total === 1 ? 'person' : 'people'}
+          {total >= 1_000
+            ? 'More than 1,000 people (counting stops there)'
+            : `${total} ${total === 1 ? 'person' : 'people'}`}
         </p>
       ) : null}
       <div ref={scroller} className="people-scroll" style={{ height: '60vh', overflow: 'auto' }}>

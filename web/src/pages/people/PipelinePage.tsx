@@ -2,6 +2,7 @@ import { useAdvancePipeline, usePipeline } from '../../api/people.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { FunnelChart, funnelOverTime } from './FunnelChart.tsx';
 
 /** The ladder of engagement as a funnel: people per stage, who is ready per tag, and moves over time. */
 export function PipelinePage() {
@@ -9,7 +10,7 @@ export function PipelinePage() {
   const pipeline = usePipeline();
   const advance = useAdvancePipeline();
   const widest = Math.max(1, ...(pipeline.data?.stages.map((s) => s.people) ?? [1]));
-  const months = [...new Set(pipeline.data?.moves.map((m) => m.month) ?? [])];
+  const funnel = pipeline.data ? funnelOverTime(pipeline.data) : { stages: [], points: [] };
   return (
     <section aria-labelledby="pipeline-title">
       <h1 id="pipeline-title">Leadership pipeline</h1>
@@ -49,32 +50,39 @@ export function PipelinePage() {
       <BusyButton busy={advance.isPending} onClick={() => advance.mutate()}>
         Move everyone who is ready up one stage
       </BusyButton>
-      {months.length ? (
-        <table>
-          <caption>Stage reached, by month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {pipeline.data?.stages.slice(1).map((s) => (
-                <th key={s.name} scope="col">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((month) => (
-              <tr key={month}>
-                <td>{month}</td>
-                {pipeline.data?.stages.slice(1).map((s) => (
-                  <td key={s.name}>
-                    {pipeline.data?.moves.find((m) => m.month === month && m.stage === s.name)?.count ?? 0}
-                  </td>
+      {funnel.points.length && funnel.stages.length ? (
+        <>
+          <h2>Stage funnel over time</h2>
+          <FunnelChart stages={funnel.stages} points={funnel.points} />
+          <table>
+            <caption>People who had reached each stage by the end of the month (moves that month)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                {funnel.stages.map((stage) => (
+                  <th key={stage} scope="col">
+                    {stage}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {funnel.points.map((point) => (
+                <tr key={point.month}>
+                  <th scope="row">{point.month}</th>
+                  {funnel.stages.map((stage, i) => (
+                    <td key={stage}>
+                      {point.reached[i] ?? 0} (+
+                      {pipeline.data?.moves.find((m) => m.month === point.month && m.stage === stage)
+                        ?.count ?? 0}
+                      )
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       ) : null}
     </section>
   );

@@ -23,9 +23,13 @@ export function SegmentsPage() {
             .split(',')
             .map((t) => t.trim())
             .filter(Boolean);
+          const channel = (['email', 'phone', 'sms', 'post'] as const).find((c) => c === consent);
           create.mutate({
             name,
-            filter: { ...(tagList.length ? { tags: tagList } : {}), ...(consent ? { consent } : {}) },
+            filter: {
+              ...(tagList.length ? { tags: tagList } : {}),
+              ...(channel ? { consent: channel } : {}),
+            },
           });
         }}
       >
