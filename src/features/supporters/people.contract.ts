@@ -42,7 +42,7 @@ export const peopleContract = {
     summary: "Your organization's supporters: search, filter, one page at a time (opaque cursor)",
     query: peopleQuerySchema,
     response: peoplePageSchema,
-    errors: [...ownerErrors, 'people.cursor_invalid'],
+    errors: [...ownerErrors, 'people.cursor_invalid', 'segment.not_found'],
   }),
   createPerson: endpoint({
     method: 'POST',
