@@ -15,7 +15,8 @@ import { supporterAggregates } from './aggregates.service.ts';
 import { exportPeopleCsv } from './export.service.ts';
 import { importTargetSchema, presetNameSchema } from './import/import.schema.ts';
 import { type ImportReport, importPeople } from './import/import.service.ts';
-import { findDuplicates, mergeChoicesSchema, mergePeople, undoMerge } from './merge/merge.service.ts';
+import { mergeChoicesSchema } from './merge/merge.schema.ts';
+import { findDuplicates, mergePeople, undoMerge } from './merge/merge.service.ts';
 import {
   approveOverlap,
   declineOverlap,

@@ -1,45 +1,17 @@
 /**
- * The supporters API as contracts (docs/architecture.md, "One contract per endpoint"). Converted so
- * far: segments and the leadership pipeline; the other supporters routes are still plain Fastify
- * routes (docs/supporters.md says which).
+ * The supporters API as contracts (docs/architecture.md, "One contract per endpoint"): people and
+ * their records (people.contract.ts), merges, overlap counts, segments and the leadership pipeline.
+ * The import and CSV export routes are still plain Fastify routes (docs/supporters.md says which).
  */
 import { z } from 'zod';
-import { endpointsOf } from '../../contract/endpoint.ts';
-import { type CodeOf, defineErrors } from '../../contract/errors.ts';
+import { mergeContract } from './merge/merge.contract.ts';
+import { overlapContract } from './overlap/overlap.contract.ts';
+import { peopleContract } from './people.contract.ts';
 import { ladderSchema, pipelineSchema } from './pipeline/pipeline.schema.ts';
 import { segmentFilterSchema } from './segment-filter.ts';
+import { endpoint, ownerErrors } from './supporters.errors.ts';
 
-/** Every code the supporters feature throws, with its kind. */
-export const supporterErrors = defineErrors({
-  'people.aggregates_only': 'forbidden',
-  'people.not_a_member_organizer': 'forbidden',
-  'people.protected_field': 'invalid',
-  'people.cursor_invalid': 'invalid',
-  'person.not_found': 'not_found',
-  'person.invalid': 'invalid',
-  'consent.nothing_to_withdraw': 'invalid',
-  'link.code_invalid': 'invalid',
-  'link.same_organization': 'invalid',
-  'link.unknown_organization': 'invalid',
-  'segment.not_found': 'not_found',
-  'segment.name_taken': 'conflict',
-  'import.unknown_column': 'invalid',
-  'merge.same_person': 'invalid',
-  'merge.not_found': 'not_found',
-  'merge.not_latest': 'conflict',
-  'merge.already_undone': 'conflict',
-  'merge.record_gone': 'conflict',
-  'overlap.same_member': 'invalid',
-  'overlap.unknown_member': 'invalid',
-  'overlap.not_found': 'not_found',
-  'overlap.decided': 'conflict',
-  'overlap.delegates_only': 'forbidden',
-  'overlap.not_yours_to_approve': 'forbidden',
-});
-export type SupporterErrorCode = CodeOf<typeof supporterErrors>;
-
-const endpoint = endpointsOf('supporters', supporterErrors);
-const ownerErrors = ['people.aggregates_only', 'people.not_a_member_organizer'] as const;
+export { type SupporterErrorCode, supporterErrors } from './supporters.errors.ts';
 
 export const segmentSchema = z.object({
   id: z.uuid(),
@@ -51,6 +23,9 @@ export const segmentSchema = z.object({
 const segmentParams = z.object({ id: z.uuid() });
 
 export const supportersContract = {
+  ...peopleContract,
+  ...mergeContract,
+  ...overlapContract,
   segments: endpoint({
     method: 'GET',
     path: '/api/people/segments',

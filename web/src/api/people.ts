@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { duplicateCandidateSchema } from '../../../src/features/supporters/merge/merge.contract.ts';
 import type { pipelineSchema } from '../../../src/features/supporters/pipeline/pipeline.schema.ts';
 import {
   supportersContract as c,
@@ -10,8 +11,9 @@ import type {
   OverlapRunView,
   PersonSummary,
   PersonView,
+  peoplePageSchema,
 } from '../../../src/features/supporters/supporters.schema.ts';
-import { api, call, currentCsrfToken } from './client.ts';
+import { call, currentCsrfToken } from './client.ts';
 import { queryString } from './queries.ts';
 
 /** Every web call of the supporters feature (src/features/supporters). */
@@ -20,19 +22,14 @@ export type { Aggregates, OverlapRunView, PersonSummary, PersonView };
 
 const peopleKey = ['people'] as const;
 
-export interface PeoplePage {
-  people: PersonSummary[];
-  total: number;
-  nextCursor: string | null;
-}
+export type PeoplePage = z.output<typeof peoplePageSchema>;
 
 /** Pages of your people, fetched as the virtualized list scrolls (the cursor is opaque). */
 export function usePeopleSearch(q: string) {
   return useInfiniteQuery({
     queryKey: [...peopleKey, 'list', q],
     initialPageParam: '',
-    queryFn: ({ pageParam }) =>
-      api<PeoplePage>(`/api/people${queryString({ q, cursor: pageParam, limit: 200 })}`),
+    queryFn: ({ pageParam }) => call(c.people, { query: { q, cursor: pageParam || undefined, limit: 200 } }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -40,7 +37,7 @@ export function usePeopleSearch(q: string) {
 export function usePerson(id: string) {
   return useQuery({
     queryKey: [...peopleKey, 'person', id],
-    queryFn: () => api<PersonView>(`/api/people/${id}`),
+    queryFn: () => call(c.person, { params: { id } }),
     retry: false,
   });
 }
@@ -48,7 +45,7 @@ export function usePerson(id: string) {
 export function useAggregates(enabled = true) {
   return useQuery({
     queryKey: [...peopleKey, 'aggregates'],
-    queryFn: () => api<Aggregates>('/api/people/aggregates'),
+    queryFn: () => call(c.aggregates),
     enabled,
   });
 }
@@ -136,27 +133,19 @@ export async function runImport(
   throw new Error('The import ended without a report.');
 }
 
-export interface DuplicateCandidate {
-  reason: 'email' | 'phone' | 'name_address';
-  score: number;
-  a: PersonView;
-  b: PersonView;
-}
+export type DuplicateCandidate = z.output<typeof duplicateCandidateSchema>;
 
 export function useDuplicates() {
   return useQuery({
     queryKey: [...peopleKey, 'duplicates'],
-    queryFn: () => api<{ candidates: DuplicateCandidate[] }>('/api/people/duplicates'),
+    queryFn: () => call(c.duplicates),
   });
 }
 
 export function useMerges() {
   return useQuery({
     queryKey: [...peopleKey, 'merges'],
-    queryFn: () =>
-      api<{ merges: { id: string; survivorId: string; mergedId: string; mergedAt: string }[] }>(
-        '/api/people/merges',
-      ),
+    queryFn: () => call(c.merges),
   });
 }
 
@@ -167,7 +156,7 @@ export function useMerge() {
       survivorId: string;
       mergedId: string;
       choices: Record<string, 'survivor' | 'merged'>;
-    }) => api<{ mergeId: string; person: PersonView }>('/api/people/merges', { method: 'POST', body }),
+    }) => call(c.merge, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -175,10 +164,7 @@ export function useMerge() {
 export function useUndoMerge() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api<{ survivor: PersonView; restored: PersonView }>(`/api/people/merges/${id}/undo`, {
-        method: 'POST',
-      }),
+    mutationFn: (id: string) => call(c.undoMerge, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKey }),
   });
 }
@@ -186,7 +172,7 @@ export function useUndoMerge() {
 export function useOverlaps() {
   return useQuery({
     queryKey: [...peopleKey, 'overlaps'],
-    queryFn: () => api<{ runs: OverlapRunView[] }>('/api/people/overlaps'),
+    queryFn: () => call(c.overlaps),
   });
 }
 
@@ -197,14 +183,10 @@ export function useOverlapAction() {
       action: { kind: 'request'; partnerId: string } | { kind: 'approve' | 'decline'; id: string },
     ) =>
       action.kind === 'request'
-        ? api<OverlapRunView>('/api/people/overlaps', {
-            method: 'POST',
-            body: { partnerId: action.partnerId },
-          })
-        : api<OverlapRunView>(
-            `/api/people/overlaps/${action.id}/${action.kind === 'approve' ? 'approval' : 'decline'}`,
-            { method: 'POST' },
-          ),
+        ? call(c.requestOverlap, { body: { partnerId: action.partnerId } })
+        : call(action.kind === 'approve' ? c.approveOverlap : c.declineOverlap, {
+            params: { id: action.id },
+          }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...peopleKey, 'overlaps'] }),
   });
 }

@@ -14,11 +14,7 @@ import {
 } from '../people.repository.ts';
 import { loadPersonView } from '../people.service.ts';
 import * as repo from './merge.repository.ts';
-
-/** Fields where a merge keeps one side's value; emails, phones, tags and custom fields keep both. */
-export const mergeFields = ['name', 'address', 'externalId', 'notes', 'stage'] as const;
-export const mergeChoicesSchema = z.partialRecord(z.enum(mergeFields), z.enum(['survivor', 'merged']));
-export type MergeChoices = z.infer<typeof mergeChoicesSchema>;
+import type { MergeChoices, mergeFields } from './merge.schema.ts';
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 

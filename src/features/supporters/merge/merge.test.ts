@@ -5,7 +5,8 @@ import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { createPerson, getPerson, listPeople } from '../people.service.ts';
 import { addActivity, recordConsent } from '../records.service.ts';
 import { personInputSchema } from '../supporters.schema.ts';
-import { findDuplicates, mergeFields, mergePeople, undoMerge } from './merge.service.ts';
+import { mergeFields } from './merge.schema.ts';
+import { findDuplicates, mergePeople, undoMerge } from './merge.service.ts';
 
 const database = useTestDatabase();
 

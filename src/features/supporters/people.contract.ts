@@ -1,0 +1,171 @@
+/**
+ * The contracts of a member's own people: the list, each person, their consents, activity and
+ * links, custom fields, the subject-access export and the coalition's aggregates. No endpoint takes
+ * an organization: the owner always comes from the signed-in Actor (access.ts).
+ */
+import { z } from 'zod';
+import { endpoint, ownerErrors } from './supporters.errors.ts';
+import {
+  activityInputSchema,
+  aggregatesSchema,
+  consentInputSchema,
+  customFieldInputSchema,
+  customFieldSchema,
+  linkCodeInputSchema,
+  linkCodeSchema,
+  personIdParamsSchema as params,
+  peoplePageSchema,
+  peopleQuerySchema,
+  personInputSchema,
+  personPatchSchema,
+  personSchema,
+  redeemLinkInputSchema,
+  withdrawalInputSchema,
+} from './supporters.schema.ts';
+
+const onePerson = [...ownerErrors, 'person.not_found'] as const;
+const customFieldsSchema = z.object({ fields: z.array(customFieldSchema) });
+
+export const subjectAccessSchema = z.object({
+  format: z.literal('concord.subject-access.v1'),
+  exportedAt: z.string(),
+  holder: z.object({ organizationId: z.uuid() }),
+  person: personSchema,
+  customFieldLabels: z.record(z.string(), z.string()),
+});
+
+export const peopleContract = {
+  people: endpoint({
+    method: 'GET',
+    path: '/api/people',
+    auth: 'session',
+    summary: "Your organization's supporters: search, filter, one page at a time (opaque cursor)",
+    query: peopleQuerySchema,
+    response: peoplePageSchema,
+    errors: [...ownerErrors, 'people.cursor_invalid', 'segment.not_found'],
+  }),
+  createPerson: endpoint({
+    method: 'POST',
+    path: '/api/people',
+    auth: 'session',
+    summary: 'Add a supporter to your organization',
+    body: personInputSchema,
+    response: personSchema,
+    status: 201,
+    errors: [...ownerErrors, 'person.invalid', 'people.protected_field'],
+  }),
+  aggregates: endpoint({
+    method: 'GET',
+    path: '/api/people/aggregates',
+    auth: 'session',
+    summary:
+      'Supporter counts by county, tag and month: coalition staff see all members with counts under 10 as "<10"',
+    response: aggregatesSchema,
+    errors: [...ownerErrors],
+  }),
+  customFields: endpoint({
+    method: 'GET',
+    path: '/api/people/custom-fields',
+    auth: 'session',
+    summary: "Your organization's custom fields",
+    response: customFieldsSchema,
+    errors: [...ownerErrors],
+  }),
+  defineCustomField: endpoint({
+    method: 'POST',
+    path: '/api/people/custom-fields',
+    auth: 'session',
+    summary: 'Define a custom field (never race, ethnicity or religion)',
+    body: customFieldInputSchema,
+    response: customFieldsSchema,
+    errors: [...ownerErrors, 'people.protected_field'],
+  }),
+  person: endpoint({
+    method: 'GET',
+    path: '/api/people/:id',
+    auth: 'session',
+    summary: 'One supporter with consents, activity and links',
+    params,
+    response: personSchema,
+    errors: [...onePerson],
+  }),
+  updatePerson: endpoint({
+    method: 'PATCH',
+    path: '/api/people/:id',
+    auth: 'session',
+    summary: 'Edit a supporter',
+    params,
+    body: personPatchSchema,
+    response: personSchema,
+    errors: [...onePerson, 'person.invalid', 'people.protected_field'],
+  }),
+  erasePerson: endpoint({
+    method: 'DELETE',
+    path: '/api/people/:id',
+    auth: 'session',
+    summary: 'Erase a supporter and everything held on them (audited without personal data)',
+    params,
+    response: z.null(),
+    status: 204,
+    errors: [...onePerson],
+  }),
+  exportPerson: endpoint({
+    method: 'GET',
+    path: '/api/people/:id/export',
+    auth: 'session',
+    summary: 'Subject access: everything held on one supporter, as JSON (audited)',
+    params,
+    response: subjectAccessSchema,
+    errors: [...onePerson],
+  }),
+  recordConsent: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/consents',
+    auth: 'session',
+    summary: 'Record consent (or its refusal) for one channel',
+    params,
+    body: consentInputSchema,
+    response: personSchema,
+    errors: [...onePerson],
+  }),
+  withdrawConsent: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/consents/withdrawal',
+    auth: 'session',
+    summary: 'Withdraw consent for one channel',
+    params,
+    body: withdrawalInputSchema,
+    response: personSchema,
+    errors: [...onePerson, 'consent.nothing_to_withdraw'],
+  }),
+  addActivity: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/activities',
+    auth: 'session',
+    summary: 'Record an event, shift, petition or donation (amount only)',
+    params,
+    body: activityInputSchema,
+    response: personSchema,
+    errors: [...onePerson],
+  }),
+  issueLinkCode: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/link-codes',
+    auth: 'session',
+    summary: 'Record the person’s consent to a dual membership and get a one-time code for them to carry',
+    params,
+    body: linkCodeInputSchema,
+    response: linkCodeSchema,
+    errors: [...onePerson, 'link.same_organization', 'link.unknown_organization'],
+  }),
+  redeemLinkCode: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/links',
+    auth: 'session',
+    summary: 'Redeem a person’s link code on your own record of them',
+    params,
+    body: redeemLinkInputSchema,
+    response: personSchema,
+    errors: [...onePerson, 'link.code_invalid'],
+  }),
+};
