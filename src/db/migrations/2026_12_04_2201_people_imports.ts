@@ -9,8 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('people_imports')
     .addColumn('id', 'uuid', (col) => col.primaryKey())
-    .addColumn('coalition_id', 'uuid', (col) => col.notNull().references('coalitions.id'))
-    .addColumn('organization_id', 'uuid', (col) => col.notNull().references('organizations.id'))
+    .addColumn('coalition_id', 'uuid', (col) => col.notNull())
+    .addColumn('organization_id', 'uuid', (col) => col.notNull())
     .addColumn('requested_by', 'uuid', (col) => col.notNull())
     // The role the import was requested with: the job acts as that member's organizer.
     .addColumn('requested_role', 'text', (col) => col.notNull())
@@ -25,6 +25,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('started_at', 'timestamptz')
     .addColumn('finished_at', 'timestamptz')
+    .addForeignKeyConstraint('people_imports_org_fk', ['coalition_id', 'organization_id'], 'organizations', [
+      'coalition_id',
+      'id',
+    ])
     .execute();
   await sql`create index people_imports_owner_idx on people_imports (coalition_id, organization_id, created_at)`.execute(
     db,
