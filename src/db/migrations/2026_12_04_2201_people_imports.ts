@@ -36,7 +36,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Apart from the import row, so the import's transaction (which locks that row) never waits on it.
   await db.schema
     .createTable('people_import_progress')
-    .addColumn('import_id', 'uuid', (col) => col.primaryKey().references('people_imports.id').onDelete('cascade'))
+    .addColumn('import_id', 'uuid', (col) =>
+      col.primaryKey().references('people_imports.id').onDelete('cascade'),
+    )
     .addColumn('rows', 'integer', (col) => col.notNull())
     .addColumn('bytes', 'bigint', (col) => col.notNull())
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
@@ -44,7 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The uploaded file, deleted when its import ends.
   await db.schema
     .createTable('people_import_files')
-    .addColumn('import_id', 'uuid', (col) => col.primaryKey().references('people_imports.id').onDelete('cascade'))
+    .addColumn('import_id', 'uuid', (col) =>
+      col.primaryKey().references('people_imports.id').onDelete('cascade'),
+    )
     .addColumn('content', 'bytea', (col) => col.notNull())
     .execute();
 }

@@ -1,6 +1,6 @@
 import type { RoutesPlugin } from '../../http/types.ts';
-import { registerImportJobRoutes } from './import/import-jobs.routes.ts';
 import { registerImportRoutes } from './import/import.routes.ts';
+import { registerImportJobRoutes } from './import/import-jobs.routes.ts';
 import { registerMergeRoutes } from './merge/merge.routes.ts';
 import { registerOverlapRoutes } from './overlap/overlap.routes.ts';
 import { registerPeopleRoutes } from './people.routes.ts';

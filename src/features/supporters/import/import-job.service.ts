@@ -5,10 +5,10 @@ import type { Actor, Role } from '../../../core/actor.ts';
 import { DomainError, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
 import { ownerScope } from '../access.ts';
-import * as repo from './import-job.repository.ts';
-import { joinedTransaction } from './joined-transaction.ts';
 import { importTargetSchema, presetNameSchema } from './import.schema.ts';
 import { type ImportReport, importPeople } from './import.service.ts';
+import * as repo from './import-job.repository.ts';
+import { joinedTransaction } from './joined-transaction.ts';
 
 /**
  * Web imports as durable jobs (docs/supporters.md): the request stores the file and an import row
@@ -58,7 +58,10 @@ export async function requestImport(
 ): Promise<RequestedImport> {
   const scope = ownerScope(actor, 'import supporters');
   const id = randomUUID();
-  const options: ImportJobOptions = { preset: input.preset, ...(input.mapping ? { mapping: input.mapping } : {}) };
+  const options: ImportJobOptions = {
+    preset: input.preset,
+    ...(input.mapping ? { mapping: input.mapping } : {}),
+  };
   await repo.insertImport(trx, {
     id,
     coalitionId: scope.coalitionId,
@@ -143,7 +146,7 @@ export async function runImportJob(
   try {
     return await db.transaction().execute(async (trx) => {
       const row = await repo.lockImport(trx, id);
-      if (!row || row.status !== 'running') return 'skipped';
+      if (row?.status !== 'running') return 'skipped';
       const content = await repo.readFile(trx, id);
       if (!content) throw new Error(`import ${id}: its file is missing`);
       const options = importJobOptionsSchema.parse(row.options);
@@ -163,7 +166,10 @@ export async function runImportJob(
         (error: unknown) => {
           // A refused file (a protected column, an unknown mapped column) is the import's outcome.
           if (error instanceof DomainError)
-            return { report: null, error: { code: error.code, message: error.message, details: error.details } };
+            return {
+              report: null,
+              error: { code: error.code, message: error.message, details: error.details },
+            };
           throw error;
         },
       );

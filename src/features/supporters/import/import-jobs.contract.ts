@@ -51,7 +51,8 @@ export const importJobsContract = {
     method: 'POST',
     path: '/api/people/import-jobs',
     auth: 'session',
-    summary: 'Import a CSV as a job (delegates, organizers): 202 with the import; poll it for progress and the report',
+    summary:
+      'Import a CSV as a job (delegates, organizers): 202 with the import; poll it for progress and the report',
     description:
       'The file (at most 20 MiB of text) is stored with the import and its job in one transaction; any app server runs the job. The import is all-or-nothing: it ends `done` with its report, or `failed` with every row error (nothing imported).',
     body: startImportSchema,

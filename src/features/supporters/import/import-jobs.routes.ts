@@ -1,7 +1,7 @@
 import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { enqueueImport, registerImportJobs } from './import-job.ts';
 import { getImport, maxImportFileBytes, requestImport } from './import-job.service.ts';
+import { enqueueImport, registerImportJobs } from './import-job.ts';
 import { importJobsContract as api } from './import-jobs.contract.ts';
 
 /**
