@@ -63,7 +63,7 @@ describe(`supporters import as a job (${process.env.DATABASE_URL ? 'pg-boss' : '
         ? await openJobQueue(target, db, { superviseSeconds: 1 })
         : new LocalJobQueue(db, { pollMs: 20 });
     registerImportJobs(jobs, db, (message) => {
-      const [, id, outcome] = /import (\S+): attempt \d+ (\w+)/.exec(message) ?? [];
+      const [, id, outcome] = /import (\S+): attempt \d+ (ended|skipped)/.exec(message) ?? [];
       if (id && outcome) outcomes.set(id, [...(outcomes.get(id) ?? []), outcome]);
     });
     await jobs.start();

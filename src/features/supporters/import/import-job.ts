@@ -32,6 +32,7 @@ export function enqueueImport(jobs: JobQueue, trx: Db, requested: RequestedImpor
 export function registerImportJobs(jobs: JobQueue, db: Db, log: (message: string) => void = () => {}): void {
   jobs.register<PeopleImportJob>(peopleImportQueue, peopleImportQueueOptions, async (data, context) => {
     const { importId } = importJobSchema.parse(data);
+    log(`people import ${importId}: attempt ${context.attempt} started`);
     const outcome = await runImportJob(db, importId, { lastAttempt: context.lastAttempt });
     log(`people import ${importId}: attempt ${context.attempt} ${outcome}`);
   });
