@@ -4,6 +4,7 @@ import type { GovernanceTables } from './tables/governance.ts';
 import type { JobTables } from './tables/jobs.ts';
 import type { MapTables } from './tables/map.ts';
 import type { PactTables } from './tables/pacts.ts';
+import type { PeopleImportTables } from './tables/people-imports.ts';
 import type { PetitionTables } from './tables/petitions.ts';
 import type { SupportersTables } from './tables/supporters.ts';
 import type { TicketTables } from './tables/tickets.ts';
@@ -15,6 +16,7 @@ export interface Database
     JobTables,
     MapTables,
     PactTables,
+    PeopleImportTables,
     PetitionTables,
     SupportersTables,
     TicketTables {}

@@ -134,6 +134,11 @@ describe('every route, at the edge', () => {
         .filter((r) => r.upload)
         .map((r) => r.url)
         .sort(),
-    ).toEqual(['/api/map/imports/districts', '/api/map/imports/races', '/api/tabulate']);
+    ).toEqual([
+      '/api/map/imports/districts',
+      '/api/map/imports/races',
+      '/api/people/import-jobs',
+      '/api/tabulate',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { RoutesPlugin } from '../../http/types.ts';
 import { registerImportRoutes } from './import/import.routes.ts';
+import { registerImportJobRoutes } from './import/import-jobs.routes.ts';
 import { registerMergeRoutes } from './merge/merge.routes.ts';
 import { registerOverlapRoutes } from './overlap/overlap.routes.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
@@ -11,6 +12,7 @@ export const registerSupporterRoutes: RoutesPlugin = async (app) => {
   await registerPeopleRoutes(app);
   await registerSegmentRoutes(app);
   await registerImportRoutes(app);
+  await registerImportJobRoutes(app);
   await registerOverlapRoutes(app);
   await registerMergeRoutes(app);
   await registerPipelineRoutes(app);

@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ImportPreview, type ImportReport, previewImport, runImport } from '../../api/people.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { type ImportStatus, startImportJob, useImportJob } from './importJob.ts';
 
-/** Import wizard: choose a file, check the mapping on its first rows, import with progress, read the errors. */
+/**
+ * Import wizard: choose a file, check the mapping on its first rows, import with progress, read the
+ * errors. "Check without saving" streams a dry run; "Import" hands the file to a job (any server
+ * runs it, it survives a restart) and follows its progress until its report.
+ */
 export function ImportPage() {
   usePageTitle('Import people');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -14,6 +19,17 @@ export function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<ImportStatus | null>(null);
+  const polled = useImportJob(job);
+  const jobStatus = polled.data;
+
+  useEffect(() => {
+    if (!jobStatus || (jobStatus.status !== 'done' && jobStatus.status !== 'failed')) return;
+    if (jobStatus.report) setReport(jobStatus.report);
+    else if (jobStatus.error) setError(new Error(jobStatus.error.message));
+    setJob(null);
+    setBusy(false);
+  }, [jobStatus]);
 
   async function choose(selected: File | undefined) {
     setReport(null);
@@ -36,6 +52,15 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     setReport(null);
+    if (!dryRun) {
+      try {
+        setJob(await startImportJob(file, mapping));
+      } catch (e) {
+        setError(e);
+        setBusy(false);
+      }
+      return;
+    }
     setProgress(0);
     try {
       setReport(await runImport(file.text, { fileName: file.name, dryRun, mapping }, setProgress));
@@ -118,6 +143,17 @@ export function ImportPage() {
           <progress aria-label="Import progress" /> {progress} rows read
         </p>
       ) : null}
+      {job && jobStatus ? (
+        <p role="status">
+          <progress
+            aria-label="Import progress"
+            max={jobStatus.fileBytes}
+            value={Math.min(jobStatus.progress.bytes, jobStatus.fileBytes)}
+          />{' '}
+          {jobStatus.status === 'queued' ? 'Waiting for its turn…' : `${jobStatus.progress.rows} rows read`}
+        </p>
+      ) : null}
+      {polled.isError ? <ErrorMessage error={polled.error} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {report ? <ImportResult report={report} /> : null}
     </section>
