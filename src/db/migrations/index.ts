@@ -17,6 +17,7 @@ import * as petitionFeedTokens from './2026_12_04_1201_petition_feed_tokens.ts';
 import * as petitionLinks from './2026_12_04_1202_petition_links.ts';
 import * as jobs from './2026_12_04_1701_jobs.ts';
 import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_versions_baseline.ts';
+import * as placeSizes from './2026_12_04_2101_place_sizes.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1202_petition_links': petitionLinks,
   '2026_12_04_1701_jobs': jobs,
   '2026_12_04_1901_audit_pact_versions_baseline': auditPactVersionsBaseline,
+  '2026_12_04_2101_place_sizes': placeSizes,
 };
