@@ -82,7 +82,9 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
       'U.S. House — Michigan’s 11th congressional district',
       'U.S. House — Michigan’s 14th congressional district',
     ]);
-    const twelve = wayne.getByRole('listitem').filter({ hasText: 'U.S. House — Michigan’s 12th congressional district' });
+    const twelve = wayne
+      .getByRole('listitem')
+      .filter({ hasText: 'U.S. House — Michigan’s 12th congressional district' });
     expect((await twelve.getByRole('definition').allTextContents())[0]).toBe(
       'Michigan district 12: 41% of Wayne’s area (area-based, 2020 election)',
     );

@@ -106,7 +106,8 @@ export function CandidatesPage() {
                     <Link to={`/candidates/${c.id}`}>{c.name}</Link>
                   </td>
                   <td>
-                    {c.race.name} ({(c.race.statePo && stateNames[c.race.statePo]) ?? c.race.statePo ?? c.race.country})
+                    {c.race.name} (
+                    {(c.race.statePo && stateNames[c.race.statePo]) ?? c.race.statePo ?? c.race.country})
                   </td>
                   <td>{c.memberName}</td>
                   <td>{c.lines.map((l) => l.label).join(', ')}</td>

@@ -15,6 +15,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { displayLabels, raceLabel } from './labels.ts';
+import { NominationRefusal } from './NominationRefusal.tsx';
 import { RuleChecks } from './RuleChecks.tsx';
 import './tickets.css';
 
@@ -132,7 +133,20 @@ export function TicketBuilderPage() {
             </>
           ) : null}
         </section>
-        {propose.isError ? <ErrorMessage error={propose.error} /> : null}
+        {propose.isError ? (
+          <NominationRefusal
+            error={propose.error}
+            onEndorse={() => {
+              // The refusal's own offer: every other member's party line becomes an endorsement.
+              setSupport(
+                Object.fromEntries(
+                  Object.entries(support).map(([id, s]) => [id, s === 'party' ? 'endorsement' : s]),
+                ),
+              );
+              propose.reset();
+            }}
+          />
+        ) : null}
         <BusyButton type="submit" busy={propose.isPending} className="primary">
           Propose the candidate
         </BusyButton>
