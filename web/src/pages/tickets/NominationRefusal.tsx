@@ -32,9 +32,9 @@ export function NominationRefusal({
       const source = text(error.details?.source);
       const asOf = text(error.details?.asOf);
       return (
-        <section className="error" role="alert" aria-labelledby="refusal-title">
+        <section className="error" aria-labelledby="refusal-title">
           <h2 id="refusal-title">The ballot law refuses these lines</h2>
-          <p>{error.message}</p>
+          <p role="alert">{error.message}</p>
           {rule ? (
             <p>
               The rule{asOf ? ` (as of ${asOf})` : ''}: {rule}
