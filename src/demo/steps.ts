@@ -13,7 +13,8 @@ export const demoSteps: DemoStep[] = [
   decisionsDemoStep,
   mapDemoStep,
   pactsDemoStep,
-  petitionsDemoStep,
   supportersDemoStep,
   ticketsDemoStep,
+  // After supporters and tickets: its candidate drive picks their people and candidate.
+  petitionsDemoStep,
 ];

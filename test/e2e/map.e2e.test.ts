@@ -76,6 +76,23 @@ describe('US map (browser)', () => {
     await context.close();
   });
 
+  it('says when a shared link names a result set the data does not hold, and offers the default map', async () => {
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.viewer);
+    await page.goto(`${e2e.server.url}/map?set=us-president-1812-county`);
+    await page
+      .getByText('The result set “us-president-1812-county” in this link is not in the map data.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Show the default map' }).click();
+    await page.getByText('Showing US President 2024 by county (tonmcg)').waitFor();
+    expect(page.url()).not.toContain('1812');
+    // The one failed resource is the refused shapes request for the unknown set.
+    expect(
+      unexpectedConsoleErrors(consoleErrors).filter((e) => !/status of 404 .*set=us-president-1812/.test(e)),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('works by keyboard: focus shows the tooltip, arrows move, Enter opens the panel, search finds a county', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.viewer);

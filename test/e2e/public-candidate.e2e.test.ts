@@ -52,7 +52,7 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     expect(page.url()).toContain('state=56&county=56021');
     expect(await races.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
       'President — Wyoming',
-      'U.S. House — WY-AL',
+      'U.S. House — Wyoming at-large',
       'County organizing zone',
     ]);
     const president = races.getByRole('listitem').filter({ hasText: 'President — Wyoming' });
@@ -77,12 +77,14 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
       t.startsWith('U.S. House'),
     );
     expect(houseCards).toEqual([
-      'U.S. House — MI-12',
-      'U.S. House — MI-13',
-      'U.S. House — MI-11',
-      'U.S. House — MI-14',
+      'U.S. House — Michigan’s 12th congressional district',
+      'U.S. House — Michigan’s 13th congressional district',
+      'U.S. House — Michigan’s 11th congressional district',
+      'U.S. House — Michigan’s 14th congressional district',
     ]);
-    const twelve = wayne.getByRole('listitem').filter({ hasText: 'U.S. House — MI-12' });
+    const twelve = wayne
+      .getByRole('listitem')
+      .filter({ hasText: 'U.S. House — Michigan’s 12th congressional district' });
     expect((await twelve.getByRole('definition').allTextContents())[0]).toBe(
       'Michigan district 12: 41% of Wayne’s area (area-based, 2020 election)',
     );
@@ -121,8 +123,10 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
     expect((await president.getByRole('definition').allTextContents()).at(-1)).toBe(
       'No coalition candidate announced',
     );
-    for (const code of ['MI-12', 'MI-13', 'MI-11', 'MI-14']) {
-      const card = races.getByRole('listitem').filter({ hasText: `U.S. House — ${code}` });
+    for (const seat of ['12th', '13th', '11th', '14th']) {
+      const card = races
+        .getByRole('listitem')
+        .filter({ hasText: `U.S. House — Michigan’s ${seat} congressional district` });
       expect((await card.getByRole('definition').allTextContents()).at(-1)).toBe(
         'No coalition candidate announced',
       );

@@ -21,6 +21,13 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     await page.getByRole('heading', { level: 1, name: 'Candidates' }).waitFor();
     await page.getByText('Paul Kowalski').first().waitFor();
     await screenshot(page, 'tickets-candidates');
+    // The state filter lists states by name (the API still takes the USPS code).
+    const table = page.locator('table');
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'New York' });
+    await table.getByText('Paul Kowalski').waitFor({ state: 'detached' });
+    await table.getByRole('link', { name: 'Rosa Delgado' }).waitFor();
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Any state' });
+    await table.getByText('Paul Kowalski').waitFor();
 
     await page.getByRole('link', { name: 'Build a ticket' }).click();
     await page.getByRole('heading', { level: 1, name: 'Build a ticket' }).waitFor();
@@ -40,7 +47,14 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     expect(await checks.textContent()).toContain('Michigan does not allow one candidate on two party lines');
     await screenshot(page, 'tickets-builder-refused');
 
-    await page.getByLabel('Harbor Greens', { exact: true }).selectOption({ label: 'Endorsement only' });
+    // Proposed anyway, the server refuses with the rule and offers endorsements instead.
+    await page.getByRole('button', { name: 'Propose the candidate' }).click();
+    const refusal = page.getByRole('region', { name: 'The ballot law refuses these lines' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('The rule');
+    await refusal.getByRole('button', { name: 'Make the other members’ lines endorsements' }).click();
+    expect(await page.getByLabel('Harbor Greens', { exact: true }).inputValue()).toBe('endorsement');
+    expect(await refusal.count()).toBe(0);
     await checks.getByText('Ballot law: allowed in MI').waitFor();
     expect(await checks.getByText('Refused by ballot law').count()).toBe(0);
     await checks.getByText('Pacts: no ratified pact gives this race to another member.').waitFor();
@@ -69,7 +83,20 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     expect(await page.getByRole('button', { name: 'Print the card' }).isVisible()).toBe(false);
     expect(await ada.isVisible()).toBe(true);
     await screenshot(page, 'tickets-slate-print');
-    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    // The one failed resource is the refused proposal (422 on POST /api/candidates) asked for above.
+    expect(
+      unexpectedConsoleErrors(consoleErrors).filter((e) => !/status of 422 .*\/api\/candidates$/.test(e)),
+    ).toEqual([]);
+  });
+
+  it('shows a not-found page for a candidate link that names no candidate', async () => {
+    const { page, consoleErrors } = await openPage(e2e.browser);
+    await signInAsDemoAdmin(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/candidates/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('heading', { level: 1, name: 'No such candidate' }).waitFor();
+    await page.getByRole('link', { name: 'All candidates' }).waitFor();
+    // The one failed resource is the 404 this page answers.
+    expect(unexpectedConsoleErrors(consoleErrors).filter((e) => !e.includes('status of 404'))).toEqual([]);
   });
 
   it('flags the dissident candidacy on the map: the member the pact gave the race to, the dissident, the dispute', async () => {

@@ -20,6 +20,7 @@ import * as coalitionBranding from './2026_12_04_1501_coalition_branding.ts';
 import * as jobs from './2026_12_04_1701_jobs.ts';
 import * as changeNotifications from './2026_12_04_1801_change_notifications.ts';
 import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_versions_baseline.ts';
+import * as placeSizes from './2026_12_04_2101_place_sizes.ts';
 import * as peopleImports from './2026_12_04_2201_people_imports.ts';
 
 /**
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1701_jobs': jobs,
   '2026_12_04_1801_change_notifications': changeNotifications,
   '2026_12_04_1901_audit_pact_versions_baseline': auditPactVersionsBaseline,
+  '2026_12_04_2101_place_sizes': placeSizes,
   '2026_12_04_2201_people_imports': peopleImports,
 };

@@ -80,6 +80,13 @@ export interface ResultUnitsTable {
   published_lean: number | null;
 }
 
+/** Kept by triggers on result_units (migration 2026_12_04_2101): the place search's size. */
+export interface PlaceSizesTable {
+  jurisdiction_id: string;
+  coalition_id: string | null;
+  votes_cast: number;
+}
+
 export interface ResultVotesTable {
   result_set_id: string;
   jurisdiction_id: string;
@@ -100,4 +107,5 @@ export interface MapTables {
   result_sets: ResultSetsTable;
   result_units: ResultUnitsTable;
   result_votes: ResultVotesTable;
+  place_sizes: PlaceSizesTable;
 }

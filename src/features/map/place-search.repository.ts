@@ -27,6 +27,15 @@ export interface PlaceRow {
   name_key: string;
 }
 
+/**
+ * Votes cast there (the largest result unit the viewer may see), from the sizes the result_units
+ * triggers keep: the reference size, or the viewer's coalition's own if larger.
+ */
+const size = (viewer: Viewer) =>
+  viewer
+    ? sql<number>`greatest(coalesce(rs.votes_cast, 0), coalesce(cs.votes_cast, 0))`
+    : sql<number>`coalesce(rs.votes_cast, 0)`;
+
 const like = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Two letters are a code ("MI"), not the start of every state in M; more letters start a name. */
@@ -57,11 +66,12 @@ export async function searchPlaces(
         p.name as parent_name, p.kind as parent_kind,
         (case when ${key} = ${query.name} then 0 when ${key} like ${`${like(query.name)}%`} then 1 else 2 end) as tier,
         ${kindRank} as kind_rank,
-        -coalesce((select max(ru.total_votes) from result_units ru
-          where ru.jurisdiction_id = j.id and ${visibleTo('ru.coalition_id', viewer)}), 0)::float8 as neg_size,
+        -${size(viewer)}::float8 as neg_size,
         (lower(j.name) collate "C") as name_key
       from jurisdictions j
       left join jurisdictions p on p.id = j.parent_id
+      left join place_sizes rs on rs.jurisdiction_id = j.id and rs.coalition_id is null
+      ${viewer ? sql`left join place_sizes cs on cs.jurisdiction_id = j.id and cs.coalition_id = ${viewer.coalitionId}` : sql``}
       where ${visibleTo('j.coalition_id', viewer)}
         and ${key} like ${`%${like(query.name)}%`}
         ${kind ? sql`and j.kind = ${kind}` : sql``}

@@ -1,10 +1,12 @@
+import { resolveCliActor } from '../../cli/context.ts';
 import type { Actor } from '../../core/actor.ts';
 import { addDays } from '../../core/petitions/days.ts';
 import { seededRandom } from '../../core/tabulate/random.ts';
 import type { Db } from '../../db/database.ts';
-import type { DemoStep } from '../../demo/step.ts';
+import type { DemoContext, DemoStep } from '../../demo/step.ts';
+import { demoEmail } from '../registry/index.ts';
 import { createDrive, todayUtc } from './drives.service.ts';
-import { addChecks, addPackets } from './entries.service.ts';
+import { addChecks, addCirculator, addPackets } from './entries.service.ts';
 import type { CreateCheckInput, CreatePacketInput } from './petitions.schema.ts';
 import { createRequirement, findRequirementOr404 } from './requirements.service.ts';
 
@@ -97,7 +99,91 @@ async function organizationId(db: Db, coalitionId: string, name: string): Promis
   return row.id;
 }
 
-/** A party-recognition drive under Colorado's rule and a local initiative, two weeks in. */
+/** The tickets demo's House candidate for the Workers' Common Front (MI-13), whose drive petitions.demo adds. */
+export const demoPetitionCandidate = 'Keisha Grant';
+const candidateMember = "Workers' Common Front";
+/** How many of the member's own supporters circulate for the candidate. */
+export const demoPersonCirculators = 3;
+
+/**
+ * When the supporters and tickets demos have run: a candidacy drive of the Workers' Common Front for
+ * its House candidate, picked by candidateId, circulated by the first few of the member's own
+ * people (by name, so the pick is the same on every load) added by personId, one week in.
+ */
+async function candidateDrive(db: Db, context: DemoContext, start: string, today: string) {
+  const organization = await organizationId(db, context.coalitionId, candidateMember);
+  const candidate = await db
+    .selectFrom('candidates')
+    .select('id')
+    .where('coalition_id', '=', context.coalitionId)
+    .where('organization_id', '=', organization)
+    .where('name', '=', demoPetitionCandidate)
+    .executeTakeFirst();
+  // Distinct full names: a circulator is one name per drive.
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'first_name', 'last_name'])
+    .distinctOn(['last_name', 'first_name'])
+    .where('coalition_id', '=', context.coalitionId)
+    .where('organization_id', '=', organization)
+    .where('first_name', '<>', '')
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .orderBy('id')
+    .limit(demoPersonCirculators)
+    .execute();
+  if (!candidate || people.length === 0) return null;
+  const { slug } = await db
+    .selectFrom('coalitions')
+    .select('slug')
+    .where('id', '=', context.coalitionId)
+    .executeTakeFirstOrThrow();
+  // The member's own delegate: only it may pick its people (staff see them as aggregates only).
+  const delegate = await resolveCliActor(db, slug, demoEmail(candidateMember));
+  const requirement = await createRequirement(db, delegate, {
+    country: 'US',
+    jurisdiction: 'US-MI-13',
+    jurisdictionName: "Michigan's 13th congressional district",
+    kind: 'candidacy',
+    title: "Michigan's 13th congressional district: candidacy petition (demo figure)",
+    signatures: 1_000,
+    ruleText:
+      'Signatures of registered voters of the district (an invented figure for the demo, not the statute).',
+    whoMaySign: 'registered voters of the district',
+    deadline: addDays(today, 30),
+    source: 'Demo data: an invented figure',
+    asOf: today,
+  });
+  const drive = await createDrive(db, delegate, {
+    organizationId: organization,
+    requirementId: requirement.id,
+    name: `${demoPetitionCandidate} for Congress (MI-13)`,
+    target: { kind: 'candidate', candidateId: candidate.id },
+    startDay: addDays(start, 7),
+    dueDay: addDays(today, 30),
+  });
+  const names: string[] = [];
+  for (const person of people) {
+    names.push((await addCirculator(db, delegate, drive.id, { personId: person.id })).name);
+  }
+  const data = generate(
+    'concord-demo-petitions-candidate',
+    names,
+    ['Wayne'],
+    addDays(start, 7),
+    7,
+    () => 0.85,
+    'MI',
+  );
+  await addPackets(db, delegate, drive.id, located(data.packets), 'demo');
+  await addChecks(db, delegate, drive.id, located(data.checks.filter((c) => c.checkedOn <= today)), 'demo');
+  return data;
+}
+
+/**
+ * A party-recognition drive under Colorado's rule and a local initiative, two weeks in; with the
+ * supporters and tickets demos before it, a candidate's drive circulated by the member's people.
+ */
 export const petitionsDemoStep: DemoStep = {
   name: 'petitions: a Colorado party-recognition drive and a local initiative, two weeks of packets and checks',
   async run(db: Db, context) {
@@ -178,8 +264,10 @@ export const petitionsDemoStep: DemoStep = {
       located(localData.checks.filter((c) => c.checkedOn <= today)),
       'demo',
     );
+    const candidateData = await candidateDrive(db, context, start, today);
+    const all = [partyData, localData, ...(candidateData ? [candidateData] : [])];
     context.log(
-      `petitions: ${partyData.packets.length + localData.packets.length} packets, ${partyData.checks.length + localData.checks.length} checks`,
+      `petitions: ${all.reduce((n, d) => n + d.packets.length, 0)} packets, ${all.reduce((n, d) => n + d.checks.length, 0)} checks${candidateData ? '' : ' (no candidate drive: the supporters and tickets demos have not run)'}`,
     );
   },
 };

@@ -14,7 +14,7 @@ import type {
 } from '../../../src/features/map/map.schema.ts';
 import { placeSearchLimits } from '../../../src/features/map/map.schema.ts';
 import type { ShapeProperties } from '../../../src/features/map/shape-figures.ts';
-import { call } from './client.ts';
+import { type ApiErrorOf, call } from './client.ts';
 
 export type {
   ElectionView,
@@ -87,7 +87,7 @@ export function useResultSets() {
  * until the next one arrives, so the map never blanks out.
  */
 export function useUsShapes(level: UsLevel, set: string | undefined) {
-  return useQuery({
+  return useQuery<UsTopology, ApiErrorOf<typeof mapContract.usShapes>>({
     enabled: set !== undefined,
     queryKey: mapKeys.shapes(level, set ?? ''),
     queryFn: () => fetchUsTopology(level, set),

@@ -18,7 +18,7 @@ import type {
   TicketSettings,
   TransitionInput,
 } from '../../../src/features/tickets/tickets.schema.ts';
-import { call } from './client.ts';
+import { type ApiErrorOf, call } from './client.ts';
 import { queryString } from './queries.ts';
 
 /** Every web call of the tickets feature (docs/tickets.md), typed by its contracts. */
@@ -62,7 +62,7 @@ export function useCandidates(filter: CandidateFilter) {
 }
 
 export function useCandidate(id: string) {
-  return useQuery({
+  return useQuery<CandidateView, ApiErrorOf<typeof c.candidate>>({
     queryKey: ticketKeys.candidate(id),
     queryFn: () => call(c.candidate, { params: { id } }),
   });
@@ -97,16 +97,19 @@ export function useNationalTickets() {
   return useQuery({ queryKey: ['tickets', 'national'], queryFn: () => call(c.nationalTickets) });
 }
 
-function useTicketsMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
+/** `E`: the endpoint's typed ApiError, for pages that react to one refusal (ApiErrorOf). */
+function useTicketsMutation<I, O, E = Error>(mutationFn: (input: I) => Promise<O>) {
   const client = useQueryClient();
-  return useMutation({
+  return useMutation<O, E, I>({
     mutationFn,
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.all }),
   });
 }
 
 export const useProposeCandidate = () =>
-  useTicketsMutation((input: ProposeCandidateInput) => call(c.propose, { body: input }));
+  useTicketsMutation<ProposeCandidateInput, CandidateView, ApiErrorOf<typeof c.propose>>((input) =>
+    call(c.propose, { body: input }),
+  );
 export const useAddLine = (id: string) =>
   useTicketsMutation((input: LineInput) => call(c.addLine, { params: { id }, body: input }));
 export const useEndorse = (id: string) =>

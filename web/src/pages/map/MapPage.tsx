@@ -12,6 +12,7 @@ import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
 import { ResultSetSelect } from './ResultSetSelect.tsx';
 import { initialSet, levelOf, mapSetGroups } from './result-set-options.ts';
+import { ShapesError } from './ShapesError.tsx';
 import './map.css';
 
 const filterKeys = ['set', 'place'] as const;
@@ -69,7 +70,13 @@ export function MapPage() {
         {geometry ? <PlaceSearch places={geometry.places} noun={noun} onPick={handleSelect} /> : null}
       </div>
       {sets.isError ? <ErrorMessage error={sets.error} /> : null}
-      {shapes.isError ? <ErrorMessage error={shapes.error} /> : null}
+      {shapes.isError ? (
+        <ShapesError
+          error={shapes.error}
+          set={setSlug}
+          onDefault={() => setFilters({ set: '', place: '' })}
+        />
+      ) : null}
       {sets.isPending || (setSlug && shapes.isPending) ? <Loading label="Loading the map" /> : null}
       {sets.data && !setSlug ? (
         <p>No map data is loaded yet: an administrator runs concord data load.</p>

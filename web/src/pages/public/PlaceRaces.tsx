@@ -11,6 +11,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import {
   districtArea,
   districtOrder,
+  houseSeatName,
   latestDistrictSet,
   latestResultOf,
   leadingCandidates,
@@ -136,14 +137,14 @@ export function PlaceRaces({
         {own.map(({ district, name, races }) => (
           <RaceCard
             key={district.code}
-            title={`U.S. House — ${district.code}`}
+            title={`U.S. House — ${houseSeatName(district.code, state.name)}`}
             area={districtArea(district, county.name, name)}
             coalition={races}
           />
         ))}
         {own.length === 0 && seats.length === 1 && seats[0] ? (
           <RaceCard
-            title={`U.S. House — ${seats[0].code}`}
+            title={`U.S. House — ${houseSeatName(seats[0].code, state.name)}`}
             area={`${state.name} (one seat, statewide${districtSet ? `, ${districtSet.label}` : ''})`}
             coalition={forSeat}
           />

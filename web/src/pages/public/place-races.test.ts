@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultSetView } from '../../api/map.ts';
-import { districtArea, latestDistrictSet } from './place-races.ts';
+import { districtArea, houseSeatName, latestDistrictSet } from './place-races.ts';
 
 const set = (slug: string, office: string | null, measure: 'votes' | 'lean'): ResultSetView =>
   ({
@@ -53,5 +53,18 @@ describe('districtArea', () => {
     expect(districtArea(district('MI-1', 0.999), 'Marquette', undefined)).toBe(
       'MI-1: all of Marquette (area-based, 2020 election)',
     );
+  });
+});
+
+describe('houseSeatName', () => {
+  it('names a seat by its state and ordinal, at-large seats as such', () => {
+    expect(houseSeatName('MI-12', 'Michigan')).toBe('Michigan’s 12th congressional district');
+    expect(houseSeatName('MI-1', 'Michigan')).toBe('Michigan’s 1st congressional district');
+    expect(houseSeatName('CA-22', 'California')).toBe('California’s 22nd congressional district');
+    expect(houseSeatName('NY-13', 'New York')).toBe('New York’s 13th congressional district');
+    expect(houseSeatName('TX-11', 'Texas')).toBe('Texas’s 11th congressional district');
+    expect(houseSeatName('CA-43', 'California')).toBe('California’s 43rd congressional district');
+    expect(houseSeatName('WY-AL', 'Wyoming')).toBe('Wyoming at-large');
+    expect(houseSeatName('AK-0', 'Alaska')).toBe('Alaska at-large');
   });
 });

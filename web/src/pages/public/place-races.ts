@@ -66,3 +66,19 @@ export function districtArea(
   const share = percent >= 99 ? `all of ${county}` : `${percent < 1 ? '<1' : percent}% of ${county}’s area`;
   return `${name ?? district.code}: ${share} (area-based, ${district.election} election)`;
 }
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
+/**
+ * A House seat by name, never by code: `MI-12` in Michigan is "Michigan’s 12th congressional
+ * district", an at-large seat (`WY-AL`, or district 0) "Wyoming at-large".
+ */
+export function houseSeatName(code: string, stateName: string): string {
+  const seat = code.split('-').pop() ?? '';
+  const number = /^\d+$/.test(seat) ? Number(seat) : 0;
+  return number === 0 ? `${stateName} at-large` : `${stateName}’s ${ordinal(number)} congressional district`;
+}

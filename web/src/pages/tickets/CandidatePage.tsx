@@ -14,6 +14,7 @@ import { formatDateTime } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { CandidateLoadError } from './CandidateLoadError.tsx';
 import { displayLabels, lineKindLabels, statusLabels } from './labels.ts';
 import { RuleChecks } from './RuleChecks.tsx';
 import './tickets.css';
@@ -31,7 +32,7 @@ export function CandidatePage() {
   const resolve = useResolveDispute(id);
   usePageTitle(candidate.data?.name ?? 'Candidate');
   if (candidate.isPending) return <Loading label="Loading the candidate" />;
-  if (candidate.isError) return <ErrorMessage error={candidate.error} />;
+  if (candidate.isError) return <CandidateLoadError error={candidate.error} />;
   const c = candidate.data;
   const staff = session ? isStaffRole(session.role) : false;
   const own = session?.organizationId === c.organizationId;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useJurisdictions } from '../../api/map.ts';
 import { type CandidateFilter, useAlerts, useCandidates } from '../../api/tickets.ts';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -15,6 +16,13 @@ export function CandidatesPage() {
   const [filter, setFilter] = useState<CandidateFilter>({});
   const candidates = useCandidates(filter);
   const alerts = useAlerts();
+  // States by name (the filter still sends the USPS code the API takes), in alphabetical order.
+  const states = useJurisdictions({ kind: 'state', limit: 100 });
+  const stateNames: Record<string, string> = Object.fromEntries(
+    [...(states.data?.items ?? [])]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((state) => (state.abbr ? [[state.abbr, state.name]] : [])),
+  );
   return (
     <section aria-labelledby="candidates-title">
       <div className="page-head">
@@ -55,11 +63,12 @@ export function CandidatesPage() {
           anyLabel="Any status"
           onChange={(v) => setFilter({ ...filter, status: v || undefined })}
         />
-        <TextField
-          label="State (USPS)"
+        <SelectField
+          label="State"
           value={filter.state ?? ''}
-          maxLength={2}
-          onChange={(v) => setFilter({ ...filter, state: v.length === 2 ? v.toUpperCase() : undefined })}
+          labels={stateNames}
+          anyLabel={states.isPending ? 'Loading the states…' : 'Any state'}
+          onChange={(v) => setFilter({ ...filter, state: v || undefined })}
         />
         <TextField
           label="Name"
@@ -74,6 +83,7 @@ export function CandidatesPage() {
           onChange={(v) => setFilter({ ...filter, dissident: v || undefined })}
         />
       </form>
+      {states.isError ? <ErrorMessage error={states.error} /> : null}
       {candidates.isPending ? <Loading label="Loading candidates" /> : null}
       {candidates.isError ? <ErrorMessage error={candidates.error} /> : null}
       {candidates.data ? (
@@ -96,7 +106,8 @@ export function CandidatesPage() {
                     <Link to={`/candidates/${c.id}`}>{c.name}</Link>
                   </td>
                   <td>
-                    {c.race.name} ({c.race.statePo ?? c.race.country})
+                    {c.race.name} (
+                    {(c.race.statePo && stateNames[c.race.statePo]) ?? c.race.statePo ?? c.race.country})
                   </td>
                   <td>{c.memberName}</td>
                   <td>{c.lines.map((l) => l.label).join(', ')}</td>

@@ -18,6 +18,7 @@ import { useSchemaForm } from '../../forms/use-schema-form.ts';
 import { FormAlert, SelectField, TextField } from '../../ui/fields.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { displayLabels, raceLabel } from './labels.ts';
+import { NominationRefusal } from './NominationRefusal.tsx';
 import { RuleChecks } from './RuleChecks.tsx';
 import './tickets.css';
 
@@ -129,7 +130,23 @@ export function TicketBuilderPage() {
             </>
           ) : null}
         </section>
-        <FormAlert form={form} />
+        {propose.isError ? (
+          <NominationRefusal
+            error={propose.error}
+            onEndorse={() => {
+              // The refusal's own offer: every other member's party line becomes an endorsement.
+              setSupport(
+                Object.fromEntries(
+                  Object.entries(support).map(([id, s]) => [id, s === 'party' ? 'endorsement' : s]),
+                ),
+              );
+              propose.reset();
+            }}
+          />
+        ) : (
+          // Anything else the form holds (e.g. a client-side refusal) in the form's alert.
+          <FormAlert form={form} />
+        )}
         <BusyButton type="submit" busy={propose.isPending} className="primary">
           Propose the candidate
         </BusyButton>
