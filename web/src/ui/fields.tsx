@@ -113,7 +113,7 @@ export function TextField<In extends FieldValues, Out>({
   ...input
 }: FieldProps<In, Out> &
   InputExtras & {
-    type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel';
+    type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel' | 'color';
     /** A list typed in one box ("06, 06037"): the value is its trimmed, non-empty parts. */
     splitOn?: string;
     /** The value as the schema takes it, from the text typed (a local time → an ISO instant). */

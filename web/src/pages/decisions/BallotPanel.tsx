@@ -20,7 +20,7 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
   const toast = useToast();
   // A ballot form passes its own error handler: a refusal lands on its fields or in its alert.
   const handleCast = (ballot: BallotInput, onError?: (error: unknown) => void) =>
-    cast.mutate(ballot, { onSuccess: () => toast('Ballot recorded.'), onError });
+    cast.mutate(ballot, { onSuccess: () => toast(mine ? 'Ballot changed.' : 'Ballot cast.'), onError });
   const ranked = decision.method !== 'approval' && orderingMethods.includes(decision.method);
 
   return (
