@@ -114,7 +114,7 @@ describe('ranked ballot by keyboard (browser)', () => {
     await signOut(page);
 
     await signInAs(page, e2e.server.url, e2eUsers.secretariat);
-    await page.getByRole('link', { name: e2eDecisions.ranked }).click();
+    await page.getByRole('link', { name: e2eDecisions.ranked }).first().click();
     await page.getByRole('button', { name: 'Close the decision now' }).click();
     await page.getByRole('button', { name: 'Yes, close and count' }).click();
     await page.getByRole('heading', { name: /^Result: / }).waitFor();

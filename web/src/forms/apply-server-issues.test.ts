@@ -47,6 +47,16 @@ describe('placeServerError', () => {
     expect(placed).toEqual({ fields: { name: 'Too long' } });
   });
 
+  it('reads the paths of a form that fills a path parameter (a receipt lookup)', () => {
+    const lookup = z.object({ receipt: z.string() });
+    const placed = placeServerError(
+      lookup,
+      invalid([{ path: 'params.receipt', message: 'Four groups of four' }]),
+      'params',
+    );
+    expect(placed).toEqual({ fields: { receipt: 'Four groups of four' } });
+  });
+
   it('sends issues no field can show to the form alert, with their path', () => {
     const placed = placeServerError(
       body,

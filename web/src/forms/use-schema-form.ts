@@ -20,7 +20,7 @@ export function useSchemaForm<In extends FieldValues, Out>(
     serverPath = '',
     ...options
   }: Omit<UseFormProps<In, unknown, Out>, 'resolver'> & {
-    /** Where the values sit in the body when the form sends one item of a batch (`packets.0`). */
+    /** Where the values sit in the request: one item of a batch body (`packets.0`), or `params`. */
     serverPath?: string;
   } = {},
 ): SchemaForm<In, Out> {

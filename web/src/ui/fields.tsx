@@ -113,7 +113,7 @@ export function TextField<In extends FieldValues, Out>({
   ...input
 }: FieldProps<In, Out> &
   InputExtras & {
-    type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel';
+    type?: 'text' | 'email' | 'url' | 'date' | 'datetime-local' | 'search' | 'tel' | 'color';
     /** A list typed in one box ("06, 06037"): the value is its trimmed, non-empty parts. */
     splitOn?: string;
     /** The value as the schema takes it, from the text typed (a local time → an ISO instant). */
@@ -230,7 +230,10 @@ export function SelectField<In extends FieldValues, Out>({
   options,
   placeholder,
   disabled,
+  parse,
 }: FieldProps<In, Out> & {
+  /** The value as the schema takes it, from the option chosen (a version number). */
+  parse?: (value: string) => unknown;
   /** Labels of the schema enum's values (its order is kept); a value without one shows as is. */
   labels?: Readonly<Record<string, string>>;
   /** The choices when the schema has no enum (an organization's id, say). */
@@ -252,7 +255,10 @@ export function SelectField<In extends FieldValues, Out>({
         id={id}
         disabled={disabled}
         {...aria}
-        {...form.register(name, { setValueAs: (value: unknown) => (value === '' ? undefined : value) })}
+        {...form.register(name, {
+          setValueAs: (value: unknown) =>
+            value === '' ? undefined : parse && typeof value === 'string' ? parse(value) : value,
+        })}
       >
         {placeholder === undefined ? null : <option value="">{placeholder}</option>}
         {choices.map((choice) => (

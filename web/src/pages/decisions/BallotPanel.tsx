@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useCastBallot } from '../../api/decisions.ts';
 import type { BallotInput, Decision } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useToast } from '../../ui/toast.tsx';
 import { ApprovalBallot } from './ApprovalBallot.tsx';
 import { orderingMethods } from './methods.ts';
 import { describeBallot } from './split.ts';
@@ -16,7 +17,11 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
   const mine = decision.myBallot;
   const options = decision.rules.options ?? [];
   const submitLabel = mine ? 'Change the ballot' : 'Cast the ballot';
-  const handleCast = (ballot: BallotInput) => cast.mutate(ballot);
+  const toast = useToast();
+  // A ballot form passes its own error handler: a refusal lands on its fields or in its alert.
+  const handleCast = (ballot: BallotInput, onError?: (error: unknown) => void) =>
+    cast.mutate(ballot, { onSuccess: () => toast(mine ? 'Ballot changed.' : 'Ballot cast.'), onError });
+  const ranked = decision.method !== 'approval' && orderingMethods.includes(decision.method);
 
   return (
     <section aria-labelledby="ballot-title" className="panel">
@@ -39,7 +44,7 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
           initial={mine?.parts?.[0]?.ranking ?? []}
           pending={cast.isPending}
           submitLabel={submitLabel}
-          onSubmit={(approve) => handleCast({ approve })}
+          onSubmit={handleCast}
         />
       ) : orderingMethods.includes(decision.method) ? (
         <Suspense fallback={<Loading label="Loading the ranked ballot" />}>
@@ -59,7 +64,7 @@ export function BallotPanel({ decision, organizationId }: { decision: Decision; 
           onSubmit={handleCast}
         />
       )}
-      {cast.isError ? <ErrorMessage error={cast.error} /> : null}
+      {ranked && cast.isError ? <ErrorMessage error={cast.error} /> : null}
     </section>
   );
 }

@@ -1,38 +1,37 @@
-import { type FormEvent, useState } from 'react';
+import { decisionsContract } from '../../../../src/features/decisions/decisions.contract.ts';
 import { useReceiptLookup } from '../../api/decisions.ts';
-import { ErrorMessage } from '../../components/Status.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, TextField } from '../../ui/fields.tsx';
 import { describeBallot } from './split.ts';
+
+// The lookup's own path parameter, as the endpoint checks it (upper-cased, four groups of four).
+const receiptSchema = decisionsContract.receipt.params.pick({ receipt: true });
 
 /** Anyone finds a ballot in the published list by its receipt: proof it was counted as cast. */
 export function ReceiptLookup({ decisionId }: { decisionId: string }) {
   const lookup = useReceiptLookup(decisionId);
-  const [receipt, setReceipt] = useState('');
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    lookup.mutate(receipt);
-  };
+  const form = useSchemaForm(receiptSchema, { defaultValues: { receipt: '' }, serverPath: 'params' });
+  const handleSubmit = form.handleSubmit(({ receipt }) => {
+    lookup.mutate(receipt, { onError: form.onServerError });
+  });
   const found = lookup.data;
   return (
-    <form onSubmit={handleSubmit} className="receipt-lookup" aria-labelledby="receipt-title">
+    <form onSubmit={handleSubmit} className="receipt-lookup" aria-labelledby="receipt-title" noValidate>
       <h3 id="receipt-title">Check a receipt</h3>
       <div className="inline-form">
-        <label htmlFor="receipt-code">Receipt code</label>
-        <input
-          id="receipt-code"
-          value={receipt}
-          required
+        <TextField
+          form={form}
+          name="receipt"
+          label="Receipt code"
           autoComplete="off"
-          spellCheck={false}
           placeholder="XXXX-XXXX-XXXX-XXXX"
-          pattern="[0-9A-Za-z]{4}(-[0-9A-Za-z]{4}){3}"
-          title="Four groups of four letters or digits, separated by dashes"
-          onChange={(e) => setReceipt(e.target.value)}
+          parse={(text) => text.trim()}
         />
         <button type="submit" disabled={lookup.isPending}>
           Look up
         </button>
       </div>
-      {lookup.isError ? <ErrorMessage error={lookup.error} /> : null}
+      <FormAlert form={form} />
       {found ? (
         <p role="status" className="ok-text">
           Ballot <code>{found.receipt}</code> is in the published list: {describeBallot(found)}

@@ -1,36 +1,29 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { useController, useFormState } from 'react-hook-form';
+import { decisionsContract } from '../../../../src/features/decisions/decisions.contract.ts';
 import type { BallotInput, Split } from '../../api/types.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, RadioField } from '../../ui/fields.tsx';
 import { SplitInputs } from './SplitInputs.tsx';
 
-type Choice = 'yes' | 'no' | 'abstain';
-const choices: { value: Choice; label: string }[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'abstain', label: 'Abstain' },
-];
+// The two yes/no forms of the cast-ballot body: `{ choice }` and `{ split }` in thousandths.
+const [choiceSchema, splitSchema] = decisionsContract.castBallot.body.options;
+const choiceLabels = { yes: 'Yes', no: 'No', abstain: 'Abstain' } as const;
 
 interface YesNoBallotProps {
   initialSplit: Split | null;
   pending: boolean;
   submitLabel: string;
-  onSubmit: (ballot: BallotInput) => void;
+  onSubmit: (ballot: BallotInput, onError: (error: unknown) => void) => void;
 }
 
+type FormProps = Omit<YesNoBallotProps, 'initialSplit'>;
+
 /** Yes / no / abstain for the whole weight, or the weight split in percent. */
-export function YesNoBallot({ initialSplit, pending, submitLabel, onSubmit }: YesNoBallotProps) {
+export function YesNoBallot({ initialSplit, ...props }: YesNoBallotProps) {
   const [mode, setMode] = useState<'choice' | 'split'>('choice');
-  const [choice, setChoice] = useState<Choice | ''>('');
-  const [split, setSplit] = useState<Split>(initialSplit ?? { yes: 500, no: 500, abstain: 0 });
-  const splitValid = split.yes + split.no + split.abstain === 1000;
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (mode === 'split') onSubmit({ split });
-    else if (choice) onSubmit({ choice });
-  };
-
   return (
-    <form onSubmit={handleSubmit} className="stack-form">
+    <div className="stack-form">
       <fieldset>
         <legend>How to vote</legend>
         <div className="field checkbox">
@@ -54,28 +47,47 @@ export function YesNoBallot({ initialSplit, pending, submitLabel, onSubmit }: Ye
           <label htmlFor="mode-split">Split the weight (e.g. 70% yes, 30% no)</label>
         </div>
       </fieldset>
-      {mode === 'choice' ? (
-        <fieldset className="choice-group">
-          <legend>Choice</legend>
-          {choices.map((c) => (
-            <div className="field checkbox" key={c.value}>
-              <input
-                type="radio"
-                id={`choice-${c.value}`}
-                name="choice"
-                value={c.value}
-                checked={choice === c.value}
-                onChange={() => setChoice(c.value)}
-              />
-              <label htmlFor={`choice-${c.value}`}>{c.label}</label>
-            </div>
-          ))}
-        </fieldset>
-      ) : (
-        <SplitInputs split={split} onChange={setSplit} />
-      )}
+      {mode === 'choice' ? <ChoiceForm {...props} /> : <SplitForm initialSplit={initialSplit} {...props} />}
+    </div>
+  );
+}
+
+function ChoiceForm({ pending, submitLabel, onSubmit }: FormProps) {
+  const form = useSchemaForm(choiceSchema);
+  const handleSubmit = form.handleSubmit((ballot) => onSubmit(ballot, form.onServerError));
+  return (
+    <form onSubmit={handleSubmit} className="stack-form" noValidate>
+      <RadioField form={form} name="choice" label="Choice" labels={choiceLabels} />
+      <FormAlert form={form} />
       <div>
-        <button type="submit" disabled={pending || (mode === 'choice' ? !choice : !splitValid)}>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Casting…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SplitForm({
+  initialSplit,
+  pending,
+  submitLabel,
+  onSubmit,
+}: FormProps & { initialSplit: Split | null }) {
+  const form = useSchemaForm(splitSchema, {
+    defaultValues: { split: initialSplit ?? { yes: 500, no: 500, abstain: 0 } },
+  });
+  const { field } = useController({ control: form.control, name: 'split' });
+  const { errors } = useFormState({ control: form.control, name: 'split' });
+  const split = { yes: 0, no: 0, abstain: 0, ...field.value };
+  const handleSubmit = form.handleSubmit((ballot) => onSubmit(ballot, form.onServerError));
+  return (
+    <form onSubmit={handleSubmit} className="stack-form" noValidate>
+      <SplitInputs split={split} onChange={field.onChange} />
+      {errors.split?.message ? <p className="field-error">{errors.split.message}</p> : null}
+      <FormAlert form={form} />
+      <div>
+        <button type="submit" disabled={pending || split.yes + split.no + split.abstain !== 1000}>
           {pending ? 'Casting…' : submitLabel}
         </button>
       </div>

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
 import { type PactView, useComparison } from '../../api/pacts.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { SelectField } from '../../ui/fields.tsx';
 import { ComparisonView } from './ComparisonView.tsx';
-import { VersionSelect } from './VersionSelect.tsx';
 
 /**
  * Two versions side by side: by default the latest against the one before it (the page remounts
@@ -12,8 +14,15 @@ import { VersionSelect } from './VersionSelect.tsx';
 export function ComparePanel({ pact }: { pact: PactView }) {
   const versions = pact.versions;
   const latest = versions.at(-1)?.number;
-  const [to, setTo] = useState(latest ?? 0);
-  const [from, setFrom] = useState(versions.at(-2)?.number ?? latest ?? 0);
+  // The compare endpoint's own query schema: the choices apply as they are made, no submit.
+  const form = useSchemaForm(pactsContract.compare.query, {
+    defaultValues: { from: versions.at(-2)?.number ?? latest ?? 0, to: latest ?? 0 },
+  });
+  const [from, to] = form.watch(['from', 'to']).map(Number) as [number, number];
+  const versionOptions = versions.map((v) => ({
+    value: String(v.number),
+    label: `Version ${v.number} (${v.mode}${v.note ? `: ${v.note}` : ''})`,
+  }));
   const raceNames = useMemo(() => new Map(pact.races.map((r) => [r.key, r.name])), [pact.races]);
   const comparison = useComparison(pact.id, versions.length > 1 ? from : undefined, to);
 
@@ -27,8 +36,8 @@ export function ComparePanel({ pact }: { pact: PactView }) {
       ) : (
         <>
           <form className="filters" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
-            <VersionSelect label="From" versions={versions} value={from} onChange={setFrom} />
-            <VersionSelect label="To" versions={versions} value={to} onChange={setTo} />
+            <SelectField form={form} name="from" label="From" options={versionOptions} parse={Number} />
+            <SelectField form={form} name="to" label="To" options={versionOptions} parse={Number} />
           </form>
           {from === to ? <p className="muted">Choose two different versions.</p> : null}
           {comparison.isFetching && !comparison.data ? <Loading label="Comparing" /> : null}

@@ -1,22 +1,21 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { createPactSchema } from '../../../../src/features/pacts/pacts.schema.ts';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useCreatePact } from '../../api/pacts.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { maxLengthOf } from '../../forms/limits.ts';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 import { MemberFields } from './MemberFields.tsx';
 import {
   defaultSettings,
   isSourceComplete,
   type MemberDraft,
-  type SettingsDraft,
   type SourceDraft,
   toCreateInput,
 } from './pact-form.ts';
-import { SettingsFields } from './SettingsFields.tsx';
+import { pactDetailsSchema, SettingsFields } from './SettingsFields.tsx';
 import { SourceFields } from './SourceFields.tsx';
 import './pacts.css';
 
@@ -36,10 +35,12 @@ export function NewPactPage() {
   const create = useCreatePact();
   const organizations = useOrganizations({ status: 'member' });
   usePageTitle('New pact');
-  const [name, setName] = useState('');
+  const toast = useToast();
+  // Name and parameters are schema fields; the source and members keep their drafts (a kind
+  // switch, party codes as typed) and join the body on submit. Refusals about them go to the alert.
+  const form = useSchemaForm(pactDetailsSchema, { defaultValues: { name: '', settings: defaultSettings } });
   const [source, setSource] = useState(initialSource);
   const [members, setMembers] = useState<MemberDraft[]>([]);
-  const [settings, setSettings] = useState<SettingsDraft>(defaultSettings);
 
   useEffect(() => {
     if (!organizations.data) return;
@@ -58,12 +59,18 @@ export function NewPactPage() {
 
   const ready = isSourceComplete(source) && members.some((m) => m.included);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(toCreateInput(name, source, members, settings), {
-      onSuccess: (pact) => navigate(`/pacts/${pact.id}`),
-    });
-  };
+  const handleSubmit = form.handleSubmit(({ name, settings }) => {
+    create.mutate(
+      { ...toCreateInput(name, source, members), settings },
+      {
+        onSuccess: (pact) => {
+          toast(`Pact "${pact.name}" created.`);
+          navigate(`/pacts/${pact.id}`);
+        },
+        onError: form.onServerError,
+      },
+    );
+  });
 
   return (
     <section aria-labelledby="new-pact-title" className="pact-form">
@@ -71,14 +78,8 @@ export function NewPactPage() {
         <Link to="/pacts">← All pacts</Link>
       </p>
       <h1 id="new-pact-title">New seat-sharing pact</h1>
-      <form className="stack-form" onSubmit={handleSubmit}>
-        <TextField
-          label="Name"
-          required
-          maxLength={maxLengthOf(createPactSchema.shape.name)}
-          value={name}
-          onChange={setName}
-        />
+      <form className="stack-form" onSubmit={handleSubmit} noValidate>
+        <TextField form={form} name="name" label="Name" />
         <SourceFields source={source} onChange={(patch) => setSource((s) => ({ ...s, ...patch }))} />
         {organizations.isPending ? <Loading label="Loading members" /> : null}
         {organizations.isError ? <ErrorMessage error={organizations.error} /> : null}
@@ -90,8 +91,8 @@ export function NewPactPage() {
             )
           }
         />
-        <SettingsFields settings={settings} onChange={(patch) => setSettings((s) => ({ ...s, ...patch }))} />
-        {create.isError ? <ErrorMessage error={create.error} /> : null}
+        <SettingsFields form={form} />
+        <FormAlert form={form} />
         <div>
           <button type="submit" disabled={!ready || create.isPending} aria-describedby={`${id}-ready`}>
             {create.isPending ? 'Creating…' : 'Create the pact'}

@@ -1,34 +1,53 @@
-import { type FormEvent, useId, useState } from 'react';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
 import { type PactView, useLiftVeto, useLockRace, useUnlockRace, useVetoRace } from '../../api/pacts.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, SelectField } from '../../ui/fields.tsx';
 import type { AssignmentRow } from './assignment-rows.ts';
 import { RaceSwap } from './RaceSwap.tsx';
 
-/** A member picker over the pact's members (by organization id). */
-function MemberSelect({
-  label,
+type Member = { organizationId: string; name: string };
+type RuleMutation = ReturnType<typeof useLockRace>;
+
+/**
+ * One rule (a lock or a veto) on this race, checked by the contract's body schema; the server's
+ * refusal (a veto on the locked member, say) lands beside the member picker.
+ */
+function RuleForm({
+  race,
   members,
-  value,
-  onChange,
+  initial,
+  label,
+  submit,
+  mutation,
 }: {
+  race: string;
+  members: readonly Member[];
+  initial: string;
   label: string;
-  members: readonly { organizationId: string; name: string }[];
-  value: string;
-  onChange: (id: string) => void;
+  submit: string;
+  mutation: RuleMutation;
 }) {
-  const id = useId();
+  const form = useSchemaForm(pactsContract.lock.body, {
+    defaultValues: { race, organizationId: initial },
+  });
+  const handleSubmit = form.handleSubmit((input) => {
+    mutation.mutate(input, { onError: form.onServerError });
+  });
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} required onChange={(e) => onChange(e.target.value)}>
-        {members.map((m) => (
-          <option key={m.organizationId} value={m.organizationId}>
-            {m.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <form className="inline-form" onSubmit={handleSubmit} noValidate>
+      <SelectField
+        form={form}
+        name="organizationId"
+        label={label}
+        options={members.map((m) => ({ value: m.organizationId, label: m.name }))}
+      />
+      <BusyButton type="submit" busy={mutation.isPending}>
+        {submit}
+      </BusyButton>
+      <FormAlert form={form} />
+    </form>
   );
 }
 
@@ -56,23 +75,10 @@ export function RaceRules({
       m.organizationId !== row.lock?.organizationId &&
       !row.vetoes.some((v) => v.organizationId === m.organizationId),
   );
-  const [lockTo, setLockTo] = useState(
-    row.lock?.organizationId ?? row.member?.organizationId ?? pact.members[0]?.organizationId ?? '',
-  );
-  const [vetoWho, setVetoWho] = useState(vetoable[0]?.organizationId ?? '');
-  const vetoTarget = vetoable.some((m) => m.organizationId === vetoWho)
-    ? vetoWho
-    : (vetoable[0]?.organizationId ?? '');
-  const error = lock.error ?? unlock.error ?? veto.error ?? lift.error;
-
-  const handleLock = (event: FormEvent) => {
-    event.preventDefault();
-    lock.mutate({ race: row.key, organizationId: lockTo });
-  };
-  const handleVeto = (event: FormEvent) => {
-    event.preventDefault();
-    if (vetoTarget) veto.mutate({ race: row.key, organizationId: vetoTarget });
-  };
+  const lockTo =
+    row.lock?.organizationId ?? row.member?.organizationId ?? pact.members[0]?.organizationId ?? '';
+  // The buttons' refusals; the two forms show their own beside their fields.
+  const error = unlock.error ?? lift.error;
 
   return (
     <section aria-labelledby="race-rules-title">
@@ -114,29 +120,26 @@ export function RaceRules({
       </ul>
       {canEdit ? (
         <div className="rule-forms">
-          <form className="inline-form" onSubmit={handleLock}>
-            <MemberSelect
-              label="Lock this race to"
-              members={pact.members}
-              value={lockTo}
-              onChange={setLockTo}
-            />
-            <BusyButton type="submit" busy={lock.isPending}>
-              Lock
-            </BusyButton>
-          </form>
+          {/* Keyed by what they offer: a new lock or veto starts them again on a valid choice. */}
+          <RuleForm
+            key={`lock-${row.key}-${lockTo}`}
+            race={row.key}
+            members={pact.members}
+            initial={lockTo}
+            label="Lock this race to"
+            submit="Lock"
+            mutation={lock}
+          />
           {vetoable.length > 0 ? (
-            <form className="inline-form" onSubmit={handleVeto}>
-              <MemberSelect
-                label="Veto a member here"
-                members={vetoable}
-                value={vetoTarget}
-                onChange={setVetoWho}
-              />
-              <BusyButton type="submit" busy={veto.isPending}>
-                Veto
-              </BusyButton>
-            </form>
+            <RuleForm
+              key={`veto-${row.key}-${vetoable.map((m) => m.organizationId).join()}`}
+              race={row.key}
+              members={vetoable}
+              initial={vetoable[0]?.organizationId ?? ''}
+              label="Veto a member here"
+              submit="Veto"
+              mutation={veto}
+            />
           ) : null}
           <RaceSwap pact={pact} row={row} rows={rows} />
         </div>

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
 import { type PactView, useSendToRatification } from '../../api/pacts.ts';
 import { formatDateTime, phaseLabels } from '../../components/labels.ts';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import { VersionSelect } from './VersionSelect.tsx';
+import { useSchemaForm } from '../../forms/use-schema-form.ts';
+import { FormAlert, SelectField, TextField } from '../../ui/fields.tsx';
+import { useToast } from '../../ui/toast.tsx';
 
 function Standing({ pact }: { pact: PactView }) {
   const r = pact.ratification;
@@ -33,57 +33,73 @@ function Standing({ pact }: { pact: PactView }) {
   );
 }
 
+/** A `datetime-local` value (the browser's local time) as the ISO instant the API takes. */
+const localToIso = (text: string) => (text ? new Date(text).toISOString() : undefined);
+
 /** Where the pact stands with the members; staff send a version of a draft to a ratification vote. */
 export function RatificationPanel({ pact, canEdit }: { pact: PactView; canEdit: boolean }) {
   const send = useSendToRatification(pact.id);
   const latest = pact.versions.at(-1)?.number;
-  // A pick holds only while the latest version is the one it was made against: a new version
-  // becomes the one offered, without a reload.
-  const [pick, setPick] = useState<{ version: number; latest: number | undefined } | null>(null);
-  const [closesAt, setClosesAt] = useState('');
-  const chosen =
-    pick && pick.latest === latest && pact.versions.some((v) => v.number === pick.version)
-      ? pick.version
-      : (latest ?? 0);
-  const setVersion = (version: number) => setPick({ version, latest });
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    send.mutate({ version: chosen, ...(closesAt ? { closesAt: new Date(closesAt).toISOString() } : {}) });
-  };
-
   return (
     <section aria-labelledby="ratification-title" className="panel">
       <h2 id="ratification-title">Ratification</h2>
       <Standing pact={pact} />
       {canEdit && latest !== undefined ? (
-        <form className="grid-form" onSubmit={handleSubmit}>
-          <VersionSelect
-            label="Version to ratify"
-            versions={pact.versions}
-            value={chosen}
-            onChange={setVersion}
-            describe={(v) => `${v.expectedWins.toFixed(2)} expected wins`}
-          />
-          <TextField
-            label="Vote closes at (default: the coalition's window)"
-            type="datetime-local"
-            value={closesAt}
-            onChange={setClosesAt}
-          />
-          <div>
-            <button type="submit" disabled={send.isPending}>
-              Send version {chosen} to ratification
-            </button>
-          </div>
-        </form>
+        // Keyed by the latest version: a new one becomes the one offered, without a reload.
+        <RatifyForm key={latest} pact={pact} latest={latest} send={send} />
       ) : null}
-      {send.isError ? <ErrorMessage error={send.error} /> : null}
       {send.isSuccess ? (
         <p role="status" className="ok-text">
           Sent: <Link to={`/decisions/${send.data.decisionId}`}>the ratification decision</Link> is open.
         </p>
       ) : null}
     </section>
+  );
+}
+
+function RatifyForm({
+  pact,
+  latest,
+  send,
+}: {
+  pact: PactView;
+  latest: number;
+  send: ReturnType<typeof useSendToRatification>;
+}) {
+  const toast = useToast();
+  const form = useSchemaForm(pactsContract.ratify.body, { defaultValues: { version: latest } });
+  const chosen = form.watch('version') ?? latest;
+  const handleSubmit = form.handleSubmit((input) => {
+    send.mutate(input, {
+      onSuccess: () => toast(`Version ${input.version ?? latest} of ${pact.name} is before the members.`),
+      onError: form.onServerError,
+    });
+  });
+  return (
+    <form className="grid-form" onSubmit={handleSubmit} noValidate>
+      <SelectField
+        form={form}
+        name="version"
+        label="Version to ratify"
+        parse={Number}
+        options={pact.versions.map((v) => ({
+          value: String(v.number),
+          label: `Version ${v.number} (${v.expectedWins.toFixed(2)} expected wins)`,
+        }))}
+      />
+      <TextField
+        form={form}
+        name="closesAt"
+        label="Vote closes at (default: the coalition's window)"
+        type="datetime-local"
+        parse={localToIso}
+      />
+      <div>
+        <button type="submit" disabled={send.isPending}>
+          Send version {chosen} to ratification
+        </button>
+      </div>
+      <FormAlert form={form} />
+    </form>
   );
 }

@@ -1,7 +1,14 @@
-import { useId } from 'react';
-import { SelectField } from '../../components/SelectField.tsx';
-import { TextField } from '../../components/TextField.tsx';
-import type { SettingsDraft } from './pact-form.ts';
+import type { z } from 'zod';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
+import type { SchemaForm } from '../../forms/use-schema-form.ts';
+import { CheckboxField, NumberField, SelectField } from '../../ui/fields.tsx';
+
+/** The new-pact form's own fields: its name and the engine's parameters, from the create body. */
+export const pactDetailsSchema = pactsContract.create.body.pick({ name: true, settings: true });
+export type PactDetailsForm = SchemaForm<
+  z.input<typeof pactDetailsSchema>,
+  z.output<typeof pactDetailsSchema>
+>;
 
 const apportionmentLabels = {
   'sainte-lague': 'Sainte-Laguë',
@@ -11,72 +18,27 @@ const apportionmentLabels = {
 const entitlementLabels = { enforce: 'Enforce (hard bounds ±1)', report: 'Report only' } as const;
 
 /** The engine's parameters (docs/pacts.md, "The pact file"), with its defaults filled in. */
-export function SettingsFields({
-  settings,
-  onChange,
-}: {
-  settings: SettingsDraft;
-  onChange: (patch: Partial<SettingsDraft>) => void;
-}) {
-  const id = useId();
+export function SettingsFields({ form }: { form: PactDetailsForm }) {
   return (
     <fieldset>
       <legend>Parameters</legend>
       <div className="grid-form">
         <SelectField
+          form={form}
+          name="settings.apportionment"
           label="Apportionment"
-          value={settings.apportionment}
           labels={apportionmentLabels}
-          onChange={(apportionment) => apportionment && onChange({ apportionment })}
         />
-        <SelectField
-          label="Entitlement"
-          value={settings.entitlement}
-          labels={entitlementLabels}
-          onChange={(entitlement) => entitlement && onChange({ entitlement })}
-        />
-        <TextField
-          label="Uncertainty (sd of the margin)"
-          type="number"
-          min={0.001}
-          max={10}
-          step="any"
-          required
-          value={settings.uncertainty}
-          onChange={(uncertainty) => onChange({ uncertainty })}
-        />
-        <TextField
-          label="Transfer, same side"
-          type="number"
-          min={0}
-          max={1}
-          step="any"
-          required
-          value={settings.sameSide}
-          onChange={(sameSide) => onChange({ sameSide })}
-        />
-        <TextField
-          label="Transfer, across sides"
-          type="number"
-          min={0}
-          max={1}
-          step="any"
-          required
-          value={settings.crossSide}
-          onChange={(crossSide) => onChange({ crossSide })}
-        />
+        <SelectField form={form} name="settings.entitlement" label="Entitlement" labels={entitlementLabels} />
+        <NumberField form={form} name="settings.uncertainty" label="Uncertainty (sd of the margin)" />
+        <NumberField form={form} name="settings.transfer.sameSide" label="Transfer, same side" />
+        <NumberField form={form} name="settings.transfer.crossSide" label="Transfer, across sides" />
       </div>
-      <div className="field checkbox">
-        <input
-          id={`${id}-tiers`}
-          type="checkbox"
-          checked={settings.tierBalance}
-          onChange={(e) => onChange({ tierBalance: e.target.checked })}
-        />
-        <label htmlFor={`${id}-tiers`}>
-          Share safe, contested and difficult races fairly too (tier balance)
-        </label>
-      </div>
+      <CheckboxField
+        form={form}
+        name="settings.tierBalance"
+        label="Share safe, contested and difficult races fairly too (tier balance)"
+      />
     </fieldset>
   );
 }

@@ -19,23 +19,14 @@ export interface SourceDraft {
   resultSet: string;
 }
 
-export interface SettingsDraft {
-  apportionment: 'sainte-lague' | 'dhondt' | 'hare';
-  uncertainty: string;
-  sameSide: string;
-  crossSide: string;
-  entitlement: 'enforce' | 'report';
-  tierBalance: boolean;
-}
-
-export const defaultSettings: SettingsDraft = {
+/** The engine's parameters the form starts from (the schema fills in the rest). */
+export const defaultSettings = {
   apportionment: 'sainte-lague',
-  uncertainty: '0.08',
-  sameSide: '0.8',
-  crossSide: '0.3',
+  uncertainty: 0.08,
+  transfer: { sameSide: 0.8, crossSide: 0.3 },
   entitlement: 'enforce',
   tierBalance: false,
-};
+} as const;
 
 /** "DEM, grn ; LIB" → ["DEM", "GRN", "LIB"]: party codes are upper-case in the shipped results. */
 export const partyCodes = (text: string) => [
@@ -56,8 +47,7 @@ export function toCreateInput(
   name: string,
   source: SourceDraft,
   members: readonly MemberDraft[],
-  settings: SettingsDraft,
-): CreatePactInput {
+): Omit<CreatePactInput, 'settings'> {
   return {
     name: name.trim(),
     source:
@@ -82,12 +72,5 @@ export function toCreateInput(
         parties: partyCodes(m.parties),
         ...(m.weight.trim() ? { weight: Number(m.weight) } : {}),
       })),
-    settings: {
-      apportionment: settings.apportionment,
-      uncertainty: Number(settings.uncertainty),
-      transfer: { sameSide: Number(settings.sameSide), crossSide: Number(settings.crossSide) },
-      entitlement: settings.entitlement,
-      tierBalance: settings.tierBalance,
-    },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withMemberNames } from './explanation-text.ts';
 import { formatDelta, formatProbability } from './format.ts';
 import { coalitionColours, pactMemberColours } from './member-colours.ts';
-import { defaultSettings, isSourceComplete, partyCodes, toCreateInput } from './pact-form.ts';
+import { isSourceComplete, partyCodes, toCreateInput } from './pact-form.ts';
 
 describe('withMemberNames', () => {
   it('replaces whole member keys only, the longest first', () => {
@@ -54,7 +54,7 @@ describe('the new-pact form', () => {
       stateId: 's',
       resultSet: 'us-president-2024-county',
     };
-    const input = toCreateInput(' Zones ', source, members, defaultSettings);
+    const input = toCreateInput(' Zones ', source, members);
     expect(input.name).toBe('Zones');
     expect(input.source).toEqual({
       kind: 'zones',
@@ -66,14 +66,11 @@ describe('the new-pact form', () => {
       { organizationId: 'a', parties: ['DEM'] },
       { organizationId: 'c', parties: [], weight: 1200 },
     ]);
-    expect(
-      toCreateInput('R', { ...source, kind: 'races', stateId: '' }, members, defaultSettings).source,
-    ).toEqual({
+    expect(toCreateInput('R', { ...source, kind: 'races', stateId: '' }, members).source).toEqual({
       kind: 'races',
       electionId: 'e',
       office: 'us_house',
     });
-    expect(input.settings?.transfer).toEqual({ sameSide: 0.8, crossSide: 0.3 });
     expect(isSourceComplete(source)).toBe(true);
     expect(isSourceComplete({ ...source, resultSet: '' })).toBe(false);
     expect(isSourceComplete({ ...source, kind: 'races' })).toBe(true);
