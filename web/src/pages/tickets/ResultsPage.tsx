@@ -31,6 +31,7 @@ function WinsChart({ members, title }: { members: Member[]; title: string }) {
         x: {
           domain: [0, Math.max(1, ...members.flatMap((m) => [m.won, m.expectedWins, m.assigned]))],
           label: 'Races',
+          labelAnchor: 'center' as const,
           grid: true,
         },
         y: { axis: null, domain: series },
