@@ -121,10 +121,13 @@ describe('pact workspace (browser)', () => {
 
     const shares = page.getByRole('table', { name: 'Entitlement, races and expected wins by member' });
     expect(await shares.locator('tbody tr').count()).toBe(3);
-    await shot(page.locator('#shares'), 'pact-shares');
     expect(
       await page.getByRole('img', { name: /Entitlement, races given and expected wins per member/ }).count(),
     ).toBe(1);
+    // Plot draws three bars per member (loaded on demand, no inline style sheet under the CSP).
+    await page.locator('#shares svg.plot').waitFor();
+    expect(await page.locator('#shares svg.plot [aria-label="bar"] rect').count()).toBe(9);
+    await shot(page.locator('#shares'), 'pact-shares');
 
     // Sorting and filtering: by member, then by win probability, best first.
     await page.getByLabel('Member', { exact: true }).selectOption({ label: target });

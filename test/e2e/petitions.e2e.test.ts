@@ -115,6 +115,12 @@ describe('ballot access (browser)', () => {
       1,
     );
     await page.getByRole('img', { name: /Burn-up chart/ }).waitFor();
+    // Drawn by Observable Plot (loaded on demand) under the CSP: its inline <style> never reaches
+    // the page (a violation would be a console error, checked below), the required line does.
+    const burnUp = page.locator('.burn-up svg.plot');
+    await burnUp.waitFor();
+    expect(await burnUp.locator('style').count()).toBe(0);
+    expect(await burnUp.locator('[aria-label="rule"] line').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'petitions-drive');
 

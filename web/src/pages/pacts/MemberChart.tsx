@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useCallback } from 'react';
+import { PlotFigure, type PlotModule } from '../../components/PlotFigure.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatWins } from './format.ts';
 
@@ -13,82 +14,59 @@ export interface MemberFigures {
 }
 
 const series = [
-  { key: 'entitlement', label: 'Entitlement (races)', color: '#8c959f' },
-  { key: 'races', label: 'Races given', color: '#0b5cad' },
-  { key: 'expectedWins', label: 'Expected wins', color: '#116329' },
+  { key: 'entitlement', label: 'Entitlement (races)', color: 'var(--muted)' },
+  { key: 'races', label: 'Races given', color: 'var(--accent)' },
+  { key: 'expectedWins', label: 'Expected wins', color: 'var(--ok)' },
 ] as const;
 
-const bar = 16;
-const gap = 3;
-const groupGap = 16;
-const labelWidth = 180;
-const barSpace = 360;
-const valueWidth = 60;
-const groupHeight = series.length * (bar + gap) + groupGap;
-
 /**
- * Each member's entitlement, races and expected wins as grouped bars in plain SVG (no chart
- * library), every bar labelled with its figure. The table after it holds the same numbers and
- * more, for screen readers and for copying.
+ * Each member's entitlement, races and expected wins as grouped bars, every bar labelled with its
+ * figure. The table after it holds the same numbers and more, for screen readers and for copying.
  */
 export function MemberChart({ members, title }: { members: readonly MemberFigures[]; title: string }) {
-  const id = useId();
-  const max = Math.max(1, ...members.flatMap((m) => series.map((s) => m[s.key])));
-  const width = labelWidth + barSpace + valueWidth;
+  const spec = useCallback(
+    (plot: PlotModule) => {
+      const bars = members.flatMap((m) =>
+        series.map((s) => ({
+          name: m.name,
+          series: s.label,
+          value: m[s.key],
+          text: s.key === 'races' ? String(m[s.key]) : formatWins(m[s.key]),
+        })),
+      );
+      return {
+        width: 600,
+        height: members.length * 64 + 30,
+        marginLeft: 180,
+        marginRight: 60,
+        x: { axis: null },
+        y: { axis: null, domain: series.map((s) => s.label) },
+        fy: { domain: members.map((m) => m.name), axis: 'left' as const, label: null },
+        color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
+        marks: [
+          plot.barX(bars, { x: 'value', y: 'series', fy: 'name', fill: 'series', rx: 2 }),
+          plot.text(bars, { x: 'value', y: 'series', fy: 'name', text: 'text', textAnchor: 'start', dx: 5 }),
+        ],
+      };
+    },
+    [members],
+  );
   return (
-    <figure className="chart member-chart">
-      <ul className="chart-legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className="swatch" style={{ background: s.color }} />
-            {s.label}
-          </li>
-        ))}
-      </ul>
-      <TableScroll label={`Chart: ${title}`}>
-        <svg
-          viewBox={`0 0 ${width} ${members.length * groupHeight}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          preserveAspectRatio="xMinYMin meet"
-        >
-          <title id={`${id}-title`}>{title}</title>
-          {members.map((member, i) => (
-            <g key={member.key} transform={`translate(0 ${i * groupHeight})`}>
-              <text
-                x={labelWidth - 8}
-                y={(series.length * (bar + gap)) / 2 + 4}
-                textAnchor="end"
-                className="chart-label"
-              >
-                {member.name}
-              </text>
-              {series.map((s, j) => {
-                const value = member[s.key];
-                const length = (value / max) * barSpace;
-                const y = j * (bar + gap);
-                return (
-                  <g key={s.key}>
-                    <rect
-                      x={labelWidth}
-                      y={y}
-                      width={Math.max(1, length)}
-                      height={bar}
-                      fill={s.color}
-                      rx={2}
-                    />
-                    <text x={labelWidth + length + 5} y={y + bar - 3} className="chart-value">
-                      {s.key === 'races' ? value : formatWins(value)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
+    <PlotFigure
+      className="chart member-chart"
+      spec={spec}
+      label={`${title}; the table below gives the same figures`}
+      caption={
+        <ul className="chart-legend" aria-hidden="true">
+          {series.map((s) => (
+            <li key={s.key}>
+              <span className="swatch" style={{ background: s.color }} />
+              {s.label}
+            </li>
           ))}
-        </svg>
-      </TableScroll>
-      <figcaption className="visually-hidden">{title}; the table below gives the same figures.</figcaption>
-    </figure>
+        </ul>
+      }
+    />
   );
 }
 

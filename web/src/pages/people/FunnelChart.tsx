@@ -1,8 +1,6 @@
+import { useCallback } from 'react';
 import type { PipelineView } from '../../api/people.ts';
-
-const columnWidth = 120;
-const rowHeight = 26;
-const pad = { left: 110, top: 24, bottom: 8 };
+import { PlotFigure, type PlotModule } from '../../components/PlotFigure.tsx';
 
 export interface FunnelPoint {
   month: string;
@@ -34,58 +32,42 @@ export function funnelOverTime(pipeline: PipelineView): { stages: string[]; poin
 
 /**
  * The funnel over time: one small funnel per month (stages top to bottom, each bar as wide as the
- * people who had reached that stage), side by side. Clean SVG with no chart library, so the page
- * stays small; the table after it carries the same numbers for screen readers and for reading.
+ * people who had reached that stage, centred), side by side. The table after it carries the same
+ * numbers for screen readers and for reading.
  */
 export function FunnelChart({ stages, points }: { stages: string[]; points: FunnelPoint[] }) {
-  const widest = Math.max(1, ...points.flatMap((p) => p.reached));
-  const width = pad.left + points.length * columnWidth;
-  const height = pad.top + stages.length * rowHeight + pad.bottom;
-  const bar = (count: number) => Math.max(count > 0 ? 2 : 0, ((columnWidth - 16) * count) / widest);
+  const spec = useCallback(
+    (plot: PlotModule) => {
+      const bars = points.flatMap((point) =>
+        stages.map((stage, row) => ({ month: point.month, stage, count: point.reached[row] ?? 0 })),
+      );
+      return {
+        width: 110 + points.length * 120,
+        height: 40 + stages.length * 26,
+        marginLeft: 110,
+        x: { axis: null },
+        y: { domain: stages, label: null },
+        fx: { domain: points.map((p) => p.month), axis: 'top' as const, label: null },
+        marks: [
+          plot.barX(bars, {
+            x1: (d: { count: number }) => -d.count / 2,
+            x2: (d: { count: number }) => d.count / 2,
+            y: 'stage',
+            fx: 'month',
+            fill: 'var(--accent)',
+            title: (d: { month: string; stage: string; count: number }) =>
+              `${d.month}, ${d.stage}: ${d.count}`,
+          }),
+        ],
+      };
+    },
+    [stages, points],
+  );
   return (
-    <figure className="funnel-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width }}
-        role="img"
-        aria-label={`Stage funnel by month, ${points[0]?.month} to ${points.at(-1)?.month}; the numbers are in the table below`}
-      >
-        {stages.map((stage, row) => (
-          <text
-            key={stage}
-            x={pad.left - 8}
-            y={pad.top + row * rowHeight + 17}
-            textAnchor="end"
-            fontSize={12}
-          >
-            {stage}
-          </text>
-        ))}
-        {points.map((point, col) => {
-          const centre = pad.left + col * columnWidth + columnWidth / 2;
-          return (
-            <g key={point.month}>
-              <text x={centre} y={14} textAnchor="middle" fontSize={12}>
-                {point.month}
-              </text>
-              {point.reached.map((count, row) => (
-                <rect
-                  key={stages[row]}
-                  x={centre - bar(count) / 2}
-                  y={pad.top + row * rowHeight + 4}
-                  width={bar(count)}
-                  height={rowHeight - 8}
-                  fill="#2f6b9a"
-                  opacity={1 - row * (0.5 / Math.max(1, stages.length))}
-                >
-                  <title>{`${point.month}, ${stages[row]}: ${count}`}</title>
-                </rect>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <PlotFigure
+      className="funnel-chart"
+      spec={spec}
+      label={`Stage funnel by month, ${points[0]?.month} to ${points.at(-1)?.month}; the numbers are in the table below`}
+    />
   );
 }

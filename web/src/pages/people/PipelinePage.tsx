@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useAdvancePipeline, usePipeline } from '../../api/people.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -10,7 +11,11 @@ export function PipelinePage() {
   const pipeline = usePipeline();
   const advance = useAdvancePipeline();
   const widest = Math.max(1, ...(pipeline.data?.stages.map((s) => s.people) ?? [1]));
-  const funnel = pipeline.data ? funnelOverTime(pipeline.data) : { stages: [], points: [] };
+  // Kept between renders so the chart is redrawn only when the pipeline changes.
+  const funnel = useMemo(
+    () => (pipeline.data ? funnelOverTime(pipeline.data) : { stages: [], points: [] }),
+    [pipeline.data],
+  );
   return (
     <section aria-labelledby="pipeline-title">
       <h1 id="pipeline-title">Leadership pipeline</h1>

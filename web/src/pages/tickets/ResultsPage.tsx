@@ -1,39 +1,52 @@
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { type ResultsReport, useResultsReport } from '../../api/tickets.ts';
+import { PlotFigure, type PlotModule } from '../../components/PlotFigure.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import './tickets.css';
 
 type Member = ResultsReport['pacts'][number]['members'][number];
 
+const series = ['Races won', 'Expected wins'];
+
 /** Races won per member against the wins the pact expected: a bar pair per member. */
 function WinsChart({ members, title }: { members: Member[]; title: string }) {
-  const max = Math.max(1, ...members.flatMap((m) => [m.won, m.expectedWins, m.assigned]));
-  const row = 34;
-  const width = 520;
-  const scale = (v: number) => (v / max) * (width - 200);
-  return (
-    <svg
-      className="results-chart"
-      role="img"
-      aria-label={title}
-      width={width}
-      height={members.length * row + 20}
-    >
-      {members.map((m, i) => (
-        <g key={m.organizationId} transform={`translate(0, ${i * row + 4})`}>
-          <text x={0} y={12}>
-            {m.name}
-          </text>
-          <rect x={180} y={2} height={12} width={scale(m.won)} fill="#2f6f9f" />
-          <rect x={180} y={16} height={8} width={scale(m.expectedWins)} fill="#b7791f" />
-          <text x={186 + scale(Math.max(m.won, m.expectedWins))} y={18}>
-            won {m.won} of {m.assigned}; expected {m.expectedWins.toFixed(1)}
-          </text>
-        </g>
-      ))}
-    </svg>
+  const spec = useCallback(
+    (plot: PlotModule) => {
+      const rows = members.flatMap((m) => [
+        { name: m.name, series: series[0], value: m.won, note: `won ${m.won} of ${m.assigned}` },
+        {
+          name: m.name,
+          series: series[1],
+          value: m.expectedWins,
+          note: `expected ${m.expectedWins.toFixed(1)}`,
+        },
+      ]);
+      return {
+        width: 640,
+        height: members.length * 44 + 40,
+        marginLeft: 180,
+        marginRight: 130,
+        x: {
+          domain: [0, Math.max(1, ...members.flatMap((m) => [m.won, m.expectedWins, m.assigned]))],
+          label: 'Races',
+          labelAnchor: 'center' as const,
+          grid: true,
+        },
+        y: { axis: null, domain: series },
+        fy: { domain: members.map((m) => m.name), axis: 'left' as const, label: null },
+        color: { domain: series, range: ['var(--accent)', '#e69f00'] },
+        marks: [
+          plot.barX(rows, { x: 'value', y: 'series', fy: 'name', fill: 'series' }),
+          plot.text(rows, { x: 'value', y: 'series', fy: 'name', text: 'note', textAnchor: 'start', dx: 4 }),
+          plot.ruleX([0]),
+        ],
+      };
+    },
+    [members],
   );
+  return <PlotFigure className="results-chart" spec={spec} label={title} />;
 }
 
 /** Per ratified pact: wins against the promise, costly losses, and line retention. */
