@@ -315,6 +315,19 @@ describe('fuzzing every route: no 500', () => {
       type: 'application/json',
       file: ballots,
     },
+    {
+      // The supporters import as a job: the CSV travels inside a JSON body.
+      name: 'supporters import job (CSV in JSON)',
+      url: '/api/people/import-jobs',
+      type: 'application/json',
+      file: fc
+        .record({
+          fileName: fc.oneof(hostileString, fc.constant('people.csv')),
+          csv: csvFile(['first_name', 'last_name', 'email', 'phone', 'county', 'tags']),
+          preset: fc.constantFrom(null, 'action_network', 'nationbuilder', 'civicrm', 'nonsense'),
+        })
+        .map((body) => JSON.stringify(body)),
+    },
   ];
   async function fuzzImport(url: string, type: string, text: string, dryRun: boolean): Promise<void> {
     const response = await send({

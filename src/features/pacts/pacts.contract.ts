@@ -354,10 +354,12 @@ export const pactsContract = {
     tag: 'public',
     summary: 'The coalition’s candidates for a place (no sign-in): every race of its ratified pacts there',
     description:
-      'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). For a county, `houseDistricts` lists its own House district(s) with the share of its area in each (an area-based crosswalk of the shipped 2020 district shapes, North Carolina 2018), and a ratified race for one of them comes with coverage `crosses_place` and that `share`. 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
+      'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). Cached per coalition version (ETag; send If-None-Match for 304). For a county, `houseDistricts` lists its own House district(s) with the share of its area in each (an area-based crosswalk of the shipped 2020 district shapes, North Carolina 2018), and a ratified race for one of them comes with coverage `crosses_place` and that `share`. 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
     params: publicCandidatesParams,
     query: publicCandidatesQuerySchema,
     response: publicCandidatesSchema,
+    // Cached per coalition version: an ETag, and 304 to a matching If-None-Match.
+    notModified: true,
     errors: ['coalition.not_found', 'map.jurisdiction_not_found'],
   }),
 };

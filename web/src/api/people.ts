@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { importContract as ic } from '../../../src/features/supporters/import/import.contract.ts';
 import type { duplicateCandidateSchema } from '../../../src/features/supporters/merge/merge.contract.ts';
 import type { pipelineSchema } from '../../../src/features/supporters/pipeline/pipeline.schema.ts';
 import {
@@ -50,33 +51,13 @@ export function useAggregates(enabled = true) {
   });
 }
 
-export interface ImportReport {
-  file: string;
-  preset: string | null;
-  mapping: { header: string; target: string }[];
-  rows: number;
-  imported: number;
-  errorCount: number;
-  errors: { file: string; row: number; field: string; reason: string }[];
-  duplicateCount: number;
-  duplicates: { row: number; field: string; kind: 'in_file' | 'existing'; matchesRow: number | null }[];
-  skipped: { row: number; reason: string }[];
-  dryRun: boolean;
-  committed: boolean;
-}
+/** The import's report and the mapping step's preview, as the contracts declare them. */
+export type ImportReport = z.output<typeof ic.run.response>;
+export type ImportPreview = z.output<typeof ic.preview.response>;
 
-export interface ImportPreview {
-  delimiter: string;
-  headers: string[];
-  preset: string | null;
-  presets: { name: string; label: string }[];
-  targets: string[];
-  mapping: { header: string; target: string }[];
-  sample: {
-    input: { firstName: string; lastName: string; emails: string[]; phones: string[]; tags: string[] };
-    problems: { field: string; reason: string }[];
-  }[];
-}
+/** A segment's people as a CSV download (audited). */
+export const segmentExportUrl = (segmentId: string) =>
+  `${ic.exportCsv.path}${queryString({ segment: segmentId })}`;
 
 async function postCsv(path: string, text: string): Promise<Response> {
   // Uploads go as text/csv, so they carry the CSRF header by hand (api() sends JSON).
@@ -90,7 +71,7 @@ async function postCsv(path: string, text: string): Promise<Response> {
 }
 
 export async function previewImport(text: string): Promise<ImportPreview> {
-  const response = await postCsv('/api/people/imports/preview', text);
+  const response = await postCsv(ic.preview.path, text);
   const body = await response.json();
   if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
   return body as ImportPreview;
@@ -103,7 +84,7 @@ export async function runImport(
   onProgress: (rows: number) => void,
 ): Promise<ImportReport> {
   const response = await postCsv(
-    `/api/people/imports/stream${queryString({ fileName: options.fileName, dryRun: String(options.dryRun), mapping: JSON.stringify(options.mapping) })}`,
+    `${ic.stream.path}${queryString({ fileName: options.fileName, dryRun: String(options.dryRun), mapping: JSON.stringify(options.mapping) })}`,
     text,
   );
   if (!response.ok || !response.body) {

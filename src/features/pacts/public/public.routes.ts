@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
-import { errorResponseSchema } from '../../../http/error-schema.ts';
+import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
 import { sendCached, VersionedCache } from '../../../http/versioned-cache.ts';
 import { readChainHead } from '../../audit/index.ts';
 import { findNextDeadline } from '../../decisions/index.ts';
 import { findCoalitionBySlug } from '../../registry/index.ts';
-import {
-  type PublicCandidates,
-  publicCandidatesParams,
-  publicCandidatesQuerySchema,
-  publicCandidatesSchema,
-} from './public.schema.ts';
+import { pactsContract } from '../pacts.contract.ts';
+import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { findCoalitionCandidates } from './public.service.ts';
 
 /** Map data changes without an audit event (its tables notify `*`): an entry lives a minute at most. */
@@ -25,29 +21,13 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
     (value) => JSON.stringify(z.encode(publicCandidatesSchema, value)),
     10_000,
   );
-  app.get(
-    '/api/public/coalitions/:slug/candidates',
-    {
-      schema: {
-        tags: ['public'],
-        summary:
-          'The coalition’s candidates for a place (no sign-in): every race of its ratified pacts there',
-        description:
-          'Races of ratified pacts only (drafts and pacts under vote are never shown) whose jurisdiction is the place, contains it (a statewide race for a county) or lies within it (a state’s districts). A county and a House district never match: the map data does not say which districts cross which counties. Cached per coalition version (ETag; send If-None-Match for 304). 404 `coalition.not_found`, 404 `map.jurisdiction_not_found`.',
-        params: publicCandidatesParams,
-        querystring: publicCandidatesQuerySchema,
-        response: {
-          200: publicCandidatesSchema,
-          304: z.null(),
-          400: errorResponseSchema,
-          404: errorResponseSchema,
-        },
-      },
-    },
+  registerEndpoint(
+    app,
+    pactsContract.publicCandidates,
     // Reads only (decision 0012): no transaction, no lock; a ratification past its window is counted.
-    async (request, reply) => {
-      const { slug } = request.params;
-      const { jurisdiction } = request.query;
+    async ({ params, query }, request, reply) => {
+      const { slug } = params;
+      const { jurisdiction } = query;
       const now = new Date();
       const body = await cache.get(`${slug}\0${jurisdiction}`, now.getTime(), {
         version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),

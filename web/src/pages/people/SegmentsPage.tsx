@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCreateSegment, useSegments } from '../../api/people.ts';
+import { segmentExportUrl, useCreateSegment, useSegments } from '../../api/people.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -53,8 +53,7 @@ export function SegmentsPage() {
       <ul className="card-list" aria-label="Segments">
         {segments.data?.segments.map((s) => (
           <li key={s.id}>
-            <strong>{s.name}</strong>: {s.count} people ·{' '}
-            <a href={`/api/people/export.csv?segment=${s.id}`}>Download CSV</a>
+            <strong>{s.name}</strong>: {s.count} people · <a href={segmentExportUrl(s.id)}>Download CSV</a>
           </li>
         ))}
       </ul>
