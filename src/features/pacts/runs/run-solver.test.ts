@@ -128,6 +128,38 @@ describe('exact mode (HiGHS)', () => {
     );
   });
 
+  it('never claims WEF1 for an answer that breaks it (a counterexample fast-check found)', async () => {
+    const input: PactInput = {
+      members: [
+        { id: 'm0', weight: 399 },
+        { id: 'm1', weight: 634 },
+        { id: 'm2', weight: 1 },
+        { id: 'm3', weight: 1 },
+      ],
+      races: [
+        { id: 'r0', seats: 2, votes: { m0: 0, m1: 0, m2: 379, m3: 230, 'other:x': 0, 'other:y': 1 } },
+        { id: 'r1', seats: 1, votes: { m3: 0, 'other:x': 0, 'other:y': 1 } },
+        { id: 'r2', seats: 1, votes: { m1: 152, m3: 562, 'other:x': 640 } },
+        { id: 'r3', seats: 1, votes: { m0: 894, m1: 5, 'other:x': 0, 'other:y': 5 } },
+        { id: 'r4', seats: 1, votes: { m1: 4, m2: 0, m3: 735, 'other:x': 0 } },
+      ],
+      locks: [
+        { race: 'r0', member: 'm1' },
+        { race: 'r1', member: 'm2' },
+      ],
+      vetoes: [],
+      apportionment: 'sainte-lague',
+      apportionBy: 'races',
+      tierBalance: false,
+      entitlement: 'enforce',
+      uncertainty: 0.08,
+    };
+    const report = await exact(input);
+    if (report === 'infeasible') return;
+    expect(report.fairness.wef1).toBe(report.solver.wef1Enforced);
+    if (report.solver.wef1Enforced) expect(report.fairness.wef1).toBe(true);
+  });
+
   it('keeps the optional bounds as constraints: tiers, and expected wins within one of their share', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryPact({ maxMembers: 4, maxRaces: 12, modes: true }), async (input) => {
