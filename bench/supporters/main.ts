@@ -21,6 +21,7 @@ import {
   syntheticCsvHeader,
   syntheticCsvLine,
   syntheticPerson,
+  syntheticPersonInput,
   syntheticTags,
 } from '../../src/features/supporters/synthetic.ts';
 
@@ -114,25 +115,7 @@ async function main() {
     await handle.db.transaction().execute(async (trx) => {
       for (let i = 0; i < baselineRows; i += 1) {
         const p = syntheticPerson(rows + i);
-        await createPerson(trx, baselineActor, {
-          externalId: null,
-          firstName: p.firstName,
-          lastName: p.lastName,
-          emails: [p.email],
-          phones: p.phone ? [p.phone] : [],
-          address: {
-            line1: '',
-            line2: '',
-            city: p.city,
-            state: p.state,
-            postalCode: '',
-            country: 'US',
-            countyFips: p.countyFips,
-          },
-          tags: p.tags,
-          custom: {},
-          notes: '',
-        });
+        await createPerson(trx, baselineActor, syntheticPersonInput(p));
       }
     });
     const baselineRate = baselineRows / ((performance.now() - t) / 1000);

@@ -6,7 +6,7 @@ import { ownerScope } from './access.ts';
 import { commitStage, createStage, type StagedPerson, stagePeople } from './import/import.repository.ts';
 import { orderedIds } from './import/ordered-ids.ts';
 import { toPersonRow } from './person-input.ts';
-import { seededRandom, syntheticPerson } from './synthetic.ts';
+import { seededRandom, syntheticPerson, syntheticPersonInput } from './synthetic.ts';
 
 /**
  * Fictional supporters for the demo members, from a fixed seed (src/features/supporters/synthetic.ts).
@@ -44,28 +44,7 @@ export const supportersDemoStep: DemoStep = {
       const nextId = orderedIds();
       for (let i = holding.from; i < holding.from + holding.count; i += 1) {
         const p = syntheticPerson(i);
-        const { row } = toPersonRow(
-          {
-            externalId: null,
-            firstName: p.firstName,
-            lastName: p.lastName,
-            emails: [p.email],
-            phones: p.phone ? [p.phone] : [],
-            address: {
-              line1: '',
-              line2: '',
-              city: p.city,
-              state: p.state,
-              postalCode: '',
-              country: 'US',
-              countyFips: p.countyFips,
-            },
-            tags: p.tags,
-            custom: {},
-            notes: '',
-          },
-          new Set(),
-        );
+        const { row } = toPersonRow(syntheticPersonInput(p), new Set());
         const consentEmail = random() < 0.7 ? random() < 0.9 : null;
         rows.push({ ...row, id: nextId(), row: rows.length + 2, consentEmail, consentPhone: null });
       }

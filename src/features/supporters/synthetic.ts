@@ -1,4 +1,5 @@
 import { seededRandom } from '../../core/mulberry32.ts';
+import type { PersonInput } from './supporters.schema.ts';
 
 /**
  * Fictional supporters from a fixed seed, for the demo and the benchmarks. Every name is made up
@@ -130,6 +131,29 @@ export function syntheticPerson(i: number): SyntheticPerson {
     state: 'MI',
     countyFips: `26${String(county).padStart(3, '0')}`,
     tags,
+  };
+}
+
+/** The synthetic person as the people feature takes one (the demo and the bench store them so). */
+export function syntheticPersonInput(p: SyntheticPerson): PersonInput {
+  return {
+    externalId: null,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    emails: [p.email],
+    phones: p.phone ? [p.phone] : [],
+    address: {
+      line1: '',
+      line2: '',
+      city: p.city,
+      state: p.state,
+      postalCode: '',
+      country: 'US',
+      countyFips: p.countyFips,
+    },
+    tags: p.tags,
+    custom: {},
+    notes: '',
   };
 }
 
