@@ -8,7 +8,12 @@ import type { TestProject } from 'vitest/node';
 import { connect, pgliteOptions } from '../src/db/connect.ts';
 import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { dropServerDatabase, runAdmin, serverDatabaseUrl } from './helpers/server-database.ts';
+import {
+  dropServerDatabase,
+  runAdmin,
+  serverDatabaseUrl,
+  waitForNoBackends,
+} from './helpers/server-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,6 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } finally {
       await handle.close();
     }
+    // `create database … template` refuses a template anyone is still connected to.
+    await waitForNoBackends(serverUrl, name);
     project.provide('pgliteTemplate', null);
     project.provide('postgresTemplate', name);
     return () => dropServerDatabase(serverUrl, name);

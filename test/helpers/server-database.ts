@@ -27,7 +27,7 @@ export async function dropServerDatabase(serverUrl: string, name: string): Promi
  * pg-pool's end() resolves before its clients have disconnected; forcing the drop while they are
  * still leaving makes them emit an unhandled 'error' (57P01). Wait for them to go first.
  */
-async function waitForNoBackends(serverUrl: string, name: string, timeoutMs = 5_000): Promise<void> {
+export async function waitForNoBackends(serverUrl: string, name: string, timeoutMs = 5_000): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
