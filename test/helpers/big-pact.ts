@@ -11,6 +11,7 @@ import { createPact } from '../../src/features/pacts/index.ts';
 import { updateOrganization } from '../../src/features/registry/index.ts';
 import { createTestUser } from './factories.ts';
 import { inTx, seedCoalition } from './governance.ts';
+import type { TestSession } from './test-app.ts';
 
 const header =
   'election,election_name,election_date,office,stage,jurisdiction_kind,jurisdiction_code,jurisdiction_name,seats,candidate,party,line,votes';
@@ -60,4 +61,46 @@ export async function seedBigPact(db: Db, options: { races: number; members: num
   );
   const staff = await createTestUser(db, seeded.coalition.slug, 'secretariat');
   return { coalitionId: seeded.coalition.id, pactId: pact.id, staff };
+}
+
+export interface RunView {
+  status: string;
+  phase: string;
+  percent: number;
+  version: { number: number } | null;
+}
+
+/**
+ * Asks server `base` for an exact run of the pact (202) and returns its id with a reader of the run
+ * as any server sees it (the run's row is shared).
+ */
+export async function requestExactRun(base: string, session: TestSession, pactId: string) {
+  const requested = await fetch(`${base}/api/pacts/${pactId}/runs`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify({ mode: 'exact' }),
+  });
+  if (requested.status !== 202) throw new Error(`run refused: ${requested.status} ${await requested.text()}`);
+  const runId = ((await requested.json()) as { id: string }).id;
+  const readRun = async (server: string) =>
+    (await (
+      await fetch(`${server}/api/pacts/${pactId}/runs/${runId}`, { headers: { cookie: session.cookie } })
+    ).json()) as RunView;
+  return { runId, readRun };
+}
+
+/** Waits, reading on `base`, until HiGHS is solving: the moment to stop a server in the middle. */
+export async function waitForExactPhase(readRun: (base: string) => Promise<RunView>, base: string) {
+  for (;;) {
+    const run = await readRun(base);
+    if (run.status !== 'queued' && run.status !== 'running') {
+      throw new Error(`the run ended (${run.status}) before the kill: the test pact is too small`);
+    }
+    if (run.phase === 'exact') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -43,3 +43,19 @@ export function injectAs(
     },
   } as InjectOptions);
 }
+
+/** signIn's twin for a real server process: the login route over HTTP, its cookie and CSRF token. */
+export async function signInOverHttp(
+  base: string,
+  credentials: { email: string; password: string },
+): Promise<TestSession> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createTestUser } from '../helpers/factories.ts';
 import { memberOf, seedCoalition } from '../helpers/governance.ts';
 import { type ConcordProcess, killHard, startConcord } from '../helpers/processes.ts';
+import { signInOverHttp } from '../helpers/test-app.ts';
 
 /** Enough rows that the import is still writing a moment after its job has started. */
 const rows = 120_000;
@@ -71,14 +72,7 @@ describe('kill -9 during an import job', () => {
     let running: ConcordProcess | undefined;
     try {
       running = await start();
-      const login = await fetch(`${base}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: seeded.user.email, password: seeded.user.password }),
-      });
-      expect(login.status).toBe(200);
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const { cookie, csrfToken } = await signInOverHttp(base, seeded.user);
       const requested = await fetch(`${base}/api/people/import-jobs`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },

@@ -12,19 +12,13 @@ import { connect, type DatabaseTarget } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
-import { seedBigPact } from '../helpers/big-pact.ts';
+import { type RunView, requestExactRun, seedBigPact, waitForExactPhase } from '../helpers/big-pact.ts';
 import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { signInOverHttp } from '../helpers/test-app.ts';
 
 /** 300 races × 6 members: the exact solve takes seconds, so the kill lands while HiGHS works. */
 const size = { races: 300, members: 6, seed: 1 };
-
-interface RunView {
-  status: string;
-  phase: string;
-  percent: number;
-  version: { number: number } | null;
-}
 
 /** Opens the database briefly (for PGlite: only while no server holds it). */
 async function withDb<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
@@ -58,35 +52,11 @@ async function scenario(target: DatabaseTarget, env: Record<string, string | und
   try {
     const first = await start();
     running = first.server;
-    const login = await fetch(`${first.base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: seeded.staff.email, password: seeded.staff.password }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const requested = await fetch(`${first.base}/api/pacts/${seeded.pactId}/runs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ mode: 'exact' }),
-    });
-    expect(requested.status, await requested.clone().text()).toBe(202);
-    const runId = ((await requested.json()) as { id: string }).id;
-    const readRun = async (base: string) =>
-      (await (
-        await fetch(`${base}/api/pacts/${seeded.pactId}/runs/${runId}`, { headers: { cookie } })
-      ).json()) as RunView;
+    const session = await signInOverHttp(first.base, seeded.staff);
+    const { runId, readRun } = await requestExactRun(first.base, session, seeded.pactId);
 
     // Wait until HiGHS is solving, then kill -9.
-    for (;;) {
-      const run = await readRun(first.base);
-      if (run.status !== 'queued' && run.status !== 'running') {
-        throw new Error(`the run ended (${run.status}) before the kill: the test pact is too small`);
-      }
-      if (run.phase === 'exact') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForExactPhase(readRun, first.base);
     await killHard(first.server);
     running = undefined;
     const cut = await withDb(target, (db) =>

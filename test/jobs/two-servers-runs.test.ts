@@ -8,18 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
-import { seedBigPact } from '../helpers/big-pact.ts';
+import { type RunView, requestExactRun, seedBigPact, waitForExactPhase } from '../helpers/big-pact.ts';
 import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { signInOverHttp } from '../helpers/test-app.ts';
 
 const available = await postgresAnswers();
 if (!available) console.warn(`two-server pact run test skipped: no PostgreSQL at ${adminUrl}`);
-
-interface RunView {
-  status: string;
-  phase: string;
-  version: { number: number } | null;
-}
 
 describe.skipIf(!available)('a pact run with two app servers on one PostgreSQL', () => {
   const name = `concord_job_two_${Date.now()}`;
@@ -57,35 +52,11 @@ describe.skipIf(!available)('a pact run with two app servers on one PostgreSQL',
     const a = await startServer();
     const b = await startServer();
 
-    const login = await fetch(`${a.base}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: seeded.staff.email, password: seeded.staff.password }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const requested = await fetch(`${a.base}/api/pacts/${seeded.pactId}/runs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ mode: 'exact' }),
-    });
-    expect(requested.status, await requested.clone().text()).toBe(202);
-    const runId = ((await requested.json()) as { id: string }).id;
-    const readRun = async (base: string) =>
-      (await (
-        await fetch(`${base}/api/pacts/${seeded.pactId}/runs/${runId}`, { headers: { cookie } })
-      ).json()) as RunView;
+    const session = await signInOverHttp(a.base, seeded.staff);
+    const { runId, readRun } = await requestExactRun(a.base, session, seeded.pactId);
 
     // Progress is read on B whichever server runs the job: it is on the run's row.
-    for (;;) {
-      const run = await readRun(b.base);
-      if (run.status !== 'queued' && run.status !== 'running') {
-        throw new Error(`the run ended (${run.status}) before the kill: the test pact is too small`);
-      }
-      if (run.phase === 'exact') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForExactPhase(readRun, b.base);
     const started = new RegExp(`pact run ${runId}: attempt 1 started`);
     const takers = servers.filter((s) => started.test(s.process.output()));
     expect(takers).toHaveLength(1);
