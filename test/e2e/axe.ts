@@ -16,6 +16,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's devtools protocol, not as an inline <script>: the app's
   // Content-Security-Policy (rightly) refuses inline scripts, and a check must not weaken it.
   await page.evaluate(axeSource);
+  // A toast or panel still fading in is measured at its current opacity, so a check taken
+  // mid-animation reports contrast the user never sees once it settles: wait for the
+  // finite animations to end first (infinite ones, such as spinners, never do).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = (await page.evaluate(() =>
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
     (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
