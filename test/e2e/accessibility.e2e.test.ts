@@ -1,20 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe.ts';
+import { axeViolations, settledViolations } from './axe.ts';
 import { openPage, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eCoalition, e2eDecisions, e2eUsers } from './seed.ts';
-
-/** Waits for the page's data to arrive (no loading indicator left), then asks axe. */
-async function settledViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
-  return axeViolations(page);
-}
 
 describe('accessibility of every phase-1 screen (browser, axe-core, WCAG 2.1 AA)', () => {
   const e2e = useE2e({ demo: false });

@@ -36,3 +36,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
       `${v.id} (${v.impact ?? 'n/a'}): ${v.help}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
   );
 }
+
+/** Waits for the page's data to arrive (no loading indicator left). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Loading/ })
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+}
+
+/** Waits for the page's data to arrive, then asks axe. */
+export async function settledViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  return axeViolations(page);
+}

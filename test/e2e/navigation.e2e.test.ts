@@ -1,19 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe.ts';
+import { settledViolations } from './axe.ts';
 import { openPage, signInAs, signOut, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eCoalition, e2eDecisions, e2eSisterCoalition, e2eUsers } from './seed.ts';
-
-async function settledViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
-  return axeViolations(page);
-}
 
 describe('navigation: command palette, breadcrumbs, the dashboard to-dos, the branded public site (browser)', () => {
   const e2e = useE2e({ demo: false });

@@ -1,22 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe.ts';
+import { axeViolations, settle } from './axe.ts';
 import { screenshotDir, signInAs, unexpectedConsoleErrors } from './harness.ts';
 import { useMapE2e } from './map-data.ts';
 import { e2eCoalition, e2eDecisions, e2eUsers } from './seed.ts';
-
-/** Waits for the page's data (no loading indicator left). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^Loading/ })
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
-}
 
 const viewports = [
   { name: 'desktop', width: 1280, height: 800 },
