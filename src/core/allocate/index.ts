@@ -1,5 +1,6 @@
 /** The seat-sharing pact engine (pure). See docs/pacts.md for the model and the algorithms. */
 
+export { erfc, normalCdf } from '../normal.ts';
 export {
   adviseOnPact,
   type CostlyRule,
@@ -18,7 +19,6 @@ export {
 } from './engine.ts';
 export { evaluateAssignments } from './evaluate.ts';
 export type { MilpSolution, MilpSolver } from './milp.ts';
-export { erfc, normalCdf } from './normal.ts';
 export { type PreparedPact, preparePact } from './prepare.ts';
 export { objectiveOf } from './report.ts';
 export type {

@@ -1,4 +1,4 @@
-import { normalCdf } from './normal.ts';
+import { normalCdf } from '../normal.ts';
 import type { Member, Pact, Race } from './types.ts';
 
 /**

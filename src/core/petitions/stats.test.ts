@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf, wilsonInterval } from './stats.ts';
+import { normalCdf } from '../normal.ts';
+import { wilsonInterval } from './stats.ts';
 
 describe('wilsonInterval', () => {
   // Newcombe (1998), "Two-sided confidence intervals for the single proportion", Statistics in

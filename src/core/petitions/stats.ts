@@ -1,3 +1,4 @@
+import { normalCdf } from '../normal.ts';
 /** z for a two-sided 95% interval (the 97.5th percentile of the standard normal). */
 export const z95 = 1.959963984540054;
 
@@ -22,37 +23,6 @@ export function wilsonInterval(successes: number, trials: number, z = z95): Inte
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
-/**
- * Standard normal cumulative distribution, from erfc by the Numerical Recipes Chebyshev fit
- * (fractional error below 1.2e-7 everywhere): enough for probabilities shown to one decimal.
- */
-export function normalCdf(x: number): number {
-  return 1 - 0.5 * erfc(x / Math.SQRT2);
-}
-
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
 }
 
 /** P(X ≥ threshold) for X ~ Normal(mean, sd); a point mass when sd is 0. */

@@ -1,4 +1,5 @@
-import { type Interval, normalCdf, wilsonInterval } from './stats.ts';
+import { normalCdf } from '../normal.ts';
+import { type Interval, wilsonInterval } from './stats.ts';
 
 export const rejectionReasons = [
   'not_registered',
