@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCoalition } from '../../api/coalition.ts';
 import { useSession } from '../../api/session.ts';
@@ -44,47 +45,39 @@ export function DashboardPage() {
         </dl>
       ) : null}
       <div className="dashboard-grid">
-        <section aria-labelledby="today-title" className="panel wide">
-          <h2 id="today-title">What needs you today</h2>
+        <Panel id="today" title="What needs you today" wide>
           <TodayPanel />
-        </section>
-        <section aria-labelledby="petition-deadlines-title" className="panel">
-          <h2 id="petition-deadlines-title">
-            <Link to="/petitions">Petition deadlines</Link>
-          </h2>
+        </Panel>
+        <Panel id="petition-deadlines" title="Petition deadlines" to="/petitions">
           <PetitionWarnings />
-        </section>
-        <section aria-labelledby="compliance-title" className="panel">
-          <h2 id="compliance-title">
-            <Link to="/candidates?dissident=true">Pact compliance</Link>
-          </h2>
+        </Panel>
+        <Panel id="compliance" title="Pact compliance" to="/candidates?dissident=true">
           <ComplianceAlerts />
-        </section>
-        <section aria-labelledby="members-title" className="panel wide">
-          <h2 id="members-title">
-            <Link to="/members">Members</Link>
-          </h2>
+        </Panel>
+        <Panel id="members" title="Members" to="/members" wide>
           <MembersOverview />
-        </section>
-        <section aria-labelledby="open-title" className="panel">
-          <h2 id="open-title">
-            <Link to="/decisions">Open decisions</Link>
-          </h2>
+        </Panel>
+        <Panel id="open" title="Open decisions" to="/decisions">
           <OpenDecisions />
-        </section>
-        <section aria-labelledby="pacts-title" className="panel">
-          <h2 id="pacts-title">
-            <Link to="/pacts">Pacts</Link>
-          </h2>
+        </Panel>
+        <Panel id="pacts" title="Pacts" to="/pacts">
           <PactsOverview />
-        </section>
-        <section aria-labelledby="activity-title" className="panel">
-          <h2 id="activity-title">
-            <Link to="/audit">Latest activity</Link>
-          </h2>
+        </Panel>
+        <Panel id="activity" title="Latest activity" to="/audit">
           <RecentActivity />
-        </section>
+        </Panel>
       </div>
+    </section>
+  );
+}
+
+/** One dashboard card: a titled region whose heading links to the page it summarises. */
+function Panel(props: { id: string; title: string; to?: string; wide?: boolean; children: ReactNode }) {
+  const titleId = `${props.id}-title`;
+  return (
+    <section aria-labelledby={titleId} className={props.wide ? 'panel wide' : 'panel'}>
+      <h2 id={titleId}>{props.to ? <Link to={props.to}>{props.title}</Link> : props.title}</h2>
+      {props.children}
     </section>
   );
 }
