@@ -1,71 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { registerAuditCommands } from '../../src/features/audit/audit.cli.ts';
 import { castBallot } from '../../src/features/decisions/ballots.service.ts';
 import { closeDecision } from '../../src/features/decisions/close.service.ts';
 import { createDecision } from '../../src/features/decisions/create.service.ts';
-import { inTx, memberOf, type Seed, seedCoalition } from '../helpers/governance.ts';
+import { useCliDatabase } from '../helpers/cli-database.ts';
+import { inTx, memberOf, seedCoalition } from '../helpers/governance.ts';
 import { runConcord } from '../helpers/run-concord.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
 
 const concord = (...args: string[]) => runConcord(registerAuditCommands, 'audit', ...args);
 
-/**
- * The CLI opens the database the environment names: a fresh server database when DATABASE_URL is
- * set, else an embedded PGlite directory, closed between steps (one process at a time).
- */
+/** The CLI opens the database the environment names (test/helpers/cli-database.ts). */
 describe('concord audit verify and head', () => {
-  const env = { DATABASE_URL: process.env.DATABASE_URL, CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR };
-  let server: DatabaseHandle | undefined;
-  let directory: string | undefined;
-  let seed: Seed;
-  let decisionId: string;
-
-  const open = async (): Promise<DatabaseHandle> => {
-    if (server) return server;
-    return connect({ kind: 'pglite', dataDir: directory ?? '' });
-  };
-  const release = async (handle: DatabaseHandle) => {
-    if (!server) await handle.close();
-  };
-
-  beforeAll(async () => {
-    if (env.DATABASE_URL) {
-      server = await createTestDatabase();
-      process.env.DATABASE_URL = server.target.kind === 'postgres' ? server.target.url : '';
-    } else {
-      directory = await mkdtemp(join(tmpdir(), 'concord-audit-cli-'));
-      process.env.CONCORD_DATA_DIR = directory;
-    }
-    const handle = await open();
-    await migrateToLatest(handle.db);
-    const db = handle.db;
-    seed = await seedCoalition(db, [{ name: 'North' }, { name: 'South' }, { name: 'East' }]);
+  const cli = useCliDatabase('audit', async (db) => {
+    const seed = await seedCoalition(db, [{ name: 'North' }, { name: 'South' }, { name: 'East' }]);
     const decision = await inTx(db, (trx) =>
       createDecision(trx, seed.secretariat, { kind: 'motion', title: 'Joint list' }),
     );
-    decisionId = decision.id;
     for (const i of [0, 1]) {
       const m = memberOf(seed, i);
       await inTx(db, (trx) => castBallot(trx, m.delegate, decision.id, m.id, { choice: 'yes' }));
     }
     await inTx(db, (trx) => closeDecision(trx, seed.secretariat, decision.id));
-    await release(handle);
-  }, 120_000);
-
-  afterAll(async () => {
-    process.env.DATABASE_URL = env.DATABASE_URL;
-    process.env.CONCORD_DATA_DIR = env.CONCORD_DATA_DIR;
-    await server?.close();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    return { seed, decisionId: decision.id };
   });
 
   it('prints the head, verifies against it, and names a row edited in SQL with exit code 4', async () => {
+    const { seed, decisionId } = cli.seed;
     const slug = seed.coalition.slug;
     const head = await concord('head', '--coalition', slug);
     expect(head.exitCode).toBe(0);
@@ -83,9 +44,9 @@ describe('concord audit verify and head', () => {
     expect(intact.stdout).toMatch(/chain intact/);
     expect(intact.stdout).toMatch(/rows: (\d+) of \1 match the chain/);
 
-    const handle = await open();
-    await sql`update decisions set outcome = 'rejected' where id = ${decisionId}`.execute(handle.db);
-    await release(handle);
+    await cli.use((db) =>
+      sql`update decisions set outcome = 'rejected' where id = ${decisionId}`.execute(db),
+    );
     const tampered = await concord('verify', '--coalition', slug, '--head', published);
     expect(tampered.exitCode).toBe(4);
     expect(tampered.stdout).toContain(

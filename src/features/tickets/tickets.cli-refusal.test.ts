@@ -1,72 +1,35 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliDatabase } from '../../../test/helpers/cli-database.ts';
 import { createActor, inTx } from '../../../test/helpers/governance.ts';
 import { runConcord } from '../../../test/helpers/run-concord.ts';
-import { createTestDatabase } from '../../../test/helpers/test-database.ts';
-import type { Actor } from '../../core/actor.ts';
-import { connect, type DatabaseHandle } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { candidateHistory, proposeCandidate } from './candidates.service.ts';
 import { registerTicketCommands } from './tickets.cli.ts';
-import { member, seedTicketsCoalition, type TicketsSeed } from './tickets.test-fixtures.ts';
+import { member, seedTicketsCoalition } from './tickets.test-fixtures.ts';
 
 const concord = (...args: string[]) => runConcord(registerTicketCommands, ...args);
 
 /** A fusion refused on the command line is kept on the candidate's record, as over the API. */
 describe('concord candidates line: refused fusion attempts', () => {
-  const env = { DATABASE_URL: process.env.DATABASE_URL, CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR };
-  let server: DatabaseHandle | undefined;
-  let directory: string | undefined;
-  let seed: TicketsSeed;
-  let greens: Actor & { email: string };
-  let candidateId: string;
-
-  /** The database the CLI writes to, opened again to read what it left (PGlite: one opener at a time). */
-  async function open(): Promise<DatabaseHandle> {
-    if (server) return server;
-    return connect({ kind: 'pglite', dataDir: directory ?? '' });
-  }
-  async function history() {
-    const handle = await open();
-    try {
-      return await inTx(handle.db, (trx) => candidateHistory(trx, seed.secretariat, candidateId));
-    } finally {
-      if (!server) await handle.close();
-    }
-  }
-
-  beforeAll(async () => {
-    let handle: DatabaseHandle;
-    if (env.DATABASE_URL) {
-      server = await createTestDatabase();
-      handle = server;
-      process.env.DATABASE_URL = server.target.kind === 'postgres' ? server.target.url : '';
-    } else {
-      directory = await mkdtemp(join(tmpdir(), 'concord-tickets-refusal-'));
-      handle = await connect({ kind: 'pglite', dataDir: directory });
-      await migrateToLatest(handle.db);
-      process.env.CONCORD_DATA_DIR = directory;
-    }
-    seed = await seedTicketsCoalition(handle.db);
-    greens = await createActor(handle.db, seed.coalition.id, 'delegate', member(seed, 1).id);
-    // Michigan bars fusion: a second party line on this candidate is refused.
-    const created = await inTx(handle.db, (trx) =>
-      proposeCandidate(trx, member(seed, 0).delegate, { name: 'Lou Ray', raceId: seed.raceId('MI-HD-3') }),
-    );
-    candidateId = created.id;
-    if (!server) await handle.close();
-  }, 180_000);
-
-  afterAll(async () => {
-    process.env.DATABASE_URL = env.DATABASE_URL;
-    process.env.CONCORD_DATA_DIR = env.CONCORD_DATA_DIR;
-    await server?.close();
-    if (directory) await rm(directory, { recursive: true, force: true });
-  });
+  const cli = useCliDatabase(
+    'tickets-refusal',
+    async (db) => {
+      const seed = await seedTicketsCoalition(db);
+      const greens = await createActor(db, seed.coalition.id, 'delegate', member(seed, 1).id);
+      // Michigan bars fusion: a second party line on this candidate is refused.
+      const created = await inTx(db, (trx) =>
+        proposeCandidate(trx, member(seed, 0).delegate, { name: 'Lou Ray', raceId: seed.raceId('MI-HD-3') }),
+      );
+      return { seed, greens, candidateId: created.id };
+    },
+    180_000,
+  );
+  const history = () => {
+    const { seed, candidateId } = cli.seed;
+    return cli.use((db) => inTx(db, (trx) => candidateHistory(trx, seed.secretariat, candidateId)));
+  };
 
   it('exits 3 naming the state and records candidate.fusion_refused; a dry run records nothing', async () => {
+    const { seed, greens, candidateId } = cli.seed;
     const as = ['--coalition', seed.coalition.slug, '--as', greens.email];
     const dry = await concord('candidates', 'line', candidateId, ...as, '--dry-run');
     expect(dry.exitCode).toBe(3);
@@ -85,6 +48,7 @@ describe('concord candidates line: refused fusion attempts', () => {
   });
 
   it('lists with --dissident as the API filters dissident=true (no ratified pact here: none)', async () => {
+    const { seed, greens } = cli.seed;
     const staff = ['--coalition', seed.coalition.slug, '--as', greens.email, '--json'];
     const all = await concord('candidates', 'list', ...staff);
     expect(all.exitCode).toBe(0);
