@@ -1,6 +1,6 @@
 import { fromKysely, PgBoss } from 'pg-boss';
 import { everyKey } from './local-queue.ts';
-import type { EnqueueOptions, JobHandler, JobQueue, QueueOptions } from './queue.ts';
+import type { EnqueueOptions, JobHandler, JobQueue, QueueOptions, StartOptions } from './queue.ts';
 
 export interface PgBossQueueOptions {
   /**
@@ -58,7 +58,7 @@ export class PgBossJobQueue implements JobQueue {
     this.queues.set(queue, { options, handler: handler as JobHandler<object> });
   }
 
-  async start(): Promise<void> {
+  async start({ work = true }: StartOptions = {}): Promise<void> {
     await this.boss.start();
     for (const [name, { options, handler }] of this.queues) {
       const policy = {
@@ -70,6 +70,8 @@ export class PgBossJobQueue implements JobQueue {
       // `exclusive`: one job per key waiting or running, so a duplicate enqueue is dropped.
       if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, policy);
       else await this.boss.createQueue(name, { policy: 'exclusive', ...policy });
+      // send() refuses a queue that does not exist: it is created above even when not worked here.
+      if (!work) continue;
       await this.boss.work(
         name,
         {
