@@ -54,12 +54,7 @@ export async function findImport(db: Db, coalitionId: string, organizationId: st
  * row, which FOR UPDATE blocks, so on PostgreSQL no progress showed until the import had ended.
  */
 export async function lockImport(db: Db, id: string): Promise<ImportRow | undefined> {
-  return db
-    .selectFrom('people_imports')
-    .selectAll()
-    .where('id', '=', id)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('people_imports').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function readFile(db: Db, id: string): Promise<Uint8Array | undefined> {
