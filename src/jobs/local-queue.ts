@@ -95,6 +95,10 @@ export class LocalJobQueue implements JobQueue {
     this.nudge(queue, options.trx ? 25 : 0);
   }
 
+  wake(queue: string): void {
+    this.nudge(queue, 0);
+  }
+
   every(queue: string, periodMs: number): void {
     this.schedules.push({ queue, periodMs });
     if (this.started) this.startTicking(queue, periodMs);

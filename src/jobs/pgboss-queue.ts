@@ -33,6 +33,8 @@ export class PgBossJobQueue implements JobQueue {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly stopping = new AbortController();
   private readonly schedules: { queue: string; periodMs: number }[] = [];
+  /** This process's pg-boss worker of each queue it works (for wake). */
+  private readonly workers = new Map<string, string>();
   private readonly heartbeatSeconds: number;
   private readonly pollSeconds: number;
   private readonly log: (error: unknown, message: string) => void;
@@ -72,7 +74,7 @@ export class PgBossJobQueue implements JobQueue {
       else await this.boss.createQueue(name, { policy: 'exclusive', ...policy });
       // send() refuses a queue that does not exist: it is created above even when not worked here.
       if (!work) continue;
-      await this.boss.work(
+      const worker = await this.boss.work(
         name,
         {
           includeMetadata: true,
@@ -91,6 +93,7 @@ export class PgBossJobQueue implements JobQueue {
           }
         },
       );
+      this.workers.set(name, worker);
     }
     this.started = true;
     for (const { queue, periodMs } of this.schedules) this.startTicking(queue, periodMs);
@@ -101,6 +104,11 @@ export class PgBossJobQueue implements JobQueue {
       ...(options.key ? { singletonKey: options.key } : {}),
       ...(options.trx ? { db: fromKysely(options.trx) } : {}),
     });
+  }
+
+  wake(queue: string): void {
+    const worker = this.workers.get(queue);
+    if (worker) this.boss.notifyWorker(worker);
   }
 
   every(queue: string, periodMs: number): void {

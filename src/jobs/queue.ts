@@ -64,6 +64,11 @@ export interface JobQueue {
   /** Records a job; resolves once it is stored (or dropped as a duplicate key). */
   enqueue<T extends object>(queue: string, data: T, options?: EnqueueOptions): Promise<void>;
   /**
+   * Looks for due jobs of `queue` in this process now instead of at its next poll: call it once the
+   * transaction that enqueued a job has committed (a job sent in a transaction shows only then).
+   */
+  wake(queue: string): void;
+  /**
    * Enqueues a `queue` job every period. Every process that shares the database ticks, but a tick
    * adds nothing while a job of the queue is still waiting or running: the job runs once, on any
    * one process, however many processes tick.

@@ -14,7 +14,7 @@ import { openJobQueue } from '../../../jobs/index.ts';
 import type { RunInput, RunView } from '../pacts.schema.ts';
 import type { EngineProgress } from '../runs/run-engine.ts';
 import { RunExecutor } from '../runs/run-executor.ts';
-import { enqueueRun, registerPactRunJobs } from '../runs/run-job.ts';
+import { enqueueRun, pactRunQueue, registerPactRunJobs } from '../runs/run-job.ts';
 import { getRun, requestRun } from '../runs/runs.service.ts';
 import { activeStatuses, findRun } from '../versions/versions.repository.ts';
 
@@ -91,6 +91,7 @@ export async function runAsJob(
       return made;
     });
     if (!options.wait) return requested.run;
+    jobs.wake(pactRunQueue);
     await followRun(db, actor.coalitionId, requested.run.id, options.onProgress, options.pollMs ?? 200);
     return await db.transaction().execute((trx) => getRun(trx, actor, pactId, requested.run.id));
   } finally {
