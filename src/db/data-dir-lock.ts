@@ -10,7 +10,7 @@ import { DomainError } from '../core/errors.ts';
  */
 export type LockHolder = 'server' | 'command';
 
-interface LockContent {
+export interface LockContent {
   pid: number;
   holder: LockHolder;
   since: string;
@@ -57,6 +57,12 @@ export function acquireDataDirLock(dataDir: string, holder: LockHolder): DataDir
   // A process that dies by an exception still runs 'exit' handlers; kill -9 leaves a stale lock.
   process.on('exit', release);
   return { release };
+}
+
+/** Who holds the data directory's lock now, if anybody (to word a refusal). */
+export function lockHolderOf(dataDir: string): LockContent | undefined {
+  const lock = readLock(join(dataDir, lockFileName));
+  return lock && isRunning(lock.pid) ? lock : undefined;
 }
 
 function readLock(path: string): LockContent | undefined {

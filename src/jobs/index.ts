@@ -4,7 +4,15 @@ import { LocalJobQueue } from './local-queue.ts';
 import type { JobQueue } from './queue.ts';
 
 export { LocalJobQueue } from './local-queue.ts';
-export type { EnqueueOptions, JobContext, JobHandler, JobQueue, QueueOptions, RetryPolicy } from './queue.ts';
+export type {
+  EnqueueOptions,
+  JobContext,
+  JobHandler,
+  JobQueue,
+  QueueOptions,
+  RetryPolicy,
+  StartOptions,
+} from './queue.ts';
 export { retryDelayMs } from './queue.ts';
 
 export interface OpenJobQueueOptions {

@@ -6,6 +6,7 @@ import {
   type JobQueue,
   type QueueOptions,
   retryDelayMs,
+  type StartOptions,
 } from './queue.ts';
 
 export interface LocalQueueOptions {
@@ -61,7 +62,9 @@ export class LocalJobQueue implements JobQueue {
     this.queues.set(queue, { options, handler: handler as JobHandler<object>, running: 0 });
   }
 
-  async start(): Promise<void> {
+  async start(options: StartOptions = {}): Promise<void> {
+    // Enqueueing needs nothing started: the jobs wait in the table for a process that works them.
+    if (options.work === false) return;
     // Whoever ran these is gone: the lock on the data directory says this process is the only one.
     await this.db
       .updateTable('jobs')
@@ -90,6 +93,10 @@ export class LocalJobQueue implements JobQueue {
       .execute();
     // Inside a transaction the row shows only after the commit: look again shortly after.
     this.nudge(queue, options.trx ? 25 : 0);
+  }
+
+  wake(queue: string): void {
+    this.nudge(queue, 0);
   }
 
   every(queue: string, periodMs: number): void {

@@ -1,6 +1,6 @@
 import { fromKysely, PgBoss } from 'pg-boss';
 import { everyKey } from './local-queue.ts';
-import type { EnqueueOptions, JobHandler, JobQueue, QueueOptions } from './queue.ts';
+import type { EnqueueOptions, JobHandler, JobQueue, QueueOptions, StartOptions } from './queue.ts';
 
 export interface PgBossQueueOptions {
   /**
@@ -33,6 +33,8 @@ export class PgBossJobQueue implements JobQueue {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly stopping = new AbortController();
   private readonly schedules: { queue: string; periodMs: number }[] = [];
+  /** This process's pg-boss worker of each queue it works (for wake). */
+  private readonly workers = new Map<string, string>();
   private readonly heartbeatSeconds: number;
   private readonly pollSeconds: number;
   private readonly log: (error: unknown, message: string) => void;
@@ -58,7 +60,7 @@ export class PgBossJobQueue implements JobQueue {
     this.queues.set(queue, { options, handler: handler as JobHandler<object> });
   }
 
-  async start(): Promise<void> {
+  async start({ work = true }: StartOptions = {}): Promise<void> {
     await this.boss.start();
     for (const [name, { options, handler }] of this.queues) {
       const policy = {
@@ -70,7 +72,9 @@ export class PgBossJobQueue implements JobQueue {
       // `exclusive`: one job per key waiting or running, so a duplicate enqueue is dropped.
       if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, policy);
       else await this.boss.createQueue(name, { policy: 'exclusive', ...policy });
-      await this.boss.work(
+      // send() refuses a queue that does not exist: it is created above even when not worked here.
+      if (!work) continue;
+      const worker = await this.boss.work(
         name,
         {
           includeMetadata: true,
@@ -89,6 +93,7 @@ export class PgBossJobQueue implements JobQueue {
           }
         },
       );
+      this.workers.set(name, worker);
     }
     this.started = true;
     for (const { queue, periodMs } of this.schedules) this.startTicking(queue, periodMs);
@@ -99,6 +104,11 @@ export class PgBossJobQueue implements JobQueue {
       ...(options.key ? { singletonKey: options.key } : {}),
       ...(options.trx ? { db: fromKysely(options.trx) } : {}),
     });
+  }
+
+  wake(queue: string): void {
+    const worker = this.workers.get(queue);
+    if (worker) this.boss.notifyWorker(worker);
   }
 
   every(queue: string, periodMs: number): void {

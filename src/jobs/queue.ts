@@ -45,15 +45,29 @@ export interface EnqueueOptions {
   trx?: Db;
 }
 
+export interface StartOptions {
+  /** Take jobs of the registered queues (default true). */
+  work?: boolean;
+}
+
 export interface JobQueue {
   /** `pg-boss` or `local` (docs and logs). */
   readonly kind: 'pg-boss' | 'local';
   /** Declares a queue and the handler this process runs its jobs with. Call before start(). */
   register<T extends object>(queue: string, options: QueueOptions, handler: JobHandler<T>): void;
-  /** Starts working the registered queues. */
-  start(): Promise<void>;
+  /**
+   * Starts working the registered queues. With `work: false` it only makes them ready to enqueue
+   * to (pg-boss creates its schema and queues) and takes no job: a process that hands work to
+   * others (`concord pact run --no-wait`).
+   */
+  start(options?: StartOptions): Promise<void>;
   /** Records a job; resolves once it is stored (or dropped as a duplicate key). */
   enqueue<T extends object>(queue: string, data: T, options?: EnqueueOptions): Promise<void>;
+  /**
+   * Looks for due jobs of `queue` in this process now instead of at its next poll: call it once the
+   * transaction that enqueued a job has committed (a job sent in a transaction shows only then).
+   */
+  wake(queue: string): void;
   /**
    * Enqueues a `queue` job every period. Every process that shares the database ticks, but a tick
    * adds nothing while a job of the queue is still waiting or running: the job runs once, on any

@@ -20,14 +20,13 @@ import { catalog, jurisdictionKindSchema } from '../../map/index.ts';
 import { createPact, loadPact, resolvePactId } from '../drafting/pacts.service.ts';
 import { liftVeto, lockRace, unlockRace, vetoRace } from '../drafting/rules.service.ts';
 import { swapRaces } from '../drafting/swap.service.ts';
-import { consentInputSchema, createPactSchema, ratifyInputSchema } from '../pacts.schema.ts';
+import { consentInputSchema, createPactSchema, ratifyInputSchema, runInputSchema } from '../pacts.schema.ts';
 import { recordConsent } from '../ratification/consent.service.ts';
 import { sendToRatification } from '../ratification/ratification.service.ts';
 import { getPactView, listPactViews } from '../read.service.ts';
-import { runEngine } from '../runs/run-engine.ts';
-import { RunExecutor } from '../runs/run-executor.ts';
+import { type EngineProgress, runEngine } from '../runs/run-engine.ts';
 import { runProgressBar } from '../runs/run-progress.ts';
-import { getRun, requestRun } from '../runs/runs.service.ts';
+import { requestRun } from '../runs/runs.service.ts';
 import { type ExportFormat, exportVersion } from '../versions/export.ts';
 import { compareVersionNumbers, getVersion, listVersions } from '../versions/versions.service.ts';
 import {
@@ -37,6 +36,7 @@ import {
   formatRun,
   formatVersionLine,
 } from './pacts.cli-format.ts';
+import { explainLocked, runAsJob } from './pacts.cli-run.ts';
 
 const out = (text: string): void => {
   process.stdout.write(text);
@@ -200,45 +200,56 @@ export async function show(ref: string, o: CommonOptions): Promise<void> {
 }
 
 /**
- * Runs the engine as a job, in this process: the worker thread keeps the bar moving during HiGHS.
- * With --dry-run the engine runs on the pact as it stands and nothing is stored.
+ * Runs the engine as a durable job (pacts.cli-run.ts): waits for it with a progress bar, or with
+ * --no-wait prints the queued run. With --dry-run the engine runs here on the pact as it stands and
+ * nothing is stored.
  */
-export async function run(ref: string, o: CommonOptions & { exact?: boolean; note?: string }): Promise<void> {
+export async function run(
+  ref: string,
+  o: CommonOptions & { exact?: boolean; note?: string; wait?: boolean },
+): Promise<void> {
   const mode = o.exact ? ('exact' as const) : ('heuristic' as const);
-  const bar = o.json ? undefined : runProgressBar();
-  const done = await withDatabase(async ({ db }) => {
-    const actor = await resolveCliActor(db, o.coalition, o.as);
-    const pactId = await resolvePactId(db, actor, ref);
-    const requested = await runWrite(db, o.dryRun === true, (trx) =>
-      requestRun(trx, actor, pactId, { mode, note: o.note }),
-    );
-    if (o.dryRun) {
+  const wait = o.wait !== false;
+  if (o.dryRun) {
+    const report = await withDatabase(async ({ db }) => {
+      const actor = await resolveCliActor(db, o.coalition, o.as);
+      const pactId = await resolvePactId(db, actor, ref);
+      const requested = await runWrite(db, true, (trx) =>
+        requestRun(trx, actor, pactId, { mode, note: o.note }),
+      );
+      const bar = o.json ? undefined : runProgressBar();
       try {
-        return {
-          dry: true as const,
-          report: await runEngine(requested.job.input, mode, (progress) => bar?.update(progress)),
-        };
+        return await runEngine(requested.job.input, mode, (progress) => bar?.update(progress));
       } finally {
         bar?.stop();
       }
-    }
-    const executor = new RunExecutor(db, { log: (error) => process.stderr.write(`${String(error)}\n`) });
+    });
+    if (o.json) return printJson(report);
+    const { formatReport } = await import('./allocate.format.ts');
+    return out(formatReport(report));
+  }
+  const config = (await import('../../../config.ts')).loadConfig();
+  const done = await withDatabase(async (handle) => {
+    const actor = await resolveCliActor(handle.db, o.coalition, o.as);
+    const pactId = await resolvePactId(handle.db, actor, ref);
+    const bar = o.json || !wait ? undefined : runProgressBar();
     try {
-      await executor.execute(requested.job, (progress) => bar?.update(progress));
+      return await runAsJob(handle, actor, pactId, runInputSchema.parse({ mode, note: o.note }), {
+        wait,
+        ...(bar ? { onProgress: (progress: EngineProgress) => bar.update(progress) } : {}),
+        log: (error, message) => process.stderr.write(`${message}: ${String(error)}\n`),
+      });
     } finally {
       bar?.stop();
-      await executor.close();
     }
-    return { dry: false as const, run: await tx(db, (trx) => getRun(trx, actor, pactId, requested.run.id)) };
+  }).catch((error: unknown) => {
+    throw explainLocked(error, config.DATABASE_URL ? undefined : config.CONCORD_DATA_DIR, ref);
   });
-  if (done.dry) {
-    if (o.json) return printJson(done.report);
-    const { formatReport } = await import('./allocate.format.ts');
-    return out(formatReport(done.report));
-  }
-  if (o.json) printJson(done.run);
-  else out(formatRun(done.run));
-  const { status, error } = done.run;
+  if (o.json) printJson(done);
+  else if (!wait) out(`${formatRun(done)}a running server takes the job; follow it in the web app\n`);
+  else out(formatRun(done));
+  if (!wait) return;
+  const { status, error } = done;
   if (status !== 'succeeded') {
     throw new DomainError(
       error?.code === 'pact.infeasible' ? 'unprocessable' : 'conflict',

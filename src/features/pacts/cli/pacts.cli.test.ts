@@ -1,11 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser } from '../../../../test/helpers/factories.ts';
 import { runConcord } from '../../../../test/helpers/run-concord.ts';
+import { buildTestApp, injectAs, signIn } from '../../../../test/helpers/test-app.ts';
 import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { allocate } from '../../../core/allocate/index.ts';
 import { connect, type DatabaseHandle } from '../../../db/connect.ts';
+import type { Db } from '../../../db/database.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { type LeftCoalition, seedLeftCoalition } from '../pacts.test-fixtures.ts';
 import { registerPactCommands } from './pacts.cli.ts';
@@ -24,7 +28,19 @@ describe('concord pact', () => {
   let seeded: LeftCoalition;
   let staff: string[];
   let emailOf: (organizationId: string) => string;
+  let webStaff: { email: string; password: string };
   const name = 'Riverside by CLI';
+
+  /** The database the CLI uses, opened by the test (PGlite: only while no command holds it). */
+  async function withDb<T>(use: (db: Db) => Promise<T>): Promise<T> {
+    if (server) return use(server.db);
+    const handle = await connect({ kind: 'pglite', dataDir: directory ?? '' });
+    try {
+      return await use(handle.db);
+    } finally {
+      await handle.close();
+    }
+  }
 
   beforeAll(async () => {
     let handle: DatabaseHandle;
@@ -48,6 +64,7 @@ describe('concord pact', () => {
       .execute();
     emailOf = (organizationId) => delegates.find((d) => d.organization_id === organizationId)?.email ?? '';
     staff = ['--coalition', seeded.coalition.slug, '--as', seeded.secretariat.email];
+    webStaff = await createTestUser(handle.db, seeded.coalition.slug, 'secretariat');
     if (!server) await handle.close();
   }, 120_000);
 
@@ -140,5 +157,71 @@ describe('concord pact', () => {
     const shown = await concord('show', name, '--coalition', seeded.coalition.slug);
     expect(shown.stdout).toContain(`${name} [races, draft]`);
     expect(shown.stdout).toMatch(/RS-01 +Riverside ward 1 +Communist League +communist-league/);
+  });
+
+  it('runs as the same durable job as the web app: the same version as POST …/runs, once', async () => {
+    // The CLI enqueues the run's job and works the queue while it waits (pg-boss on PostgreSQL,
+    // the embedded runner on PGlite).
+    const byCli = await concord('run', name, ...staff, '--exact', '--json');
+    expect(byCli.exitCode, byCli.stderr).toBe(0);
+    const cliRun = JSON.parse(byCli.stdout);
+    expect(cliRun).toMatchObject({ status: 'succeeded', mode: 'exact', version: { number: 3 } });
+
+    // The same pact, unchanged, through the HTTP route and the app's own job queue.
+    const webRun = await withDb(async (db) => {
+      const app = await buildTestApp(db);
+      try {
+        const session = await signIn(app, webStaff);
+        const pactId: string = cliRun.pactId;
+        const started = await injectAs(app, session, {
+          method: 'POST',
+          url: `/api/pacts/${pactId}/runs`,
+          payload: { mode: 'exact' },
+        });
+        expect(started.statusCode).toBe(202);
+        const url = `/api/pacts/${pactId}/runs/${started.json().id}`;
+        for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+          const run = (await injectAs(app, session, { method: 'GET', url })).json();
+          if (run.status !== 'queued' && run.status !== 'running') return run;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('the HTTP run did not finish');
+      } finally {
+        await app.close();
+      }
+    });
+    expect(webRun).toMatchObject({ status: 'succeeded', mode: 'exact', version: { number: 4 } });
+
+    const show = async (n: string) =>
+      JSON.parse((await concord('versions', name, ...staff, '--show', n, '--json')).stdout).result;
+    const [v3, v4] = [await show('3'), await show('4')];
+    expect(v3.assignments).toEqual(v4.assignments);
+    expect(v3.expectedWins).toEqual(v4.expectedWins);
+
+    // Exactly once: one version and one audit event for the CLI's run, and its job taken once.
+    await withDb(async (db) => {
+      const events = await db
+        .selectFrom('audit_events')
+        .select('payload')
+        .where('coalition_id', '=', seeded.coalition.id)
+        .where('action', '=', 'pact.version_created')
+        .execute();
+      expect(events.filter((e) => (e.payload as { runId?: string }).runId === cliRun.id)).toHaveLength(1);
+      const versions = await db
+        .selectFrom('pact_versions')
+        .select('number')
+        .where('run_id', '=', cliRun.id)
+        .execute();
+      expect(versions).toEqual([{ number: 3 }]);
+      const jobs = server
+        ? (
+            await sql<{ state: string; attempts: number }>`
+              select state, retry_count + 1 as attempts from pgboss.job where singleton_key = ${cliRun.id}`.execute(
+              db,
+            )
+          ).rows
+        : await db.selectFrom('jobs').select(['state', 'attempts']).where('key', '=', cliRun.id).execute();
+      expect(jobs).toEqual([{ state: 'completed', attempts: 1 }]);
+    });
   });
 });

@@ -118,18 +118,23 @@ Example:
   withCommonOptions(pact.command('run <pact>').description('Run the engine: a new version (staff)'), true)
     .option('--exact', 'solve exactly (MILP, HiGHS) and report the heuristic’s gap')
     .option('--note <text>', 'why this run')
+    .option('--no-wait', 'queue the run and print its id: a running server takes it (PostgreSQL only)')
     .addHelpText(
       'after',
       `
-Shows the phases (preparing, heuristic, exact, checking) on a progress bar; exit code 3 when the
-locks, vetoes and entitlement cannot all hold (the colliding rules are listed).
+The run is a durable job, the same one the web app queues. The command waits for it, showing the
+phases (preparing, heuristic, exact, checking) on a progress bar, and works the job queue while it
+waits: on PostgreSQL a running server may take the job instead; on embedded PGlite this process
+runs it (while a server runs, it holds the database: start the run in the web app). Exit code 3
+when the locks, vetoes and entitlement cannot all hold (the colliding rules are listed).
 
 Examples:
   $ concord pact run "Michigan US House (2020 results)" --coalition demo ${as}
-  $ concord pact run "Michigan US House (2020 results)" --coalition demo ${as} --exact --note "optimum" --json`,
+  $ concord pact run "Michigan US House (2020 results)" --coalition demo ${as} --exact --note "optimum" --json
+  $ concord pact run "Michigan US House (2020 results)" --coalition demo ${as} --exact --no-wait`,
     )
     .action(
-      runCommand(async (ref: string, o: CommonOptions & { exact?: boolean; note?: string }) =>
+      runCommand(async (ref: string, o: CommonOptions & { exact?: boolean; note?: string; wait?: boolean }) =>
         (await actions()).run(ref, o),
       ),
     );

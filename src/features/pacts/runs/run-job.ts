@@ -39,7 +39,8 @@ async function activeRunJob(db: Db, { runId, coalitionId }: PactRunJob): Promise
 }
 
 /**
- * The worker side: any server that shares the database may take a run's job. A job whose run has
+ * The worker side: any server that shares the database may take a run's job, and so may
+ * `concord pact run` while it waits for its own (one at a time: `concurrency: 1`). A job whose run has
  * already ended (completed before a crash, abandoned, run inline by the request) does nothing.
  */
 export function registerPactRunJobs(
@@ -47,8 +48,10 @@ export function registerPactRunJobs(
   db: Db,
   executor: RunExecutor,
   log: (message: string) => void = () => {},
+  options: { concurrency?: number } = {},
 ): void {
-  jobs.register<PactRunJob>(pactRunQueue, pactRunQueueOptions, async (data, context) => {
+  const queueOptions = { ...pactRunQueueOptions, ...options };
+  jobs.register<PactRunJob>(pactRunQueue, queueOptions, async (data, context) => {
     const job = await activeRunJob(db, pactRunJobSchema.parse(data));
     if (!job) return;
     log(`pact run ${job.runId}: attempt ${context.attempt} started`);

@@ -2,7 +2,7 @@ import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
 import { pactsContract as api } from '../pacts.contract.ts';
 import { RunExecutor } from './run-executor.ts';
-import { enqueueRun, registerPactRunJobs } from './run-job.ts';
+import { enqueueRun, pactRunQueue, registerPactRunJobs } from './run-job.ts';
 import { getRun, requestRun } from './runs.service.ts';
 
 /**
@@ -28,7 +28,11 @@ export const registerPactRunRoutes: RoutesPlugin = async (app) => {
       await enqueueRun(app.jobs, trx, requested.job);
       return requested;
     });
-    if (!executor.runsInline(job)) return run;
+    if (!executor.runsInline(job)) {
+      // Committed: this server's worker may take the job now rather than at its next poll.
+      app.jobs.wake(pactRunQueue);
+      return run;
+    }
     // A failure here is left to the job, which runs it again.
     await executor.executeQueued(job, { lastAttempt: false }).catch(() => undefined);
     return tx().execute((trx) => getRun(trx, actor, params.id, run.id));

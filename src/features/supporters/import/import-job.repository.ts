@@ -48,9 +48,13 @@ export async function findImport(db: Db, coalitionId: string, organizationId: st
     .executeTakeFirst();
 }
 
-/** The import row, locked for the rest of the transaction (a second delivery of its job waits here). */
+/**
+ * The import row, locked for the rest of the transaction (a second delivery of its job waits here).
+ * FOR NO KEY UPDATE, not FOR UPDATE: the progress row's foreign key check takes KEY SHARE on this
+ * row, which FOR UPDATE blocks, so on PostgreSQL no progress showed until the import had ended.
+ */
 export async function lockImport(db: Db, id: string): Promise<ImportRow | undefined> {
-  return db.selectFrom('people_imports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('people_imports').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function readFile(db: Db, id: string): Promise<Uint8Array | undefined> {
