@@ -1,61 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliDatabase } from '../../../../test/helpers/cli-database.ts';
 import { createTestUser } from '../../../../test/helpers/factories.ts';
 import { runConcord } from '../../../../test/helpers/run-concord.ts';
 import { buildTestApp, injectAs, signIn } from '../../../../test/helpers/test-app.ts';
-import { createTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { allocate } from '../../../core/allocate/index.ts';
-import { connect, type DatabaseHandle } from '../../../db/connect.ts';
-import type { Db } from '../../../db/database.ts';
-import { migrateToLatest } from '../../../db/migrate.ts';
 import { type LeftCoalition, seedLeftCoalition } from '../pacts.test-fixtures.ts';
 import { registerPactCommands } from './pacts.cli.ts';
 
 const concord = (...args: string[]) => runConcord(registerPactCommands, 'pact', ...args);
 
-/**
- * The CLI opens the database the environment names, so this file seeds one the CLI can open too:
- * a fresh server database when DATABASE_URL is set, else an embedded PGlite directory (closed
- * after seeding: PGlite allows one process at a time).
- */
+/** The CLI opens the database the environment names (test/helpers/cli-database.ts). */
 describe('concord pact', () => {
-  const env = { DATABASE_URL: process.env.DATABASE_URL, CONCORD_DATA_DIR: process.env.CONCORD_DATA_DIR };
-  let server: DatabaseHandle | undefined;
-  let directory: string | undefined;
   let seeded: LeftCoalition;
   let staff: string[];
   let emailOf: (organizationId: string) => string;
   let webStaff: { email: string; password: string };
   const name = 'Riverside by CLI';
 
-  /** The database the CLI uses, opened by the test (PGlite: only while no command holds it). */
-  async function withDb<T>(use: (db: Db) => Promise<T>): Promise<T> {
-    if (server) return use(server.db);
-    const handle = await connect({ kind: 'pglite', dataDir: directory ?? '' });
-    try {
-      return await use(handle.db);
-    } finally {
-      await handle.close();
-    }
-  }
-
-  beforeAll(async () => {
-    let handle: DatabaseHandle;
-    if (env.DATABASE_URL) {
-      server = await createTestDatabase();
-      handle = server;
-      process.env.DATABASE_URL = server.target.kind === 'postgres' ? server.target.url : '';
-    } else {
-      directory = await mkdtemp(join(tmpdir(), 'concord-pact-cli-'));
-      handle = await connect({ kind: 'pglite', dataDir: directory });
-      await migrateToLatest(handle.db);
-      process.env.CONCORD_DATA_DIR = directory;
-    }
-    seeded = await seedLeftCoalition(handle.db);
-    const delegates = await handle.db
+  const cli = useCliDatabase('pact', async (db) => {
+    seeded = await seedLeftCoalition(db);
+    const delegates = await db
       .selectFrom('users')
       .innerJoin('coalition_roles', 'coalition_roles.user_id', 'users.id')
       .select(['users.email', 'coalition_roles.organization_id'])
@@ -64,15 +29,7 @@ describe('concord pact', () => {
       .execute();
     emailOf = (organizationId) => delegates.find((d) => d.organization_id === organizationId)?.email ?? '';
     staff = ['--coalition', seeded.coalition.slug, '--as', seeded.secretariat.email];
-    webStaff = await createTestUser(handle.db, seeded.coalition.slug, 'secretariat');
-    if (!server) await handle.close();
-  }, 120_000);
-
-  afterAll(async () => {
-    process.env.DATABASE_URL = env.DATABASE_URL;
-    process.env.CONCORD_DATA_DIR = env.CONCORD_DATA_DIR;
-    await server?.close();
-    if (directory) await rm(directory, { recursive: true, force: true });
+    webStaff = await createTestUser(db, seeded.coalition.slug, 'secretariat');
   });
 
   it('creates a pact from the imported races, runs it, locks a race, reruns exactly and compares', async () => {
@@ -168,7 +125,7 @@ describe('concord pact', () => {
     expect(cliRun).toMatchObject({ status: 'succeeded', mode: 'exact', version: { number: 3 } });
 
     // The same pact, unchanged, through the HTTP route and the app's own job queue.
-    const webRun = await withDb(async (db) => {
+    const webRun = await cli.use(async (db) => {
       const app = await buildTestApp(db);
       try {
         const session = await signIn(app, webStaff);
@@ -199,7 +156,7 @@ describe('concord pact', () => {
     expect(v3.expectedWins).toEqual(v4.expectedWins);
 
     // Exactly once: one version and one audit event for the CLI's run, and its job taken once.
-    await withDb(async (db) => {
+    await cli.use(async (db) => {
       const events = await db
         .selectFrom('audit_events')
         .select('payload')
@@ -213,7 +170,7 @@ describe('concord pact', () => {
         .where('run_id', '=', cliRun.id)
         .execute();
       expect(versions).toEqual([{ number: 3 }]);
-      const jobs = server
+      const jobs = process.env.DATABASE_URL
         ? (
             await sql<{ state: string; attempts: number }>`
               select state, retry_count + 1 as attempts from pgboss.job where singleton_key = ${cliRun.id}`.execute(
