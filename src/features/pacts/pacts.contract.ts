@@ -12,6 +12,8 @@ import {
   createPactSchema,
   exportQuerySchema,
   pactIdParams,
+  pactListQuerySchema,
+  pactListSchema,
   pactSchema,
   pactSummarySchema,
   raceKeySchema,
@@ -133,8 +135,11 @@ export const pactsContract = {
     method: 'GET',
     path: '/api/pacts',
     auth: 'session',
-    summary: "The coalition's pacts, newest first, with status and latest version",
-    response: z.object({ pacts: z.array(pactSummarySchema) }),
+    summary: "The coalition's pacts, newest first, with status and latest version, a page at a time",
+    description:
+      'Keyset pages: `limit` (default 50, at most 500) rows, and `nextCursor` to pass back as `cursor` for the next page (null on the last). A cursor that is not one this list gave is a 400.',
+    query: pactListQuerySchema,
+    response: pactListSchema,
   }),
   create: endpoint({
     method: 'POST',

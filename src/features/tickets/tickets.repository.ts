@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { timestampFromKey, timestampKey } from '../../db/keyset.ts';
 import type {
   CandidateLinesTable,
   CandidatesTable,
@@ -62,8 +63,24 @@ export function listCandidates(
     ids?: readonly string[] | undefined;
     statuses?: readonly string[] | undefined;
   },
+  /**
+   * A keyset page, oldest first: `limit + 1` rows after the (created_at, id) of `after`, each with its
+   * `created_key` for the next cursor (served by candidates_coalition_created_idx).
+   */
+  page?: { limit: number; after?: readonly [createdKey: string, id: string] | undefined },
 ) {
-  let query = db.selectFrom('candidates').selectAll().where('coalition_id', '=', coalitionId);
+  let query = db
+    .selectFrom('candidates')
+    .selectAll()
+    .select(timestampKey('created_at').as('created_key'))
+    .where('coalition_id', '=', coalitionId);
+  if (page?.after) {
+    const [createdKey, id] = page.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(timestampFromKey(createdKey), id)),
+    );
+  }
+  if (page) query = query.limit(page.limit + 1);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.statuses) {
     if (filter.statuses.length === 0) return Promise.resolve([]);
