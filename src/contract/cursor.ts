@@ -59,10 +59,10 @@ export const cursorSchema = z
  * by (not a time where a time is, not an id where an id is), is a 400 naming `cursor` rather than a
  * query that fails or silently starts elsewhere.
  */
-export function listCursorSchema<const Name extends string, const Parts extends readonly [z.ZodType, ...z.ZodType[]]>(
-  name: Name,
-  parts: Parts,
-) {
+export function listCursorSchema<
+  const Name extends string,
+  const Parts extends readonly [z.ZodType, ...z.ZodType[]],
+>(name: Name, parts: Parts) {
   const shape = z.tuple([z.literal(name), ...parts]);
   return z
     .string()
@@ -79,11 +79,10 @@ export function listCursorSchema<const Name extends string, const Parts extends 
  * `limit` and `cursor` of a list that always pages: `limit` defaults to `defaultLimit` (a response
  * stays bounded however long the list grows); a caller that needs every row follows `nextCursor`.
  */
-export function boundedPageQuerySchema<const Name extends string, const Parts extends readonly [z.ZodType, ...z.ZodType[]]>(
-  name: Name,
-  parts: Parts,
-  defaultLimit: number,
-) {
+export function boundedPageQuerySchema<
+  const Name extends string,
+  const Parts extends readonly [z.ZodType, ...z.ZodType[]],
+>(name: Name, parts: Parts, defaultLimit: number) {
   return z.object({
     limit: pageLimitSchema.default(defaultLimit),
     cursor: listCursorSchema(name, parts).optional(),
@@ -92,7 +91,6 @@ export function boundedPageQuerySchema<const Name extends string, const Parts ex
 
 /** A timestamp in a cursor: UTC to the microsecond, as src/db/keyset.ts `timestampKey` writes it. */
 export const cursorTimestampSchema = z.iso.datetime({ precision: 6 });
-
 
 /** `limit` and `cursor` of a list that pages; without `limit`, the whole list, as before. */
 export const pageQuerySchema = z.object({

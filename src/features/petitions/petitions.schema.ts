@@ -182,7 +182,10 @@ export const driveListQuerySchema = boundedPageQuerySchema(
   50,
 );
 export type DriveListQuery = z.output<typeof driveListQuerySchema>;
-export const driveListSchema = z.object({ drives: z.array(driveSummarySchema), nextCursor: nextCursorSchema });
+export const driveListSchema = z.object({
+  drives: z.array(driveSummarySchema),
+  nextCursor: nextCursorSchema,
+});
 export type DriveSummary = z.infer<typeof driveSummarySchema>;
 
 export const circulatorSchema = z.object({

@@ -107,7 +107,8 @@ export const ticketsContract = {
     method: 'GET',
     path: '/api/candidates',
     auth: 'session',
-    summary: 'The coalition’s candidates, with their lines, rule checks and dissident flags, a page at a time',
+    summary:
+      'The coalition’s candidates, with their lines, rule checks and dissident flags, a page at a time',
     description:
       'Oldest first, in keyset pages: `limit` (default 100, at most 500) candidates that pass the filters, and `nextCursor` to pass back as `cursor` with the same filters for the next page (null on the last). A cursor that is not one this list gave is a 400.',
     query: candidateListQuerySchema,
