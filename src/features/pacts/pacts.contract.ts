@@ -15,7 +15,6 @@ import {
   pactListQuerySchema,
   pactListSchema,
   pactSchema,
-  pactSummarySchema,
   raceKeySchema,
   ratificationResponseSchema,
   ratifyInputSchema,

@@ -6,8 +6,8 @@ import { loadPact } from './drafting/pacts.service.ts';
 import * as repo from './pacts.repository.ts';
 import {
   type MemberRef,
-  type PactRaceView,
   type PactListQuery,
+  type PactRaceView,
   type PactSummary,
   type PactView,
   type VersionSummary,

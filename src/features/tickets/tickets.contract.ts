@@ -1,7 +1,7 @@
 /** The tickets API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
 import { z } from 'zod';
-import { endpointsOf } from '../../contract/endpoint.ts';
 import { nextCursorSchema } from '../../contract/cursor.ts';
+import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors, roleErrors } from '../../contract/errors.ts';
 import {
   alertSchema,
