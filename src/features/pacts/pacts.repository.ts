@@ -33,11 +33,14 @@ export function findPactIdByName(db: Db, coalitionId: string, name: string) {
  * both descending, each row with its `created_key` for the next cursor (served by
  * pacts_coalition_created_idx).
  */
-export function listPacts(
-  db: Db,
-  coalitionId: string,
-  page?: { limit: number; after?: readonly [createdKey: string, id: string] | undefined },
-) {
+export function listPacts(db: Db, coalitionId: string, page?: PactPage) {
+  return pactsQuery(db, coalitionId, page).execute();
+}
+
+type PactPage = { limit: number; after?: readonly [createdKey: string, id: string] | undefined };
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function pactsQuery(db: Db, coalitionId: string, page?: PactPage) {
   let query = db
     .selectFrom('pacts')
     .selectAll()
@@ -50,7 +53,7 @@ export function listPacts(
     );
   }
   if (page) query = query.limit(page.limit + 1);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
 }
 
 /** Any edit of what the engine reads bumps the revision. */

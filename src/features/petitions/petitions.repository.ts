@@ -109,11 +109,14 @@ export type DriveRow = Awaited<ReturnType<typeof findDrive>> & {};
  * Soonest due first, then by name, the id breaking ties. With `page`: a keyset page, `limit + 1` rows
  * after the (due_day, name, id) of `after` (served by petition_drives_coalition_due_idx).
  */
-export function listDrives(
-  db: Db,
-  coalitionId: string,
-  page?: { limit: number; after?: readonly [dueDay: string, name: string, id: string] | undefined },
-) {
+export function listDrives(db: Db, coalitionId: string, page?: DrivePage) {
+  return drivesPageQuery(db, coalitionId, page).execute();
+}
+
+type DrivePage = { limit: number; after?: readonly [dueDay: string, name: string, id: string] | undefined };
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function drivesPageQuery(db: Db, coalitionId: string, page?: DrivePage) {
   let query = drivesQuery(db, coalitionId);
   if (page?.after) {
     const [dueDay, name, id] = page.after;
@@ -129,8 +132,7 @@ export function listDrives(
   return query
     .orderBy('petition_drives.due_day')
     .orderBy('petition_drives.name')
-    .orderBy('petition_drives.id')
-    .execute();
+    .orderBy('petition_drives.id');
 }
 
 export function findDrive(db: Db, coalitionId: string, id: string) {
