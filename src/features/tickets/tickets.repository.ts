@@ -67,14 +67,25 @@ interface CandidateListFilter {
  */
 type CandidatePage = { limit: number; after?: readonly [createdKey: string, id: string] | undefined };
 
-export function listCandidates(db: Db, coalitionId: string, filter: CandidateListFilter, page?: CandidatePage) {
+export function listCandidates(
+  db: Db,
+  coalitionId: string,
+  filter: CandidateListFilter,
+  page?: CandidatePage,
+) {
   // An empty list of ids, races or statuses matches nothing: no query.
-  if ([filter.statuses, filter.raceIds, filter.ids].some((list) => list?.length === 0)) return Promise.resolve([]);
+  if ([filter.statuses, filter.raceIds, filter.ids].some((list) => list?.length === 0))
+    return Promise.resolve([]);
   return candidatesQuery(db, coalitionId, filter, page).execute();
 }
 
 /** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
-export function candidatesQuery(db: Db, coalitionId: string, filter: CandidateListFilter, page?: CandidatePage) {
+export function candidatesQuery(
+  db: Db,
+  coalitionId: string,
+  filter: CandidateListFilter,
+  page?: CandidatePage,
+) {
   let query = db
     .selectFrom('candidates')
     .selectAll()
