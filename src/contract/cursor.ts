@@ -31,7 +31,7 @@ const keySchema = z
   .min(1)
   .max(4);
 
-const notACursor = 'Not a cursor from this list: pass nextCursor as it came.';
+export const notACursor = 'Not a cursor from this list: pass nextCursor as it came.';
 
 /** The JSON a cursor carries, or undefined when it is not base64url JSON. */
 function decodeCursor(cursor: string): unknown {

@@ -9,7 +9,7 @@ import { createRequirement } from '../../src/features/petitions/requirements.ser
 import { listCandidateViews, proposeCandidate } from '../../src/features/tickets/candidates.service.ts';
 import { member, seedTicketsCoalition } from '../../src/features/tickets/tickets.test-fixtures.ts';
 import type { App } from '../../src/http/types.ts';
-import { createTestUser } from '../helpers/factories.ts';
+import { createTestCoalition, createTestUser } from '../helpers/factories.ts';
 import { inTx, seedCoalition } from '../helpers/governance.ts';
 import { buildTestApp, injectAs, signIn, type TestSession } from '../helpers/test-app.ts';
 import { useTestDatabase } from '../helpers/test-database.ts';
@@ -64,6 +64,12 @@ async function expectRefused(app: App, session: TestSession, url: string) {
   expect(error.message).toBe('querystring.cursor: Not a cursor from this list: pass nextCursor as it came.');
 }
 
+/** Someone signed in to another coalition, whose list a cursor of this one must not steer. */
+async function outsider(app: App, db: Db): Promise<TestSession> {
+  const other = await createTestCoalition(db, 'Other Coalition');
+  return signIn(app, await createTestUser(db, other.slug, 'secretariat'));
+}
+
 function decoded(cursor: string): unknown[] {
   return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
 }
@@ -102,23 +108,25 @@ describe('list pages', () => {
       expect(first.json().nextCursor).toBeNull();
 
       const cursor = paged.cursors[0] ?? '';
-      const [, createdKey, id] = decoded(cursor);
+      const [, coalitionId, createdKey, id] = decoded(cursor);
+      expect(coalitionId).toBe(seeded.coalition.id);
       expect(createdKey).toMatch(/\.\d{6}Z$/);
+      await expectRefused(app, await outsider(app, db), `/api/pacts?cursor=${cursor}`);
       await expectRefused(app, session, '/api/pacts?cursor=nope');
       await expectRefused(
         app,
         session,
-        `/api/pacts?cursor=${encodeCursor(['pacts', 'yesterday', String(id)])}`,
+        `/api/pacts?cursor=${encodeCursor(['pacts', String(coalitionId), 'yesterday', String(id)])}`,
       );
       await expectRefused(
         app,
         session,
-        `/api/pacts?cursor=${encodeCursor(['drives', String(createdKey), String(id)])}`,
+        `/api/pacts?cursor=${encodeCursor(['drives', String(coalitionId), String(createdKey), String(id)])}`,
       );
       await expectRefused(
         app,
         session,
-        `/api/pacts?cursor=${encodeCursor([String(createdKey), String(id)])}`,
+        `/api/pacts?cursor=${encodeCursor([String(coalitionId), String(createdKey), String(id)])}`,
       );
       const tooMany = await injectAs(app, session, { method: 'GET', url: '/api/pacts?limit=501' });
       expect(tooMany.statusCode).toBe(400);
@@ -169,17 +177,18 @@ describe('list pages', () => {
       expect(filtered.ids).toEqual(newYork);
       expect(filtered.pages).toBe(2);
 
-      const [, createdKey, id] = decoded(paged.cursors[0] ?? '');
+      const [, coalitionId, createdKey, id] = decoded(paged.cursors[0] ?? '');
+      await expectRefused(app, await outsider(app, db), `/api/candidates?cursor=${paged.cursors[0]}`);
       await expectRefused(app, session, '/api/candidates?cursor=nope');
       await expectRefused(
         app,
         session,
-        `/api/candidates?cursor=${encodeCursor(['pacts', String(createdKey), String(id)])}`,
+        `/api/candidates?cursor=${encodeCursor(['pacts', String(coalitionId), String(createdKey), String(id)])}`,
       );
       await expectRefused(
         app,
         session,
-        `/api/candidates?cursor=${encodeCursor(['candidates', String(createdKey), 'not-an-id'])}`,
+        `/api/candidates?cursor=${encodeCursor(['candidates', String(coalitionId), String(createdKey), 'not-an-id'])}`,
       );
     } finally {
       await app.close();
@@ -233,17 +242,18 @@ describe('list pages', () => {
       expect(paged.ids).toEqual(whole);
       expect(paged.pages).toBe(3);
 
-      const [, dueDay, name, id] = decoded(paged.cursors[0] ?? '');
+      const [, coalitionId, dueDay, name, id] = decoded(paged.cursors[0] ?? '');
+      await expectRefused(app, await outsider(app, db), `/api/petitions/drives?cursor=${paged.cursors[0]}`);
       await expectRefused(app, session, '/api/petitions/drives?cursor=nope');
       await expectRefused(
         app,
         session,
-        `/api/petitions/drives?cursor=${encodeCursor(['drives', 'April', String(name), String(id)])}`,
+        `/api/petitions/drives?cursor=${encodeCursor(['drives', String(coalitionId), 'April', String(name), String(id)])}`,
       );
       await expectRefused(
         app,
         session,
-        `/api/petitions/drives?cursor=${encodeCursor(['candidates', String(dueDay), String(id)])}`,
+        `/api/petitions/drives?cursor=${encodeCursor(['candidates', String(coalitionId), String(dueDay), String(id)])}`,
       );
     } finally {
       await app.close();

@@ -307,7 +307,11 @@ export const pactSummarySchema = z.object({
 export type PactSummary = z.infer<typeof pactSummarySchema>;
 
 /** The pacts list's keyset pages, newest first (src/contract/cursor.ts): 50 a page unless asked. */
-export const pactListQuerySchema = boundedPageQuerySchema('pacts', [cursorTimestampSchema, z.uuid()], 50);
+export const pactListQuerySchema = boundedPageQuerySchema(
+  'pacts',
+  [z.uuid(), cursorTimestampSchema, z.uuid()],
+  50,
+);
 export type PactListQuery = z.output<typeof pactListQuerySchema>;
 export const pactListSchema = z.object({ pacts: z.array(pactSummarySchema), nextCursor: nextCursorSchema });
 

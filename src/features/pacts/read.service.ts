@@ -1,5 +1,6 @@
 import { pageOf } from '../../contract/cursor.ts';
 import type { Actor } from '../../core/actor.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import type { Db } from '../../db/database.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import { loadPact } from './drafting/pacts.service.ts';
@@ -50,11 +51,12 @@ export async function listPactPage(
   actor: Actor,
   query: PactListQuery,
 ): Promise<{ pacts: PactSummary[]; nextCursor: string | null }> {
+  if (query.cursor) requireOwnCursor(actor, query.cursor[1]);
   const rows = await repo.listPacts(db, actor.coalitionId, {
     limit: query.limit,
-    after: query.cursor && [query.cursor[1], query.cursor[2]],
+    after: query.cursor && [query.cursor[2], query.cursor[3]],
   });
-  const page = pageOf(rows, query.limit, (row) => ['pacts', row.created_key, row.id]);
+  const page = pageOf(rows, query.limit, (row) => ['pacts', actor.coalitionId, row.created_key, row.id]);
   return { pacts: await summariesOf(db, actor, page.items), nextCursor: page.nextCursor };
 }
 

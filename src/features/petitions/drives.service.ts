@@ -1,6 +1,7 @@
 import { pageOf } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import { defaultExpectedValidity, defaultSafetyMargin } from '../../core/petitions/target.ts';
 import { verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
@@ -146,11 +147,18 @@ export async function listDrivePage(
   query: DriveListQuery,
   now = new Date(),
 ): Promise<{ drives: DriveSummary[]; nextCursor: string | null }> {
+  if (query.cursor) requireOwnCursor(actor, query.cursor[1]);
   const rows = await repo.listDrives(db, actor.coalitionId, {
     limit: query.limit,
-    after: query.cursor && [query.cursor[1], query.cursor[2], query.cursor[3]],
+    after: query.cursor && [query.cursor[2], query.cursor[3], query.cursor[4]],
   });
-  const page = pageOf(rows, query.limit, (row) => ['drives', row.due_day, row.name, row.id]);
+  const page = pageOf(rows, query.limit, (row) => [
+    'drives',
+    actor.coalitionId,
+    row.due_day,
+    row.name,
+    row.id,
+  ]);
   return { drives: await summariesOf(db, actor, page.items, now), nextCursor: page.nextCursor };
 }
 

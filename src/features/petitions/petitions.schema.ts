@@ -178,7 +178,7 @@ export const driveSummarySchema = z.object({
 /** The drives list's keyset pages, soonest due first (src/contract/cursor.ts): 50 a page unless asked. */
 export const driveListQuerySchema = boundedPageQuerySchema(
   'drives',
-  [z.iso.date(), z.string().max(petitionLimits.name), z.uuid()],
+  [z.uuid(), z.iso.date(), z.string().max(petitionLimits.name), z.uuid()],
   50,
 );
 export type DriveListQuery = z.output<typeof driveListQuerySchema>;

@@ -9,6 +9,7 @@ import {
   notFound,
   unprocessable,
 } from '../../core/errors.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import type { FusionProblem } from '../../core/tickets/fusion.ts';
 import {
   type CandidateAction,
@@ -201,9 +202,15 @@ export async function listCandidatePage(
   now = new Date(),
 ): Promise<{ candidates: CandidateView[]; nextCursor: string | null }> {
   const { limit, cursor, ...filter } = query;
-  const keyOf = (row: repo.CandidateRow & { created_key: string }) => ['candidates', row.created_key, row.id];
+  if (cursor) requireOwnCursor(actor, cursor[1]);
+  const keyOf = (row: repo.CandidateRow & { created_key: string }) => [
+    'candidates',
+    actor.coalitionId,
+    row.created_key,
+    row.id,
+  ];
   const candidates: CandidateView[] = [];
-  let after: readonly [string, string] | undefined = cursor && [cursor[1], cursor[2]];
+  let after: readonly [string, string] | undefined = cursor && [cursor[2], cursor[3]];
   for (;;) {
     const rows = await repo.listCandidates(db, actor.coalitionId, sqlFilterOf(filter), { limit, after });
     const batch = rows.slice(0, limit);

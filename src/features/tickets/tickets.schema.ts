@@ -153,7 +153,7 @@ export type CandidateFilter = z.infer<typeof candidateFilterSchema>;
 
 /** The candidates list's filters and keyset pages, oldest first (src/contract/cursor.ts): 100 a page unless asked. */
 export const candidateListQuerySchema = candidateFilterSchema.extend(
-  boundedPageQuerySchema('candidates', [cursorTimestampSchema, z.uuid()], 100).shape,
+  boundedPageQuerySchema('candidates', [z.uuid(), cursorTimestampSchema, z.uuid()], 100).shape,
 );
 export type CandidateListQuery = z.output<typeof candidateListQuerySchema>;
 
