@@ -57,7 +57,8 @@ export const cursorSchema = z
  * The cursor of one named list: its key starts with the list's name and the rest must have the
  * list's shape, so a cursor of another list, or one edited by hand into a key the list does not sort
  * by (not a time where a time is, not an id where an id is), is a 400 naming `cursor` rather than a
- * query that fails or silently starts elsewhere.
+ * query that fails or silently starts elsewhere. The lists put the coalition first in `parts`, which
+ * the service compares with the reader's (src/core/list-cursor.ts): this module cannot know it.
  */
 export function listCursorSchema<
   const Name extends string,
