@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { timestampFromKey, timestampKey } from '../../db/keyset.ts';
 import type { PactRacesTable, PactRulesTable, PactsTable } from '../../db/tables/pacts.ts';
 
 /** Pacts, their races and their locks and vetoes. Every query is scoped by the coalition. */
@@ -27,14 +28,32 @@ export function findPactIdByName(db: Db, coalitionId: string, name: string) {
     .executeTakeFirst();
 }
 
-export function listPacts(db: Db, coalitionId: string) {
-  return db
+/**
+ * Newest first. With `page`: a keyset page, `limit + 1` rows after the (created_at, id) of `after`,
+ * both descending, each row with its `created_key` for the next cursor (served by
+ * pacts_coalition_created_idx).
+ */
+export function listPacts(db: Db, coalitionId: string, page?: PactPage) {
+  return pactsQuery(db, coalitionId, page).execute();
+}
+
+type PactPage = { limit: number; after?: readonly [createdKey: string, id: string] | undefined };
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function pactsQuery(db: Db, coalitionId: string, page?: PactPage) {
+  let query = db
     .selectFrom('pacts')
     .selectAll()
-    .where('coalition_id', '=', coalitionId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
+    .select(timestampKey('created_at').as('created_key'))
+    .where('coalition_id', '=', coalitionId);
+  if (page?.after) {
+    const [createdKey, id] = page.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(timestampFromKey(createdKey), id)),
+    );
+  }
+  if (page) query = query.limit(page.limit + 1);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
 }
 
 /** Any edit of what the engine reads bumps the revision. */

@@ -3,7 +3,7 @@ import type { RoutesPlugin } from '../../http/types.ts';
 import { registerPactEditRoutes } from './drafting/pact-edits.routes.ts';
 import { createPact, updatePact } from './drafting/pacts.service.ts';
 import { pactsContract as api } from './pacts.contract.ts';
-import { getPactView, listPactViews } from './read.service.ts';
+import { getPactView, listPactPage } from './read.service.ts';
 import { registerPactRunRoutes } from './runs/runs.routes.ts';
 import { exportVersion } from './versions/export.ts';
 import {
@@ -25,7 +25,7 @@ export const registerPactRoutes: RoutesPlugin = async (app) => {
 
   // Reads only (decision 0012), no transaction; cached for a second per reader while no change is
   // notified (src/http/read-cache.ts).
-  registerEndpoint(app, api.list, async ({ actor }) => ({ pacts: await listPactViews(app.db, actor) }), {
+  registerEndpoint(app, api.list, ({ actor, query }) => listPactPage(app.db, actor, query), {
     cache: true,
   });
   registerEndpoint(app, api.create, ({ actor, body }) =>

@@ -4,6 +4,7 @@
  * allocate.schema.ts and are reused here.
  */
 import { z } from 'zod';
+import { boundedPageQuerySchema, cursorTimestampSchema, nextCursorSchema } from '../../contract/cursor.ts';
 import { createDecisionSchema } from '../decisions/decisions.schema.ts';
 import { jurisdictionKindSchema } from '../map/map.schema.ts';
 import { strengthMetricSchema } from '../registry/registry.schema.ts';
@@ -304,6 +305,15 @@ export const pactSummarySchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type PactSummary = z.infer<typeof pactSummarySchema>;
+
+/** The pacts list's keyset pages, newest first (src/contract/cursor.ts): 50 a page unless asked. */
+export const pactListQuerySchema = boundedPageQuerySchema(
+  'pacts',
+  [z.uuid(), cursorTimestampSchema, z.uuid()],
+  50,
+);
+export type PactListQuery = z.output<typeof pactListQuerySchema>;
+export const pactListSchema = z.object({ pacts: z.array(pactSummarySchema), nextCursor: nextCursorSchema });
 
 const ruleViewSchema = z.object({
   race: z.string(),

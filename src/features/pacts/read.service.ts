@@ -1,10 +1,13 @@
+import { pageOf } from '../../contract/cursor.ts';
 import type { Actor } from '../../core/actor.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import type { Db } from '../../db/database.ts';
 import { AllocationReportSchema } from './allocate.schema.ts';
 import { loadPact } from './drafting/pacts.service.ts';
 import * as repo from './pacts.repository.ts';
 import {
   type MemberRef,
+  type PactListQuery,
   type PactRaceView,
   type PactSummary,
   type PactView,
@@ -39,7 +42,26 @@ function summaryOf(
 
 /** The coalition's pacts, newest first, each with its status and latest version. Any role reads. */
 export async function listPactViews(db: Db, actor: Actor): Promise<PactSummary[]> {
-  const pacts = (await repo.listPacts(db, actor.coalitionId)).map(toPact);
+  return summariesOf(db, actor, await repo.listPacts(db, actor.coalitionId));
+}
+
+/** One keyset page of the list (src/contract/cursor.ts), newest first. */
+export async function listPactPage(
+  db: Db,
+  actor: Actor,
+  query: PactListQuery,
+): Promise<{ pacts: PactSummary[]; nextCursor: string | null }> {
+  if (query.cursor) requireOwnCursor(actor, query.cursor[1]);
+  const rows = await repo.listPacts(db, actor.coalitionId, {
+    limit: query.limit,
+    after: query.cursor && [query.cursor[2], query.cursor[3]],
+  });
+  const page = pageOf(rows, query.limit, (row) => ['pacts', actor.coalitionId, row.created_key, row.id]);
+  return { pacts: await summariesOf(db, actor, page.items), nextCursor: page.nextCursor };
+}
+
+async function summariesOf(db: Db, actor: Actor, rows: readonly repo.PactRow[]): Promise<PactSummary[]> {
+  const pacts = rows.map(toPact);
   const ids = pacts.map((pact) => pact.id);
   const [counts, summaries, ratifications] = await Promise.all([
     repo.countRaces(db, ids),

@@ -1,5 +1,7 @@
+import { pageOf } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import { defaultExpectedValidity, defaultSafetyMargin } from '../../core/petitions/target.ts';
 import { verificationRuleByKey } from '../../core/petitions/verification-rules.ts';
 import type { Db } from '../../db/database.ts';
@@ -8,7 +10,13 @@ import { findCandidateRef } from '../tickets/index.ts';
 import { canManageDrive, requireContributor, requireManageDrive } from './authorize.ts';
 import { type DriveRow, loadDriveFacts, ruleOf, toDetail, toSummary } from './drive-analysis.ts';
 import * as repo from './petitions.repository.ts';
-import type { CreateDriveInput, DriveDetail, DriveSummary, UpdateDriveInput } from './petitions.schema.ts';
+import type {
+  CreateDriveInput,
+  DriveDetail,
+  DriveListQuery,
+  DriveSummary,
+  UpdateDriveInput,
+} from './petitions.schema.ts';
 import { findRequirementOr404 } from './requirements.service.ts';
 import { toRequirementView, toRuleView } from './views.ts';
 
@@ -129,8 +137,38 @@ export async function updateDrive(
 
 /** Every drive of the coalition with its totals and projection (circulators stay with their member). */
 export async function listDrives(db: Db, actor: Actor, now = new Date()): Promise<DriveSummary[]> {
+  return summariesOf(db, actor, await repo.listDrives(db, actor.coalitionId), now);
+}
+
+/** One keyset page of the list (src/contract/cursor.ts), soonest due first. */
+export async function listDrivePage(
+  db: Db,
+  actor: Actor,
+  query: DriveListQuery,
+  now = new Date(),
+): Promise<{ drives: DriveSummary[]; nextCursor: string | null }> {
+  if (query.cursor) requireOwnCursor(actor, query.cursor[1]);
+  const rows = await repo.listDrives(db, actor.coalitionId, {
+    limit: query.limit,
+    after: query.cursor && [query.cursor[2], query.cursor[3], query.cursor[4]],
+  });
+  const page = pageOf(rows, query.limit, (row) => [
+    'drives',
+    actor.coalitionId,
+    row.due_day,
+    row.name,
+    row.id,
+  ]);
+  return { drives: await summariesOf(db, actor, page.items, now), nextCursor: page.nextCursor };
+}
+
+async function summariesOf(
+  db: Db,
+  actor: Actor,
+  drives: readonly DriveRow[],
+  now: Date,
+): Promise<DriveSummary[]> {
   const today = todayUtc(now);
-  const drives = await repo.listDrives(db, actor.coalitionId);
   const summaries: DriveSummary[] = [];
   for (const drive of drives) {
     summaries.push(toSummary(drive, await loadDriveFacts(db, drive), today, canManageDrive(actor, drive)));

@@ -11,6 +11,8 @@ import {
   createPacketSchema,
   createRequirementSchema,
   driveDetailSchema,
+  driveListQuerySchema,
+  driveListSchema,
   driveSummarySchema,
   feedTokenStatusSchema,
   idParamsSchema,
@@ -88,8 +90,11 @@ export const petitionsContract = {
     method: 'GET',
     path: '/api/petitions/drives',
     auth: 'session',
-    summary: 'Petition drives with their totals, projection and probability of qualifying',
-    response: z.object({ drives: z.array(driveSummarySchema) }),
+    summary: 'Petition drives with their totals, projection and probability of qualifying, a page at a time',
+    description:
+      'Soonest due first, in keyset pages: `limit` (default 50, at most 500) drives, and `nextCursor` to pass back as `cursor` for the next page (null on the last). A cursor that is not one this list gave is a 400.',
+    query: driveListQuerySchema,
+    response: driveListSchema,
   }),
   createDrive: endpoint({
     method: 'POST',

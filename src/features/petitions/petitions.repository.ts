@@ -105,11 +105,34 @@ function drivesQuery(db: Db, coalitionId: string) {
 
 export type DriveRow = Awaited<ReturnType<typeof findDrive>> & {};
 
-export function listDrives(db: Db, coalitionId: string) {
-  return drivesQuery(db, coalitionId)
+/**
+ * Soonest due first, then by name, the id breaking ties. With `page`: a keyset page, `limit + 1` rows
+ * after the (due_day, name, id) of `after` (served by petition_drives_coalition_due_idx).
+ */
+export function listDrives(db: Db, coalitionId: string, page?: DrivePage) {
+  return drivesPageQuery(db, coalitionId, page).execute();
+}
+
+type DrivePage = { limit: number; after?: readonly [dueDay: string, name: string, id: string] | undefined };
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function drivesPageQuery(db: Db, coalitionId: string, page?: DrivePage) {
+  let query = drivesQuery(db, coalitionId);
+  if (page?.after) {
+    const [dueDay, name, id] = page.after;
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('petition_drives.due_day', 'petition_drives.name', 'petition_drives.id'),
+        '>',
+        eb.tuple(dueDay, name, id),
+      ),
+    );
+  }
+  if (page) query = query.limit(page.limit + 1);
+  return query
     .orderBy('petition_drives.due_day')
     .orderBy('petition_drives.name')
-    .execute();
+    .orderBy('petition_drives.id');
 }
 
 export function findDrive(db: Db, coalitionId: string, id: string) {

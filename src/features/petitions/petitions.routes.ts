@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { calendar, icalFeed, warnings } from './calendar.service.ts';
-import { createDrive, getDrive, listCirculators, listDrives, updateDrive } from './drives.service.ts';
+import { createDrive, getDrive, listCirculators, listDrivePage, updateDrive } from './drives.service.ts';
 import { addChecks, addCirculator, addPackets, importCsv } from './entries.service.ts';
 import {
   actorForFeedToken,
@@ -29,7 +29,7 @@ export const registerPetitionRoutes: RoutesPlugin = async (app) => {
     tx((trx) => createRequirement(trx, actor, body)),
   );
   registerEndpoint(app, c.rules, async () => ({ rules: verificationRules.map(toRuleView) }));
-  registerEndpoint(app, c.drives, async ({ actor }) => ({ drives: await listDrives(app.db, actor) }));
+  registerEndpoint(app, c.drives, ({ actor, query }) => listDrivePage(app.db, actor, query));
   registerEndpoint(app, c.createDrive, ({ actor, body }) => tx((trx) => createDrive(trx, actor, body)));
   registerEndpoint(app, c.drive, ({ actor, params }) => getDrive(app.db, actor, params.id));
   registerEndpoint(app, c.updateDrive, ({ actor, params, body }) =>

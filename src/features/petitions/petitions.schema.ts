@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedPageQuerySchema, nextCursorSchema } from '../../contract/cursor.ts';
 
 /** Limits shared with the web app. */
 export const petitionLimits = { name: 200, text: 4000, csvBytes: 5_000_000 } as const;
@@ -172,6 +173,18 @@ export const driveSummarySchema = z.object({
   probabilityQualifying: z.number(),
   /** Whether the reader may see circulators, packets and checks (staff and the member's own users). */
   canManage: z.boolean(),
+});
+
+/** The drives list's keyset pages, soonest due first (src/contract/cursor.ts): 50 a page unless asked. */
+export const driveListQuerySchema = boundedPageQuerySchema(
+  'drives',
+  [z.uuid(), z.iso.date(), z.string().max(petitionLimits.name), z.uuid()],
+  50,
+);
+export type DriveListQuery = z.output<typeof driveListQuerySchema>;
+export const driveListSchema = z.object({
+  drives: z.array(driveSummarySchema),
+  nextCursor: nextCursorSchema,
 });
 export type DriveSummary = z.infer<typeof driveSummarySchema>;
 

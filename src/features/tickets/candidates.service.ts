@@ -1,3 +1,4 @@
+import { encodeCursor } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { requireStaff } from '../../core/authorize.ts';
 import {
@@ -8,6 +9,7 @@ import {
   notFound,
   unprocessable,
 } from '../../core/errors.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import type { FusionProblem } from '../../core/tickets/fusion.ts';
 import {
   type CandidateAction,
@@ -24,6 +26,7 @@ import { getTicketSettings } from './settings.service.ts';
 import * as repo from './tickets.repository.ts';
 import type {
   CandidateFilter,
+  CandidateListQuery,
   CandidateView,
   CheckInput,
   Facts,
@@ -186,21 +189,70 @@ export async function getCandidate(
   );
 }
 
-export async function listCandidateViews(db: Db, actor: Actor, filter: CandidateFilter, now = new Date()) {
-  const rows = await repo.listCandidates(db, actor.coalitionId, {
+/**
+ * One keyset page of the list, oldest first (src/contract/cursor.ts). The state and dissident
+ * filters are known only once a row is viewed, so rows are read `limit` at a time until the page is
+ * full or the list ends: a filtered page is as full as an unfiltered one, and its cursor is the last
+ * row it holds (or the last row read, when a read ended without filling it).
+ */
+export async function listCandidatePage(
+  db: Db,
+  actor: Actor,
+  query: CandidateListQuery,
+  now = new Date(),
+): Promise<{ candidates: CandidateView[]; nextCursor: string | null }> {
+  const { limit, cursor, ...filter } = query;
+  if (cursor) requireOwnCursor(actor, cursor[1]);
+  const keyOf = (row: repo.CandidateRow & { created_key: string }) => [
+    'candidates',
+    actor.coalitionId,
+    row.created_key,
+    row.id,
+  ];
+  const candidates: CandidateView[] = [];
+  let after: readonly [string, string] | undefined = cursor && [cursor[2], cursor[3]];
+  for (;;) {
+    const rows = await repo.listCandidates(db, actor.coalitionId, sqlFilterOf(filter), { limit, after });
+    const batch = rows.slice(0, limit);
+    const more = rows.length > limit;
+    const ctx = await loadViewContext(db, actor.coalitionId, batch, now);
+    for (const [index, row] of batch.entries()) {
+      const view = await toCandidateView(db, actor.coalitionId, row, ctx);
+      if (!viewMatches(view, filter)) continue;
+      candidates.push(view);
+      if (candidates.length === limit) {
+        const last = !more && index === batch.length - 1;
+        return { candidates, nextCursor: last ? null : encodeCursor(keyOf(row)) };
+      }
+    }
+    const lastRow = batch.at(-1);
+    if (!more || !lastRow) return { candidates, nextCursor: null };
+    after = [lastRow.created_key, lastRow.id];
+  }
+}
+
+function sqlFilterOf(filter: CandidateFilter) {
+  return {
     status: filter.status,
     organizationId: filter.organizationId,
     raceIds: filter.raceId ? [filter.raceId] : undefined,
     q: filter.q,
-  });
+  };
+}
+
+function viewMatches(view: CandidateView, filter: CandidateFilter): boolean {
+  return (
+    (!filter.state || view.race.statePo === filter.state.toUpperCase()) &&
+    (filter.dissident === undefined || view.dissident.length > 0 === filter.dissident)
+  );
+}
+
+export async function listCandidateViews(db: Db, actor: Actor, filter: CandidateFilter, now = new Date()) {
+  const rows = await repo.listCandidates(db, actor.coalitionId, sqlFilterOf(filter));
   const ctx = await loadViewContext(db, actor.coalitionId, rows, now);
   const views: CandidateView[] = [];
   for (const row of rows) views.push(await toCandidateView(db, actor.coalitionId, row, ctx));
-  return views.filter(
-    (v) =>
-      (!filter.state || v.race.statePo === filter.state.toUpperCase()) &&
-      (filter.dissident === undefined || v.dissident.length > 0 === filter.dissident),
-  );
+  return views.filter((view) => viewMatches(view, filter));
 }
 
 /** Recomputes the candidacy's standing against the ratified pacts; a new finding is flagged in the audit log. */

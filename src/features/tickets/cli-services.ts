@@ -1,8 +1,10 @@
 /** What the tickets CLI loads when a command runs (not when `concord` starts). */
+export { pageLimitSchema } from '../../contract/cursor.ts';
 export {
   addLine,
   endorseCandidate,
   getCandidate,
+  listCandidatePage,
   listCandidateViews,
   proposeCandidate,
   recordRefusal,
@@ -14,6 +16,7 @@ export { importResults, pactResultsReport } from './results.service.ts';
 export { getTicketSettings, updateTicketSettings } from './settings.service.ts';
 export {
   candidateFilterSchema,
+  candidateListQuerySchema,
   lineInputSchema,
   nationalTicketInputSchema,
   proposeCandidateSchema,

@@ -56,5 +56,12 @@ describe('concord candidates line: refused fusion attempts', () => {
     const dissident = await concord('candidates', 'list', ...staff, '--dissident');
     expect(dissident.exitCode).toBe(0);
     expect(JSON.parse(dissident.stdout)).toEqual([]);
+    // --limit reads the first page only (the same service as the API's keyset pages).
+    const first = await concord('candidates', 'list', ...staff, '--limit', '1');
+    expect(first.exitCode).toBe(0);
+    expect(JSON.parse(first.stdout).map((c: { name: string }) => c.name)).toEqual(['Lou Ray']);
+    const none = await concord('candidates', 'list', ...staff, '--limit', '0');
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('--limit takes a whole number from 1 to 500, not "0". [cli.invalid]');
   });
 });

@@ -65,6 +65,7 @@ function registerCandidateCommands(program: Command): void {
     .option('--member <member>', 'only this member’s (name or id)')
     .option('--state <po>', 'only races in this state (USPS code)')
     .option('--dissident', 'only dissident candidacies')
+    .option('--limit <n>', 'only the first n, oldest first (1 to 500; default: every candidate)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ concord candidates list --coalition demo\n  $ concord candidates list --coalition demo --state NY --json\n  $ concord candidates list --coalition demo --dissident',
@@ -72,23 +73,45 @@ function registerCandidateCommands(program: Command): void {
     .action(
       runCommand(
         async (
-          o: CommonOptions & { status?: string; member?: string; state?: string; dissident?: boolean },
+          o: CommonOptions & {
+            status?: string;
+            member?: string;
+            state?: string;
+            dissident?: boolean;
+            limit?: string;
+          },
         ) => {
-          const { listCandidateViews, candidateFilterSchema } = await services();
+          const {
+            listCandidatePage,
+            listCandidateViews,
+            candidateFilterSchema,
+            candidateListQuerySchema,
+            pageLimitSchema,
+          } = await services();
           const views = await withDatabase(({ db }) =>
             db.transaction().execute(async (trx) => {
               const actor = await resolveReader(trx, o.coalition, o.as);
               const organizationId = o.member
                 ? await resolveOrganizationId(trx, actor.coalitionId, o.member)
                 : undefined;
-              const filter = candidateFilterSchema.parse({
+              const input = {
                 status: o.status,
                 organizationId,
                 state: o.state,
                 // The filter reads the query string's form: a flag given means "true".
                 dissident: o.dissident ? 'true' : undefined,
-              });
-              return listCandidateViews(trx, actor, filter);
+              };
+              // Without --limit every candidate, read at once (no pages to follow); with it, the first page.
+              if (o.limit === undefined)
+                return listCandidateViews(trx, actor, candidateFilterSchema.parse(input));
+              if (!pageLimitSchema.safeParse(o.limit).success)
+                throw new DomainError(
+                  'invalid',
+                  'cli.invalid',
+                  `--limit takes a whole number from 1 to 500, not "${o.limit}".`,
+                );
+              const query = candidateListQuerySchema.parse({ ...input, limit: o.limit });
+              return (await listCandidatePage(trx, actor, query)).candidates;
             }),
           );
           if (o.json) return printJson(views);

@@ -1,10 +1,11 @@
 /** The tickets API, one contract per endpoint (docs/architecture.md, "One contract per endpoint"). */
 import { z } from 'zod';
+import { nextCursorSchema } from '../../contract/cursor.ts';
 import { endpointsOf } from '../../contract/endpoint.ts';
 import { type CodeOf, defineErrors, roleErrors } from '../../contract/errors.ts';
 import {
   alertSchema,
-  candidateFilterSchema,
+  candidateListQuerySchema,
   candidateViewSchema,
   checkSchema,
   historyEventSchema,
@@ -106,9 +107,12 @@ export const ticketsContract = {
     method: 'GET',
     path: '/api/candidates',
     auth: 'session',
-    summary: 'The coalition’s candidates, with their lines, rule checks and dissident flags',
-    query: candidateFilterSchema,
-    response: z.array(candidateViewSchema),
+    summary:
+      'The coalition’s candidates, with their lines, rule checks and dissident flags, a page at a time',
+    description:
+      'Oldest first, in keyset pages: `limit` (default 100, at most 500) candidates that pass the filters, and `nextCursor` to pass back as `cursor` with the same filters for the next page (null on the last). A cursor that is not one this list gave is a 400.',
+    query: candidateListQuerySchema,
+    response: z.object({ candidates: z.array(candidateViewSchema), nextCursor: nextCursorSchema }),
   }),
   propose: endpoint({
     method: 'POST',

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { timestampFromKey, timestampKey } from '../../db/keyset.ts';
 import type {
   CandidateLinesTable,
   CandidatesTable,
@@ -51,35 +52,59 @@ export function findCandidate(
   return query.executeTakeFirst();
 }
 
+interface CandidateListFilter {
+  status?: string | undefined;
+  organizationId?: string | undefined;
+  raceIds?: readonly string[] | undefined;
+  q?: string | undefined;
+  ids?: readonly string[] | undefined;
+  statuses?: readonly string[] | undefined;
+}
+
+/**
+ * A keyset page, oldest first: `limit + 1` rows after the (created_at, id) of `after`, each with its
+ * `created_key` for the next cursor (served by candidates_coalition_created_idx).
+ */
+type CandidatePage = { limit: number; after?: readonly [createdKey: string, id: string] | undefined };
+
 export function listCandidates(
   db: Db,
   coalitionId: string,
-  filter: {
-    status?: string | undefined;
-    organizationId?: string | undefined;
-    raceIds?: readonly string[] | undefined;
-    q?: string | undefined;
-    ids?: readonly string[] | undefined;
-    statuses?: readonly string[] | undefined;
-  },
+  filter: CandidateListFilter,
+  page?: CandidatePage,
 ) {
-  let query = db.selectFrom('candidates').selectAll().where('coalition_id', '=', coalitionId);
+  // An empty list of ids, races or statuses matches nothing: no query.
+  if ([filter.statuses, filter.raceIds, filter.ids].some((list) => list?.length === 0))
+    return Promise.resolve([]);
+  return candidatesQuery(db, coalitionId, filter, page).execute();
+}
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function candidatesQuery(
+  db: Db,
+  coalitionId: string,
+  filter: CandidateListFilter,
+  page?: CandidatePage,
+) {
+  let query = db
+    .selectFrom('candidates')
+    .selectAll()
+    .select(timestampKey('created_at').as('created_key'))
+    .where('coalition_id', '=', coalitionId);
+  if (page?.after) {
+    const [createdKey, id] = page.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(timestampFromKey(createdKey), id)),
+    );
+  }
+  if (page) query = query.limit(page.limit + 1);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.statuses) {
-    if (filter.statuses.length === 0) return Promise.resolve([]);
-    query = query.where('status', 'in', [...filter.statuses]);
-  }
+  if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
   if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
-  if (filter.raceIds) {
-    if (filter.raceIds.length === 0) return Promise.resolve([]);
-    query = query.where('race_id', 'in', [...filter.raceIds]);
-  }
-  if (filter.ids) {
-    if (filter.ids.length === 0) return Promise.resolve([]);
-    query = query.where('id', 'in', [...filter.ids]);
-  }
+  if (filter.raceIds) query = query.where('race_id', 'in', [...filter.raceIds]);
+  if (filter.ids) query = query.where('id', 'in', [...filter.ids]);
   if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return query.orderBy('created_at').orderBy('id').execute();
+  return query.orderBy('created_at').orderBy('id');
 }
 
 export function updateCandidate(db: Db, coalitionId: string, id: string, patch: Updateable<CandidatesTable>) {

@@ -7,7 +7,7 @@ import {
   checkNomination,
   endorseCandidate,
   getCandidate,
-  listCandidateViews,
+  listCandidatePage,
   listNominationRaces,
   proposeCandidate,
   recordFacts,
@@ -30,7 +30,7 @@ export const registerTicketRoutes: RoutesPlugin = async (app) => {
     body?.closesAt ? { closesAt: body.closesAt } : {};
 
   registerEndpoint(app, c.candidates, ({ actor, query }) =>
-    tx((trx) => listCandidateViews(trx, actor, query)),
+    tx((trx) => listCandidatePage(trx, actor, query)),
   );
   registerEndpoint(app, c.propose, ({ actor, body }) => tx((trx) => proposeCandidate(trx, actor, body)));
   registerEndpoint(app, c.races, ({ actor }) => tx((trx) => listNominationRaces(trx, actor)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedPageQuerySchema, cursorTimestampSchema } from '../../contract/cursor.ts';
 import { candidateStatuses, rejectionReasons } from '../../core/tickets/lifecycle.ts';
 
 /** Shared with the web app: every input and every view of candidates, lines, tickets and results. */
@@ -149,6 +150,12 @@ export const candidateFilterSchema = z.object({
   q: z.string().max(100).optional(),
 });
 export type CandidateFilter = z.infer<typeof candidateFilterSchema>;
+
+/** The candidates list's filters and keyset pages, oldest first (src/contract/cursor.ts): 100 a page unless asked. */
+export const candidateListQuerySchema = candidateFilterSchema.extend(
+  boundedPageQuerySchema('candidates', [z.uuid(), cursorTimestampSchema, z.uuid()], 100).shape,
+);
+export type CandidateListQuery = z.output<typeof candidateListQuerySchema>;
 
 export const settingsSchema = z.object({
   endorsementBy: z.enum(['secretariat', 'decision']),

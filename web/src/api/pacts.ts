@@ -19,6 +19,7 @@ import type {
   VersionView,
 } from '../../../src/features/pacts/pacts.schema.ts';
 import { call } from './client.ts';
+import { type PageReader, usePagedList } from './pages.ts';
 import { keys as sharedKeys } from './queries.ts';
 
 export type {
@@ -53,10 +54,26 @@ export const pactKeys = {
   run: (id: string, runId: string) => ['pacts', 'run', id, runId] as const,
 };
 
-export function usePacts() {
+/** One page of the pacts, newest first (the server's keyset pages). */
+const readPacts =
+  (limit: number): PageReader<PactSummary> =>
+  (cursor) =>
+    call(pacts.list, { query: { limit, cursor } }).then((r) => ({
+      items: r.pacts,
+      nextCursor: r.nextCursor,
+    }));
+
+/** The pacts page: 20 at a time, with "Load more". */
+export function usePactPages() {
+  return usePagedList([...pactKeys.list, 'pages'], readPacts(20));
+}
+
+/** The dashboard's first few pacts, newest first; `more` when the list goes on (on the pacts page). */
+export function useLatestPacts(count: number) {
   return useQuery({
-    queryKey: pactKeys.list,
-    queryFn: () => call(pacts.list).then((r) => r.pacts),
+    queryKey: [...pactKeys.list, 'latest', count],
+    queryFn: () =>
+      readPacts(count)(undefined).then((page) => ({ pacts: page.items, more: page.nextCursor !== null })),
   });
 }
 

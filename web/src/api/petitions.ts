@@ -13,6 +13,7 @@ import type {
 } from '../../../src/features/petitions/petitions.schema.ts';
 import { call } from './client.ts';
 import { fetchUsTopology } from './map.ts';
+import { usePagedList } from './pages.ts';
 
 export type { DriveDetail, DriveSummary, RequirementView };
 export type Calendar = z.infer<typeof calendarSchema>;
@@ -37,8 +38,14 @@ export function useRequirements() {
   });
 }
 
-export function useDrives() {
-  return useQuery({ queryKey: keys.drives, queryFn: () => call(c.drives).then((r) => r.drives) });
+/** The drives page: 20 at a time, soonest due first, with "Load more". */
+export function useDrivePages() {
+  return usePagedList([...keys.drives, 'pages'], (cursor) =>
+    call(c.drives, { query: { limit: 20, cursor } }).then((r) => ({
+      items: r.drives,
+      nextCursor: r.nextCursor,
+    })),
+  );
 }
 
 export function useDrive(id: string) {

@@ -19,6 +19,7 @@ import type {
   TransitionInput,
 } from '../../../src/features/tickets/tickets.schema.ts';
 import { type ApiErrorOf, call } from './client.ts';
+import { type PageReader, readAllPages, usePagedList } from './pages.ts';
 import { queryString } from './queries.ts';
 
 /** Every web call of the tickets feature (docs/tickets.md), typed by its contracts. */
@@ -54,10 +55,28 @@ const ticketKeys = {
   candidate: (id: string) => ['tickets', 'candidate', id] as const,
 };
 
-export function useCandidates(filter: CandidateFilter) {
+/** One page of the candidates that pass the filter, oldest first (the server's keyset pages). */
+const readCandidates =
+  (filter: CandidateFilter, limit: number): PageReader<CandidateView> =>
+  (cursor) =>
+    call(c.candidates, { query: { ...filter, limit, cursor } }).then((r) => ({
+      items: r.candidates,
+      nextCursor: r.nextCursor,
+    }));
+
+/** The candidates page: 50 at a time, with "Load more". */
+export function useCandidatePages(filter: CandidateFilter) {
+  return usePagedList([...ticketKeys.candidates(filter), 'pages'], readCandidates(filter, 50));
+}
+
+/**
+ * Every candidate that passes the filter, following the pages (500 at a time): for a picker or a
+ * panel that needs them all, with a narrow filter.
+ */
+export function useAllCandidates(filter: CandidateFilter) {
   return useQuery({
-    queryKey: ticketKeys.candidates(filter),
-    queryFn: () => call(c.candidates, { query: filter }),
+    queryKey: [...ticketKeys.candidates(filter), 'all'],
+    queryFn: () => readAllPages(readCandidates(filter, 500)),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   runWrite,
 } from '../../../cli/context.ts';
 import { withDatabase } from '../../../cli/database.ts';
+import { pageLimitSchema } from '../../../contract/cursor.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { DomainError, invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
@@ -23,7 +24,7 @@ import { swapRaces } from '../drafting/swap.service.ts';
 import { consentInputSchema, createPactSchema, ratifyInputSchema, runInputSchema } from '../pacts.schema.ts';
 import { recordConsent } from '../ratification/consent.service.ts';
 import { sendToRatification } from '../ratification/ratification.service.ts';
-import { getPactView, listPactViews } from '../read.service.ts';
+import { getPactView, listPactPage, listPactViews } from '../read.service.ts';
 import { type EngineProgress, runEngine } from '../runs/run-engine.ts';
 import { runProgressBar } from '../runs/run-progress.ts';
 import { requestRun } from '../runs/runs.service.ts';
@@ -181,10 +182,15 @@ export async function create(o: CreateOptions, kind: 'races' | 'zones'): Promise
   else out(formatPact(view));
 }
 
-export async function list(o: CommonOptions): Promise<void> {
+/** Every pact (the service reads them all at once: no pages to follow), or the newest `--limit`. */
+export async function list(o: CommonOptions & { limit?: string }): Promise<void> {
+  const limit = o.limit === undefined ? undefined : pageLimitSchema.safeParse(o.limit);
+  if (limit && !limit.success)
+    throw invalid('cli.invalid', `--limit takes a whole number from 1 to 500, not "${o.limit}".`);
   const pacts = await withDatabase(async ({ db }) => {
     const actor = await resolveReader(db, o.coalition, o.as);
-    return tx(db, (trx) => listPactViews(trx, actor));
+    if (!limit) return tx(db, (trx) => listPactViews(trx, actor));
+    return tx(db, async (trx) => (await listPactPage(trx, actor, { limit: limit.data })).pacts);
   });
   if (o.json) printJson(pacts);
   else out(formatPactList(pacts));

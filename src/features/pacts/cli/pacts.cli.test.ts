@@ -54,6 +54,11 @@ describe('concord pact', () => {
     );
     expect(created.stderr).not.toContain('error');
     expect(JSON.parse(created.stdout)).toMatchObject({ name, raceCount: 10, status: 'draft' });
+    const listed = await concord('list', ...staff, '--limit', '1', '--json');
+    expect(JSON.parse(listed.stdout).map((p: { name: string }) => p.name)).toEqual([name]);
+    const badLimit = await concord('list', ...staff, '--limit', 'all');
+    expect(badLimit.exitCode).toBe(2);
+    expect(badLimit.stderr).toContain('--limit takes a whole number from 1 to 500, not "all".');
 
     const first = await concord('run', name, ...staff, '--json');
     expect(first.exitCode).toBe(0);

@@ -49,9 +49,13 @@ export function registerPactCommands(program: Command): void {
     .command('pact')
     .description('Seat-sharing pacts: create from the map, run, lock, veto, swap, compare, consent, ratify');
 
-  withCommonOptions(pact.command('list').description("The coalition's pacts"), false)
-    .addHelpText('after', '\nExample:\n  $ concord pact list --coalition demo')
-    .action(runCommand(async (o: CommonOptions) => (await actions()).list(o)));
+  withCommonOptions(pact.command('list').description("The coalition's pacts, newest first"), false)
+    .option('--limit <n>', 'only the newest n (1 to 500; default: every pact)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ concord pact list --coalition demo\n  $ concord pact list --coalition demo --limit 5',
+    )
+    .action(runCommand(async (o: CommonOptions & { limit?: string }) => (await actions()).list(o)));
 
   withCommonOptions(
     withSettings(pact.command('create').description('Create a pact for an election’s races (staff)')),

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useJurisdictionByCode } from '../../api/map.ts';
-import { type CandidateView, useCandidates } from '../../api/tickets.ts';
+import { type CandidateView, useAllCandidates } from '../../api/tickets.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 
 /**
@@ -12,7 +12,9 @@ import { ErrorMessage } from '../../components/Status.tsx';
 export function RaceDissidents({ fips, name }: { fips: string; name: string }) {
   const state = useJurisdictionByCode('state', fips.slice(0, 2));
   const statePo = state.data?.abbr ?? undefined;
-  const candidates = useCandidates(statePo ? { state: statePo, dissident: 'true' } : { dissident: 'true' });
+  const candidates = useAllCandidates(
+    statePo ? { state: statePo, dissident: 'true' } : { dissident: 'true' },
+  );
   if (state.isError) return <ErrorMessage error={state.error} />;
   if (candidates.isError) return <ErrorMessage error={candidates.error} />;
   if (!statePo || !candidates.data) return null;

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
-import { usePacts } from '../../api/pacts.ts';
+import { usePactPages } from '../../api/pacts.ts';
 import { useSession } from '../../api/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { formatDateTime } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -10,10 +11,10 @@ import { formatWins } from './format.ts';
 import { PactStatusBadge } from './PactStatusBadge.tsx';
 import './pacts.css';
 
-/** The coalition's seat-sharing pacts, newest first; staff start a new one. */
+/** The coalition's seat-sharing pacts, newest first, 20 at a time; staff start a new one. */
 export function PactsPage() {
   const role = useSession().data?.role;
-  const pacts = usePacts();
+  const pacts = usePactPages();
   usePageTitle('Pacts');
   return (
     <section aria-labelledby="pacts-title">
@@ -27,7 +28,7 @@ export function PactsPage() {
       </div>
       {pacts.isPending ? <Loading label="Loading pacts" /> : null}
       {pacts.isError ? <ErrorMessage error={pacts.error} /> : null}
-      {pacts.data?.length === 0 ? (
+      {pacts.items?.length === 0 ? (
         <EmptyState
           title="No pact yet."
           action={
@@ -41,9 +42,9 @@ export function PactsPage() {
           <p>A pact shares an election's races or a state's counties out among the members.</p>
         </EmptyState>
       ) : null}
-      {pacts.data && pacts.data.length > 0 ? (
+      {pacts.items && pacts.items.length > 0 ? (
         <ul className="member-cards">
-          {pacts.data.map((p) => (
+          {pacts.items.map((p) => (
             <li key={p.id}>
               <h2>
                 <Link to={`/pacts/${p.id}`}>{p.name}</Link>
@@ -62,6 +63,7 @@ export function PactsPage() {
           ))}
         </ul>
       ) : null}
+      {pacts.items ? <LoadMore pages={pacts} shown={pacts.items.length} noun="pacts" /> : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useCandidates } from '../../api/tickets.ts';
+import { useAllCandidates } from '../../api/tickets.ts';
 import { LabelledSelect } from './LabelledSelect.tsx';
 
 /** The member's candidates from the tickets feature; "by name" keeps a candidate the ticket does not list. */
@@ -11,7 +11,7 @@ export function TicketCandidateSelect({
   value: string;
   onChange: (e: { target: { value: string } }) => void;
 }) {
-  const candidates = useCandidates(organizationId ? { organizationId } : {});
+  const candidates = useAllCandidates(organizationId ? { organizationId } : {});
   const own = (candidates.data ?? []).filter((c) => !organizationId || c.organizationId === organizationId);
   return (
     <LabelledSelect label="Candidate (from the ticket)" value={value} onChange={onChange}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useJurisdictions } from '../../api/map.ts';
-import { type CandidateFilter, useAlerts, useCandidates } from '../../api/tickets.ts';
+import { type CandidateFilter, useAlerts, useCandidatePages } from '../../api/tickets.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -10,11 +11,11 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { statusLabels } from './labels.ts';
 import './tickets.css';
 
-/** The coalition's candidates with filters, and the compliance alerts (dissident candidacies). */
+/** The coalition's candidates with filters, 50 at a time, and the compliance alerts (dissident candidacies). */
 export function CandidatesPage() {
   usePageTitle('Candidates');
   const [filter, setFilter] = useState<CandidateFilter>({});
-  const candidates = useCandidates(filter);
+  const candidates = useCandidatePages(filter);
   const alerts = useAlerts();
   // States by name (the filter still sends the USPS code the API takes), in alphabetical order.
   const states = useJurisdictions({ kind: 'state', limit: 100 });
@@ -86,7 +87,7 @@ export function CandidatesPage() {
       {states.isError ? <ErrorMessage error={states.error} /> : null}
       {candidates.isPending ? <Loading label="Loading candidates" /> : null}
       {candidates.isError ? <ErrorMessage error={candidates.error} /> : null}
-      {candidates.data ? (
+      {candidates.items ? (
         <TableScroll label="Candidates">
           <table>
             <thead>
@@ -100,7 +101,7 @@ export function CandidatesPage() {
               </tr>
             </thead>
             <tbody>
-              {candidates.data.map((c) => (
+              {candidates.items.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <Link to={`/candidates/${c.id}`}>{c.name}</Link>
@@ -118,6 +119,9 @@ export function CandidatesPage() {
             </tbody>
           </table>
         </TableScroll>
+      ) : null}
+      {candidates.items ? (
+        <LoadMore pages={candidates} shown={candidates.items.length} noun="candidates" />
       ) : null}
     </section>
   );

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createDrive } from '../../src/features/petitions/drives.service.ts';
+import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
+import { createActor, inTx } from '../helpers/governance.ts';
+import { axeViolations } from './axe.ts';
+import { openPage, signInAs, unexpectedConsoleErrors } from './harness.ts';
+import { useMapE2e } from './map-data.ts';
+import { e2eCoalition, e2eUsers } from './seed.ts';
+
+/**
+ * A list that pages (web/src/api/pages.ts, components/LoadMore.tsx), shown by the petition drives:
+ * the first 20, then "Load more" for the rest, once each and in order, and no button on the last page.
+ */
+describe('Load more (browser)', () => {
+  const e2e = useMapE2e(['us-geography', 'us-president-2024-state']);
+  const count = 23;
+
+  it('shows the first page of drives, loads the rest with Load more, then offers no more', async () => {
+    const db = e2e.server.database.db;
+    const coalition = await db
+      .selectFrom('coalitions')
+      .select('id')
+      .where('slug', '=', e2eCoalition.slug)
+      .executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('coalition_id', '=', coalition.id)
+      .where('status', '=', 'member')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const staff = await createActor(db, coalition.id, 'secretariat');
+    const requirement = await inTx(db, (trx) =>
+      createRequirement(trx, staff, {
+        country: 'US',
+        jurisdiction: 'US-ID-BOISE',
+        jurisdictionName: 'Boise',
+        kind: 'initiative',
+        title: 'Boise: transit initiative',
+        signatures: 4000,
+        ruleText: 'Signatures of registered voters of the city',
+        source: 'City code',
+        asOf: '2026',
+      }),
+    );
+    // Due days 2027-01-01 … 2027-01-23: the list's order is the number's order.
+    const names = Array.from({ length: count }, (_, i) => `Drive ${String(i + 1).padStart(2, '0')}`);
+    for (const [i, name] of names.entries()) {
+      await inTx(db, (trx) =>
+        createDrive(trx, staff, {
+          organizationId: member.id,
+          requirementId: requirement.id,
+          name,
+          target: { kind: 'initiative', name },
+          startDay: '2026-12-01',
+          dueDay: `2027-01-${String(i + 1).padStart(2, '0')}`,
+        }),
+      );
+    }
+
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
+    await page.goto(`${e2e.server.url}/petitions`);
+    const table = page.getByRole('region', { name: 'Petition drives' });
+    const rowNames = () => table.locator('tbody th').allTextContents();
+    await table.getByRole('link', { name: 'Drive 20' }).waitFor();
+    expect(await rowNames()).toEqual(names.slice(0, 20));
+    await page.getByText('Showing the first 20 drives.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await table.getByRole('link', { name: `Drive ${count}` }).waitFor();
+    expect(await rowNames()).toEqual(names);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+});
