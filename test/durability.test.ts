@@ -10,7 +10,13 @@ import { verifyAuditChain } from '../src/features/audit/audit.service.ts';
 import { createTestUser } from './helpers/factories.ts';
 import { seedCoalition } from './helpers/governance.ts';
 import { raceCsv } from './helpers/import-files.ts';
-import { type ConcordProcess, freePort, killHard, startConcord } from './helpers/processes.ts';
+import {
+  type ConcordProcess,
+  killHard,
+  type ServedConcord,
+  serveConcord,
+  startConcord,
+} from './helpers/processes.ts';
 import { createTestDatabase } from './helpers/test-database.ts';
 
 /**
@@ -56,12 +62,8 @@ const envOf = (target: DatabaseTarget) =>
 const count = async (db: Db, query: ReturnType<typeof sql<{ n: number }>>) =>
   Number((await query.execute(db)).rows[0]?.n ?? 0);
 
-async function startServer(target: DatabaseTarget): Promise<{ server: ConcordProcess; base: string }> {
-  const port = await freePort();
-  const server = startConcord(['serve'], { ...envOf(target), PORT: String(port), HOST: '127.0.0.1' });
-  await server.waitFor(/Concord is running/, 120_000);
-  return { server, base: `http://127.0.0.1:${port}` };
-}
+const startServer = (target: DatabaseTarget): Promise<ServedConcord> =>
+  serveConcord({ ...envOf(target), LOG_LEVEL: 'warn' });
 
 async function signIn(base: string, credentials: { email: string; password: string }) {
   const response = await fetch(`${base}/api/session`, {

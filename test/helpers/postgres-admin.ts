@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { dropServerDatabase, runAdmin, serverDatabaseUrl } from './server-database.ts';
 
 /** The server the multi-process tests make their databases on (they skip when none answers). */
 export const adminUrl = process.env.TWO_SERVERS_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -14,19 +15,10 @@ export async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-export async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+export const admin = (statement: string): Promise<void> => runAdmin(adminUrl, statement);
+
+/** Drops database `name` once the test's own pool has left it (server-database.ts says why). */
+export const dropDatabase = (name: string): Promise<void> => dropServerDatabase(adminUrl, name);
 
 /** The URL of database `name` on the admin server. */
-export function databaseUrl(name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export const databaseUrl = (name: string): string => serverDatabaseUrl(adminUrl, name);

@@ -76,3 +76,26 @@ export async function killHard(process: ConcordProcess): Promise<void> {
   process.child.kill('SIGKILL');
   await process.exited;
 }
+
+export interface ServedConcord {
+  server: ConcordProcess;
+  base: string;
+}
+
+/**
+ * `concord serve` on a free loopback port, with info logs (tests read which server took a job)
+ * and cookies over plain HTTP; resolves once it listens. `env` names the database and may
+ * override any of these.
+ */
+export async function serveConcord(env: Record<string, string | undefined>): Promise<ServedConcord> {
+  const port = await freePort();
+  const server = startConcord(['serve'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    COOKIE_SECURE: 'false',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  await server.waitFor(/Concord is running/, 120_000);
+  return { server, base: `http://127.0.0.1:${port}` };
+}

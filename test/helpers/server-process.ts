@@ -1,22 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './processes.ts';
 
 /** Real processes, for what one process cannot show: locks, memory under load, kill -9. */
 export const repoRoot = join(import.meta.dirname, '..', '..');
 const bin = join(repoRoot, 'bin/concord.js');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface ServerProcess {
   child: ChildProcess;

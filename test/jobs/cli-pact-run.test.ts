@@ -17,8 +17,8 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { registerPactCommands } from '../../src/features/pacts/cli/pacts.cli.ts';
 import { seedBigPact } from '../helpers/big-pact.ts';
-import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
-import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { runConcord } from '../helpers/run-concord.ts';
 
 const concord = (...args: string[]) => runConcord(registerPactCommands, 'pact', ...args);
@@ -49,16 +49,7 @@ async function seed(target: DatabaseTarget) {
 }
 
 async function startServer(env: Record<string, string | undefined>) {
-  const port = await freePort();
-  const server = startConcord(['serve'], {
-    ...env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    COOKIE_SECURE: 'false',
-    LOG_LEVEL: 'info',
-  });
-  await server.waitFor(/Concord is running/, 120_000);
-  return server;
+  return (await serveConcord(env)).server;
 }
 
 /** The CLI runs in this process and opens the database the environment names. */
@@ -89,7 +80,7 @@ describe.skipIf(!available)('concord pact run with a server on PostgreSQL', () =
   beforeEach(() => cliEnv({ DATABASE_URL: url }));
   afterAll(async () => {
     if (server) await killHard(server);
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(name);
   }, 60_000);
 
   it('a queued run (--no-wait) is taken by the server; a waited run completes once', async () => {

@@ -14,8 +14,8 @@ import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createTestUser } from '../helpers/factories.ts';
 import { memberOf, seedCoalition } from '../helpers/governance.ts';
-import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
-import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { signInOverHttp } from '../helpers/test-app.ts';
 
 /** Enough rows that the import is still writing a moment after its job has started. */
@@ -69,18 +69,7 @@ async function scenario(driver: Driver): Promise<void> {
     const user = await createTestUser(db, seed.coalition.slug, 'organizer', member.id);
     return { coalitionId: seed.coalition.id, organizationId: member.id, user };
   });
-  const start = async () => {
-    const port = await freePort();
-    const server = startConcord(['serve'], {
-      ...driver.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      COOKIE_SECURE: 'false',
-      LOG_LEVEL: 'info',
-    });
-    await server.waitFor(/Concord is running/, 120_000);
-    return { server, base: `http://127.0.0.1:${port}` };
-  };
+  const start = () => serveConcord(driver.env);
 
   let running: ConcordProcess | undefined;
   try {
@@ -177,7 +166,7 @@ if (!available) console.warn(`import kill test on PostgreSQL skipped: no server 
 describe.skipIf(!available)('kill -9 during an import job on PostgreSQL (pg-boss)', () => {
   const name = `concord_import_kill_${Date.now()}`;
   const url = databaseUrl(name);
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), 60_000);
+  afterAll(() => dropDatabase(name), 60_000);
 
   it('after a restart the import completes once', async () => {
     await admin(`CREATE DATABASE ${name}`);

@@ -13,8 +13,8 @@ import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { type RunView, requestExactRun, seedBigPact, waitForExactPhase } from '../helpers/big-pact.ts';
-import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
-import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { signInOverHttp } from '../helpers/test-app.ts';
 
 /** 300 races × 6 members: the exact solve takes seconds, so the kill lands while HiGHS works. */
@@ -35,18 +35,7 @@ async function scenario(target: DatabaseTarget, env: Record<string, string | und
     await migrateToLatest(db);
     return seedBigPact(db, size);
   });
-  const start = async () => {
-    const port = await freePort();
-    const server = startConcord(['serve'], {
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      COOKIE_SECURE: 'false',
-      LOG_LEVEL: 'info',
-    });
-    await server.waitFor(/Concord is running/, 120_000);
-    return { server, base: `http://127.0.0.1:${port}` };
-  };
+  const start = () => serveConcord(env);
 
   let running: ConcordProcess | undefined;
   try {
@@ -129,7 +118,7 @@ if (!available) console.warn(`pact-run kill test on PostgreSQL skipped: no serve
 describe.skipIf(!available)('kill -9 during a pact run on PostgreSQL (pg-boss)', () => {
   const name = `concord_job_kill_${Date.now()}`;
   const url = databaseUrl(name);
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), 60_000);
+  afterAll(() => dropDatabase(name), 60_000);
 
   it('after a restart the run completes once', async () => {
     await admin(`CREATE DATABASE ${name}`);

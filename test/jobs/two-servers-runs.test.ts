@@ -9,8 +9,8 @@ import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { type RunView, requestExactRun, seedBigPact, waitForExactPhase } from '../helpers/big-pact.ts';
-import { admin, adminUrl, databaseUrl, postgresAnswers } from '../helpers/postgres-admin.ts';
-import { type ConcordProcess, freePort, killHard, startConcord } from '../helpers/processes.ts';
+import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { killHard, type ServedConcord, serveConcord } from '../helpers/processes.ts';
 import { signInOverHttp } from '../helpers/test-app.ts';
 
 const available = await postgresAnswers();
@@ -20,27 +20,18 @@ describe.skipIf(!available)('a pact run with two app servers on one PostgreSQL',
   const name = `concord_job_two_${Date.now()}`;
   const url = databaseUrl(name);
   let handle: DatabaseHandle | undefined;
-  const servers: { process: ConcordProcess; base: string }[] = [];
+  const servers: ServedConcord[] = [];
 
   afterAll(async () => {
-    for (const server of servers) if (server.process.child.exitCode === null) await killHard(server.process);
+    for (const server of servers) if (server.server.child.exitCode === null) await killHard(server.server);
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(name);
   }, 60_000);
 
   async function startServer() {
-    const port = await freePort();
-    const process = startConcord(['serve'], {
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      COOKIE_SECURE: 'false',
-    });
-    await process.waitFor(/Concord is running/, 120_000);
-    const server = { process, base: `http://127.0.0.1:${port}` };
-    servers.push(server);
-    return server;
+    const served = await serveConcord({ DATABASE_URL: url });
+    servers.push(served);
+    return served;
   }
 
   it('runs the job on either server; when that one dies the other completes the run once', async () => {
@@ -58,15 +49,15 @@ describe.skipIf(!available)('a pact run with two app servers on one PostgreSQL',
     // Progress is read on B whichever server runs the job: it is on the run's row.
     await waitForExactPhase(readRun, b.base);
     const started = new RegExp(`pact run ${runId}: attempt 1 started`);
-    const takers = servers.filter((s) => started.test(s.process.output()));
+    const takers = servers.filter((s) => started.test(s.server.output()));
     expect(takers).toHaveLength(1);
     const taker = takers[0];
     const other = servers.find((s) => s !== taker);
     if (!taker || !other) throw new Error('no servers');
-    await killHard(taker.process);
+    await killHard(taker.server);
 
     // The survivor's pg-boss supervisor finds the job without a heartbeat and retries it there.
-    await other.process.waitFor(new RegExp(`pact run ${runId}: attempt 2 started`), 120_000);
+    await other.server.waitFor(new RegExp(`pact run ${runId}: attempt 2 started`), 120_000);
     let finished: RunView | undefined;
     while (!finished) {
       const run = await readRun(other.base);

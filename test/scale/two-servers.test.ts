@@ -1,10 +1,3 @@
-/**
- * Two real `concord serve` processes on one PostgreSQL database (issue 14): a session made on one is
- * honoured by the other, a write on one is read on both, and a decision whose window ends while
- * both run their close job is closed once, with one `decision.closed` audit event.
- * Needs PostgreSQL on 127.0.0.1:5432 (user postgres); skipped with a message otherwise.
- */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -12,20 +5,8 @@ import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { createDecision } from '../../src/features/decisions/index.ts';
 import { createTestUser } from '../helpers/factories.ts';
 import { inTx, seedCoalition } from '../helpers/governance.ts';
-import { type ConcordProcess, freePort, startConcord } from '../helpers/processes.ts';
-
-const adminUrl = process.env.TWO_SERVERS_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
+import { type ServedConcord, serveConcord } from '../helpers/processes.ts';
 
 const available = await postgresAnswers();
 if (!available) console.warn(`two-servers test skipped: no PostgreSQL answers at ${adminUrl}`);
@@ -34,51 +15,28 @@ describe.skipIf(!available)('two app servers on one PostgreSQL', () => {
   const name = `concord_two_servers_${Date.now()}`;
   let handle: DatabaseHandle;
   let url: string;
-  const servers: { process: ConcordProcess; base: string }[] = [];
-
-  async function admin(sql: string) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
+  const servers: ServedConcord[] = [];
 
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${name}`);
-    const target = new URL(adminUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
+    url = databaseUrl(name);
     handle = await connect({ kind: 'postgres', url });
     await migrateToLatest(handle.db);
   }, 120_000);
 
   afterAll(async () => {
     for (const server of servers) {
-      server.process.child.kill('SIGTERM');
-      await server.process.exited;
+      server.server.child.kill('SIGTERM');
+      await server.server.exited;
     }
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(name);
   }, 60_000);
 
   async function startServer() {
-    const port = await freePort();
-    const process = startConcord(['serve'], {
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      COOKIE_SECURE: 'false',
-      CONCORD_CLOSE_INTERVAL_MS: '300',
-    });
-    // One at a time: the first applies the migrations (already applied here), the second finds none.
-    await process.waitFor(/Concord is running/, 120_000);
-    const server = { process, base: `http://127.0.0.1:${port}` };
-    servers.push(server);
-    return server;
+    const served = await serveConcord({ DATABASE_URL: url, CONCORD_CLOSE_INTERVAL_MS: '300' });
+    servers.push(served);
+    return served;
   }
 
   it('shares sessions and data, and closes a decision once while both run the close job', async () => {
@@ -169,7 +127,7 @@ describe.skipIf(!available)('two app servers on one PostgreSQL', () => {
       .execute();
     expect(events).toHaveLength(1);
     expect((await verifyAuditChain(db, seed.coalition.id)).ok).toBe(true);
-    const logs = servers.map((s) => s.process.output()).join('\n');
+    const logs = servers.map((s) => s.server.output()).join('\n');
     expect(logs.match(/closed 1 decision/g)).toHaveLength(1);
     for (const server of [a, b]) {
       const view = (await (
