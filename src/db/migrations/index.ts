@@ -22,6 +22,7 @@ import * as changeNotifications from './2026_12_04_1801_change_notifications.ts'
 import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_versions_baseline.ts';
 import * as placeSizes from './2026_12_04_2101_place_sizes.ts';
 import * as peopleImports from './2026_12_04_2201_people_imports.ts';
+import * as peopleNameDictionary from './2026_12_05_1201_people_name_dictionary.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1901_audit_pact_versions_baseline': auditPactVersionsBaseline,
   '2026_12_04_2101_place_sizes': placeSizes,
   '2026_12_04_2201_people_imports': peopleImports,
+  '2026_12_05_1201_people_name_dictionary': peopleNameDictionary,
 };
