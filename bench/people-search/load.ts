@@ -80,7 +80,8 @@ function plantedDuplicates(): NewPerson[] {
     );
   }
   for (let i = 0; i < plantedPairs.phone; i += 1) {
-    const phone = `+1${String(2005550100 + i)}`;
+    // Ofcom's drama range (020 7946 0xxx): no synthetic person has it.
+    const phone = `+44207946${String(i).padStart(4, '0')}`;
     out.push(base('Echo', `Caller${i}`, { phones: [phone] }), base('Eko', `Caller${i}`, { phones: [phone] }));
   }
   for (let i = 0; i < plantedPairs.nameAddress; i += 1) {

@@ -15,7 +15,7 @@ export interface Shape {
 export function shapes(perShape: number, rows = 1_000_000): Shape[] {
   const people = Array.from({ length: perShape }, (_, i) => syntheticPerson((i * 104_729 + 13 * 7) % rows));
   const phonePeople = Array.from({ length: perShape }, (_, i) =>
-    syntheticPerson(((i * 7_919) % (rows / 13)) * 13),
+    syntheticPerson(((i * 7_919) % Math.floor(rows / 13)) * 13),
   );
   const lower = (s: string) => s.toLowerCase();
   return [

@@ -23,6 +23,7 @@ import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_version
 import * as placeSizes from './2026_12_04_2101_place_sizes.ts';
 import * as peopleImports from './2026_12_04_2201_people_imports.ts';
 import * as peopleNameDictionary from './2026_12_05_1201_people_name_dictionary.ts';
+import * as peoplePostalIndex from './2026_12_05_1202_people_postal_index.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_2101_place_sizes': placeSizes,
   '2026_12_04_2201_people_imports': peopleImports,
   '2026_12_05_1201_people_name_dictionary': peopleNameDictionary,
+  '2026_12_05_1202_people_postal_index': peoplePostalIndex,
 };
