@@ -31,7 +31,10 @@ try {
         continue;
       }
       const plan = sql.raw(`explain (analyze, buffers) ${compiled.sql}`).compile(trx);
-      const result = await trx.executeQuery<{ 'QUERY PLAN': string }>({ ...plan, parameters: compiled.parameters });
+      const result = await trx.executeQuery<{ 'QUERY PLAN': string }>({
+        ...plan,
+        parameters: compiled.parameters,
+      });
       for (const row of result.rows) console.log(row['QUERY PLAN']);
     }
   });

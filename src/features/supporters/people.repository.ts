@@ -261,7 +261,12 @@ function byNames(pattern: string, names: MatchingNames) {
     eb.or([
       ...(names.last.length ? [eb(sql`lower(last_name)`, 'in', names.last)] : []),
       ...(names.first.length
-        ? [eb.and([eb(sql`lower(first_name)`, 'in', names.first), eb(sql`lower(last_name)`, 'not like', pattern)])]
+        ? [
+            eb.and([
+              eb(sql`lower(first_name)`, 'in', names.first),
+              eb(sql`lower(last_name)`, 'not like', pattern),
+            ]),
+          ]
         : []),
     ]);
 }

@@ -28,7 +28,9 @@ export const nameProbeCap = 20_000;
  *   time-ordered), and stops once `limit` pairs are found.
  */
 export function findCandidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
-  return db.isTransaction ? candidates(db, scope, limit) : db.transaction().execute((trx) => candidates(trx, scope, limit));
+  return db.isTransaction
+    ? candidates(db, scope, limit)
+    : db.transaction().execute((trx) => candidates(trx, scope, limit));
 }
 
 async function candidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
