@@ -19,7 +19,7 @@ import { listPeople } from '../../src/features/supporters/people.service.ts';
 import { cursorKey } from '../../src/features/supporters/records.repository.ts';
 import { openDatabase, percentile } from '../supporters/fixture.ts';
 import { loadPeople, plantedPairs, scopeOf } from './load.ts';
-import { oldSearch } from './old-plan.ts';
+import { oldFindCandidates, oldSearch } from './old-plan.ts';
 import { shapes } from './shapes.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -128,6 +128,10 @@ async function main() {
     console.log(`load after searches: ${uptime()}`);
 
     const planted = plantedPairs.email + plantedPairs.phone + plantedPairs.nameAddress;
+    {
+      const [pairs, took] = await timed(() => oldFindCandidates(handle.db, scope, 100));
+      console.log(`duplicate candidates, old query (limit 100): ${ms(took)}; ${pairs.length} pairs`);
+    }
     for (const limit of [100, 1000]) {
       const [pairs, took] = await timed(() => findCandidates(handle.db, scope, limit));
       const by = (reason: string) => pairs.filter((p) => p.reason === reason).length;
