@@ -230,9 +230,10 @@ function listByNames(
     }
     return q.orderBy(sql`lower(last_name)`).orderBy(sql`lower(first_name)`).orderBy('id').limit(limit);
   };
-  const lastNames = after ? names.last.filter((n) => n >= after.lastName) : names.last;
+  // Every last name gets its stream even when it sorts before the cursor (then it is empty at the
+  // cost of one index descent): comparing here in JavaScript would not follow the database collation.
   const streams = [
-    ...lastNames.map((n) => stream((eb) => eb.and([eb(sql`lower(last_name)`, '=', n)]))),
+    ...names.last.map((n) => stream((eb) => eb.and([eb(sql`lower(last_name)`, '=', n)]))),
     ...names.first.map((n) =>
       stream((eb) =>
         eb.and([eb(sql`lower(first_name)`, '=', n), eb(sql`lower(last_name)`, 'not like', pattern)]),
