@@ -7,95 +7,23 @@
  * import rate / baseline rate is what compares across runs.
  */
 import { execSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import type { Actor } from '../../src/core/actor.ts';
-import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { importPeople } from '../../src/features/supporters/import/import.service.ts';
 import { createPerson, listPeople } from '../../src/features/supporters/people.service.ts';
 import {
-  syntheticCsvHeader,
-  syntheticCsvLine,
   syntheticPerson,
   syntheticPersonInput,
   syntheticTags,
 } from '../../src/features/supporters/synthetic.ts';
+import { member, openDatabase, percentile, writeCsv } from './fixture.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const baselineRows = Number(process.env.BENCH_BASELINE_ROWS ?? 5_000);
 const searches = 200;
-
-async function writeCsv(path: string, count: number, offset: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write(syntheticCsvHeader);
-  let chunk = '';
-  for (let i = 0; i < count; i += 1) {
-    chunk += syntheticCsvLine(syntheticPerson(offset + i));
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      chunk = '';
-    }
-  }
-  out.write(chunk);
-  await new Promise((resolve) => out.end(resolve));
-}
-
-async function openDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return connect({ kind: 'memory' });
-  const name = `concord_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await connect({ kind: 'postgres', url: target.toString() });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const again = new pg.Client({ connectionString: url });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
-}
-
-async function member(handle: DatabaseHandle, name: string): Promise<Actor> {
-  const { db } = handle;
-  const coalition = await db
-    .insertInto('coalitions')
-    .values({ slug: name, name })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const org = await db
-    .insertInto('organizations')
-    .values({
-      coalition_id: coalition.id,
-      name,
-      kind: 'party',
-      status: 'member',
-      platform: '[]',
-      home_jurisdictions: '[]',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const user = await db
-    .insertInto('users')
-    .values({ email: `${name}@bench.example`, display_name: name, password_hash: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { userId: user.id, coalitionId: coalition.id, organizationId: org.id, role: 'delegate' };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-people-'));

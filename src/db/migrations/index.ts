@@ -22,6 +22,8 @@ import * as changeNotifications from './2026_12_04_1801_change_notifications.ts'
 import * as auditPactVersionsBaseline from './2026_12_04_1901_audit_pact_versions_baseline.ts';
 import * as placeSizes from './2026_12_04_2101_place_sizes.ts';
 import * as peopleImports from './2026_12_04_2201_people_imports.ts';
+import * as peopleNameDictionary from './2026_12_05_1201_people_name_dictionary.ts';
+import * as peoplePostalIndex from './2026_12_05_1202_people_postal_index.ts';
 import * as listPageIndexes from './2026_12_05_1401_list_page_indexes.ts';
 
 /**
@@ -52,5 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1901_audit_pact_versions_baseline': auditPactVersionsBaseline,
   '2026_12_04_2101_place_sizes': placeSizes,
   '2026_12_04_2201_people_imports': peopleImports,
+  '2026_12_05_1201_people_name_dictionary': peopleNameDictionary,
+  '2026_12_05_1202_people_postal_index': peoplePostalIndex,
   '2026_12_05_1401_list_page_indexes': listPageIndexes,
 };

@@ -38,6 +38,13 @@ export interface PeopleTable {
   updated_at: Timestamp;
 }
 
+/** Each owner's distinct lower-cased names, kept by triggers (migration 2026_12_05_1201): name search. */
+export interface PeopleNamesTable {
+  organization_id: string;
+  part: 'first' | 'last';
+  name: string;
+}
+
 export interface PersonConsentsTable {
   id: Generated<string>;
   coalition_id: string;
@@ -163,6 +170,7 @@ export interface PipelineMovesTable {
 
 export interface SupportersTables {
   people: PeopleTable;
+  people_names: PeopleNamesTable;
   person_consents: PersonConsentsTable;
   person_activities: PersonActivitiesTable;
   person_custom_fields: PersonCustomFieldsTable;

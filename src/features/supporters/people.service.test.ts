@@ -3,6 +3,7 @@ import { codeOf, createActor, inTx, memberOf, seedCoalition } from '../../../tes
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { readChain } from '../audit/index.ts';
 import { supporterAggregates } from './aggregates.service.ts';
+import { nameStreamCap } from './people.repository.ts';
 import {
   createPerson,
   erasePerson,
@@ -71,6 +72,68 @@ describe('people, owned by one member', () => {
     expect(await names(' CY.Lane@Example.org ')).toEqual(['Cy']);
     expect(await names('517-555-0124')).toEqual(['Bo']);
     expect(await names('555-0199 000')).toEqual([]);
+  });
+
+  it('a name fragment matched in first names and last names gives one list in name order, paged by cursor', async () => {
+    const { db, a, b } = await setup();
+    // "ell" is in the first names Ellen and Nell, in the last names Bell and Kellerman, and in both
+    // of Nell Bell (who must appear once); "Ada Park" matches nowhere.
+    const names: [string, string][] = [
+      ['Nell', 'Bell'],
+      ['Ellen', 'Adams'],
+      ['Ada', 'Park'],
+      ['Zed', 'Kellerman'],
+      ['Nell', 'Zimmer'],
+      ['Ada', 'Bell'],
+      ['Ellen', 'Kellerman'],
+    ];
+    for (const [firstName, lastName] of names)
+      await inTx(db, (trx) => createPerson(trx, a.delegate, person({ firstName, lastName })));
+    await inTx(db, (trx) =>
+      createPerson(trx, b.delegate, person({ firstName: 'Bella', lastName: 'Ellery' })),
+    );
+    const page = (q: string, cursor?: string) =>
+      listPeople(db, a.delegate, { q, limit: 2, ...(cursor ? { cursor } : {}) });
+    const seen: string[] = [];
+    let next: string | undefined;
+    let total = -1;
+    do {
+      const result = await page('ELL', next);
+      total = result.total;
+      seen.push(...result.people.map((p) => `${p.firstName} ${p.lastName}`));
+      next = result.nextCursor ?? undefined;
+    } while (next);
+    expect(seen).toEqual([
+      'Ellen Adams',
+      'Ada Bell',
+      'Nell Bell',
+      'Ellen Kellerman',
+      'Zed Kellerman',
+      'Nell Zimmer',
+    ]);
+    expect(total).toBe(6);
+    // Two letters, and a fragment no name holds.
+    expect((await page('zi')).people.map((p) => p.lastName)).toEqual(['Zimmer']);
+    expect(await page('qqq')).toMatchObject({ people: [], total: 0, nextCursor: null });
+    // A renamed person is found by the new name and no longer by the old one.
+    const [zed] = (await page('zed')).people;
+    if (!zed) throw new Error('Zed not found');
+    await inTx(db, (trx) => updatePerson(trx, a.delegate, zed.id, { firstName: 'Quorra' }));
+    expect((await page('quor')).people.map((p) => p.id)).toEqual([zed.id]);
+    expect((await page('zed')).total).toBe(0);
+  });
+
+  it('a fragment held by more names than are read one by one still lists every match in name order', async () => {
+    const { db, a } = await setup();
+    const count = nameStreamCap + 5;
+    for (let i = 0; i < count; i += 1) {
+      const lastName = `Ox${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+      await inTx(db, (trx) => createPerson(trx, a.delegate, person({ firstName: `Moxie${i}`, lastName })));
+    }
+    const result = await listPeople(db, a.delegate, { q: 'ox', limit: 100 });
+    expect(result.total).toBe(count);
+    const order = result.people.map((p) => p.lastName.toLowerCase());
+    expect(order).toEqual([...order].sort());
   });
 
   it('refuses an email that is not one, naming the field', async () => {

@@ -16,19 +16,39 @@ export const nameProbeCap = 20_000;
 
 /**
  * Pairs that look like one person, found by blocking, never by comparing every pair:
- * - a shared normalized email, or phone: the contacts are unnested and hash-joined on equality;
- * - close names (pg_trgm similarity > 0.55) at the same postal code, or in the same county with close
- *   addresses: each person probes the trigram GIN index on the names (`%`) for the few records
- *   whose names are close, then the address condition is checked on those only. The probe runs
+ * - a shared normalized email, or phone: the contacts are unnested and grouped by a 32-bit hash of
+ *   the contact (a sort of integers, where grouping or joining the text spilled to disk at a million
+ *   rows), and each pair inside a group is then checked to share a contact really (two contacts
+ *   may share a hash);
+ * - close names (pg_trgm similarity > 0.55) at the same postal code, read through
+ *   `people_postal_idx` (a postal code holds a few dozen people, not a million); or, for a person
+ *   without a postal code, close names in the same county with close addresses, found by probing
+ *   the trigram GIN index on the names (`%`), the address checked on those only. The probe runs
  *   over at most `nameProbeCap` people with an address, newest id first (ordered import ids are
  *   time-ordered), and stops once `limit` pairs are found.
  */
-export async function findCandidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
+export function findCandidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
+  return db.isTransaction
+    ? candidates(db, scope, limit)
+    : db.transaction().execute((trx) => candidates(trx, scope, limit));
+}
+
+async function candidates(db: Db, scope: Scope, limit: number): Promise<CandidateRow[]> {
+  // The planner's cost for this query (a million unnested contacts) is far past the JIT thresholds,
+  // and at a million people compiling it took 4 to 7 s of a 10 s run for a query that is run once.
+  await sql`set local jit = off`.execute(db);
   const owned = sql`coalition_id = ${scope.coalitionId} and organization_id = ${scope.organizationId} and merged_into is null`;
   const contactPairs = (column: 'emails' | 'phones') => sql`
-    select distinct a.id as a, b.id as b
-    from (select id, unnest(${sql.ref(column)}) as c from people where ${owned}) a
-    join (select id, unnest(${sql.ref(column)}) as c from people where ${owned}) b on a.c = b.c and a.id < b.id`;
+    select distinct x.a, y.b
+    from (select array_agg(id) as ids from (select id, unnest(${sql.ref(column)}) as c from people where ${owned}) u
+          group by hashtext(c) having count(*) > 1) g
+    cross join lateral unnest(g.ids) x(a)
+    cross join lateral unnest(g.ids) y(b)
+    where x.a < y.b and exists (select 1 from people p, people q
+      where p.organization_id = ${scope.organizationId} and q.organization_id = ${scope.organizationId}
+        and p.id = x.a and q.id = y.b and p.${sql.ref(column)} && q.${sql.ref(column)})`;
+  const closeName = sql`similarity(a.search_text, b.search_text) > 0.55 and not (b.emails && a.emails) and not (b.phones && a.phones)`;
+  const ownedB = sql`b.coalition_id = ${scope.coalitionId} and b.organization_id = ${scope.organizationId} and b.merged_into is null and b.id <> a.id`;
   const { rows } = await sql<CandidateRow>`
     (select a, b, 'email' as reason, 1.0::float8 as score from (${contactPairs('emails')}) e order by a, b limit ${limit})
     union all
@@ -43,14 +63,15 @@ export async function findCandidates(db: Db, scope: Scope, limit: number): Promi
         order by id desc limit ${nameProbeCap}
       ) a
       cross join lateral (
-        select b.id, similarity(a.search_text, b.search_text)::float8 as score from people b
-        where b.coalition_id = ${scope.coalitionId} and b.organization_id = ${scope.organizationId} and b.merged_into is null
-          and b.search_text % a.search_text and b.id <> a.id
-          and similarity(a.search_text, b.search_text) > 0.55
-          and ((a.postal_code <> '' and a.postal_code = b.postal_code)
-            or (a.county_fips = b.county_fips and a.address_line1 <> '' and similarity(a.address_line1, b.address_line1) > 0.5))
-          and not (b.emails && a.emails) and not (b.phones && a.phones)
-        order by 2 desc limit 5
+        select id, score from (
+          select b.id, similarity(a.search_text, b.search_text)::float8 as score from people b
+          where a.postal_code <> '' and b.postal_code = a.postal_code and b.postal_code <> '' and ${ownedB} and ${closeName}
+          union all
+          select b.id, similarity(a.search_text, b.search_text)::float8 from people b
+          where a.postal_code = '' and a.address_line1 <> '' and b.search_text % a.search_text and ${ownedB}
+            and ${closeName} and a.county_fips = b.county_fips and similarity(a.address_line1, b.address_line1) > 0.5
+        ) c
+        order by score desc limit 5
       ) m
       where a.id < m.id
       limit ${limit})`.execute(db);

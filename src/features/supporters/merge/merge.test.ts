@@ -112,6 +112,20 @@ describe('duplicates and merge', () => {
     expect((await listPeople(db, actor, { limit: 50 })).total).toBe(7);
   });
 
+  it('without a postal code, finds close names in the same county at close addresses, not in another county', async () => {
+    const { db, actor } = await member();
+    const add = (p: Record<string, unknown>) =>
+      inTx(db, (trx) => createPerson(trx, actor, personInputSchema.parse(p)));
+    const at = (line1: string, countyFips: string) => ({ address: { line1, countyFips } });
+    await add({ firstName: 'Bartholomew', lastName: 'Ashdown', ...at('12 Millrace Lane', '26065') });
+    await add({ firstName: 'Bartholomew', lastName: 'Ashdowne', ...at('12 Millrace Ln', '26065') });
+    await add({ firstName: 'Bartholomew', lastName: 'Ashdown', ...at('12 Millrace Lane', '26161') });
+    const found = await findDuplicates(db, actor);
+    expect(found.map((d) => [d.reason, d.a.address.countyFips, d.b.address.countyFips])).toEqual([
+      ['name_address', '26065', '26065'],
+    ]);
+  });
+
   it('another member cannot merge or undo your people; only the newest merge into a person can be undone', async () => {
     const { db, actor, other } = await member();
     const add = (first: string) =>
