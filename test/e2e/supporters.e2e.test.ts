@@ -95,9 +95,19 @@ describe('supporters (browser)', () => {
     await staff.context.close();
   });
 
-  it('saves a segment from the schema form: a blank name is refused beside it, tags typed in one box', async () => {
+  it('searches people, and saves a segment from the schema form: a blank name is refused beside it, tags typed in one box', async () => {
     const { page, consoleErrors, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    // The people search (its box bound to the list's query schema) narrows the list as typed.
+    await page.goto(`${e2e.server.url}/people`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ people$/ })
+      .waitFor();
+    await page.getByLabel(/^Search: part of a name/).fill('pryce');
+    await page.getByRole('status').filter({ hasText: '1 person' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Pryce, Edmund' }).count()).toBe(1);
+
     await page.goto(`${e2e.server.url}/people/segments`);
     const name = page.getByLabel('Name', { exact: true });
     await name.waitFor();
