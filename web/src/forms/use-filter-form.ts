@@ -38,3 +38,12 @@ export function useFilterForm<In extends FieldValues, Out>(
   }, [wanted, getValues, reset]);
   return form;
 }
+
+/** A patch with '' for a cleared filter, for pages that keep their filters as strings. */
+export function orEmpty<P extends Record<string, unknown>>(
+  patch: P,
+): { [K in keyof P]: NonNullable<P[K]> | '' } {
+  return Object.fromEntries(Object.entries(patch).map(([key, value]) => [key, value ?? ''])) as {
+    [K in keyof P]: NonNullable<P[K]> | '';
+  };
+}
