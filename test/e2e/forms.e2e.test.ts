@@ -1,20 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { openPage, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
+import { fieldError, openPage, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eUsers } from './seed.ts';
-
-/** The error text a field points at through aria-describedby (the shared field components). */
-async function fieldError(page: Page, field: Locator): Promise<string> {
-  const ids = (await field.getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
-      .split(' ')
-      .filter((id) => id.endsWith('-error'))
-      .map((id) => page.locator(`[id="${id}"]`).textContent()),
-  );
-  return texts.join(' ');
-}
 
 describe('forms on the shared schemas (browser)', () => {
   const e2e = useE2e({ demo: false });

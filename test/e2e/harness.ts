@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
@@ -131,4 +131,16 @@ export async function signOut(page: Page): Promise<void> {
  */
 export function unexpectedConsoleErrors(consoleErrors: readonly string[]): string[] {
   return consoleErrors.filter((e) => !(e.includes('status of 401') && /\/api\/session$/.test(e)));
+}
+
+/** The error text a field points at through aria-describedby (the shared field components). */
+export async function fieldError(page: Page, field: Locator): Promise<string> {
+  const ids = (await field.getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter((id) => id.endsWith('-error'))
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(' ');
 }

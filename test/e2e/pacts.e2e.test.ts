@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { openPage, screenshot, screenshotDir, signInAs, unexpectedConsoleErrors } from './harness.ts';
+import {
+  fieldError,
+  openPage,
+  screenshot,
+  screenshotDir,
+  signInAs,
+  unexpectedConsoleErrors,
+} from './harness.ts';
 import { useMapE2e } from './map-data.ts';
 import { e2eUsers } from './seed.ts';
 
@@ -200,6 +207,62 @@ describe('pact workspace (browser)', () => {
     await row.getByText('✗ 1 objection').waitFor();
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the server's refusal beside the field it names: a name taken, a member withdrawn while the form was open", async () => {
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
+    await page.goto(`${e2e.server.url}/pacts/new`);
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill(pactName);
+    await page.getByLabel('A state’s counties as organizing zones').check();
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Michigan' });
+    // The shipped county results value the zones unless another set is chosen.
+    expect(
+      await page.getByLabel('Zones valued by').evaluate((select: HTMLSelectElement) => select.value),
+    ).toBe('us-president-2024-county');
+    // Checked bottom-up: the body keeps the table's order, so the server's index is the row's.
+    for (const member of ['Civic Renewal', 'Riverside Greens']) {
+      await page.getByLabel(member, { exact: true }).check();
+      await page.getByLabel(`Party codes of ${member}`, { exact: true }).fill('dem');
+    }
+    const create = page.getByRole('button', { name: 'Create the pact' });
+    await create.click();
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, name)).toBe(`A pact named "${pactName}" already exists.`);
+
+    // Civic Renewal withdraws from the coalition while the form is open (its letter, recorded by staff).
+    const status = await page.evaluate(async (organization) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const { organizations } = (await (await fetch('/api/organizations?status=member')).json()) as {
+        organizations: { id: string; name: string }[];
+      };
+      const id = organizations.find((o) => o.name === organization)?.id ?? '';
+      const response = await fetch(`/api/organizations/${id}/withdrawal`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ note: 'Letter of withdrawal' }),
+      });
+      return response.status;
+    }, 'Civic Renewal');
+    expect(status).toBe(200);
+    await name.fill('Michigan, second try');
+    await create.click();
+    const civic = page.getByLabel('Civic Renewal', { exact: true });
+    await expect.poll(() => civic.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, civic)).toMatch(
+      /^Civic Renewal is \w+: only members take part in a pact\.$/,
+    );
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Without it, the pact is created.
+    await civic.uncheck();
+    await create.click();
+    await page.getByRole('heading', { level: 1, name: 'Michigan, second try' }).waitFor();
+    expect(unexpectedConsoleErrors(consoleErrors).filter((e) => !e.includes('status of 409'))).toEqual([]);
     await context.close();
   });
 });

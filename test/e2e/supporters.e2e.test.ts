@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
+import { fieldError, openPage, screenshot, signInAs, unexpectedConsoleErrors, useE2e } from './harness.ts';
 import { e2eUsers } from './seed.ts';
 
 const sample = (name: string) =>
@@ -93,5 +93,37 @@ describe('supporters (browser)', () => {
       .waitFor();
     expect(await staff.page.content()).not.toContain('Pryce');
     await staff.context.close();
+  });
+
+  it('searches people, and saves a segment from the schema form: a blank name is refused beside it, tags typed in one box', async () => {
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.greensDelegate);
+    // The people search (its box bound to the list's query schema) narrows the list as typed.
+    await page.goto(`${e2e.server.url}/people`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ people$/ })
+      .waitFor();
+    await page.getByLabel(/^Search: part of a name/).fill('pryce');
+    await page.getByRole('status').filter({ hasText: '1 person' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Pryce, Edmund' }).count()).toBe(1);
+
+    await page.goto(`${e2e.server.url}/people/segments`);
+    const name = page.getByLabel('Name', { exact: true });
+    await name.waitFor();
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, name)).not.toBe('');
+
+    await name.fill('Housing and transit');
+    await page.getByLabel('Any of these tags (comma-separated)').fill(' housing, transit ,');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    const saved = page.getByRole('list', { name: 'Segments' }).getByRole('listitem');
+    await saved.filter({ hasText: 'Housing and transit' }).waitFor();
+    // Imported people tagged housing or transit (fixed.csv): the box was sent as two tags, not one.
+    expect(await saved.filter({ hasText: 'Housing and transit' }).textContent()).toMatch(/: [1-9]\d* people/);
+    expect(await name.inputValue()).toBe('');
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
   });
 });

@@ -65,6 +65,39 @@ describe('pacts API', () => {
     expect(run.json()).toMatchObject({ status: 'succeeded', version: { number: 1, mode: 'heuristic' } });
   });
 
+  it("names the body field of a refusal about one member or the name, as a schema refusal does (the form's field errors)", async () => {
+    const input = riversidePactInput(seeded, 'Riverside again');
+    const [first, second] = input.members;
+    if (!first || !second) throw new Error('the fixture has four members');
+    const refusal = async (body: unknown) => {
+      const response = await call(staff, 'POST', '/api/pacts', body);
+      const { code, details } = response.json().error;
+      return { status: response.statusCode, code, issues: details?.issues };
+    };
+    const twice = `Party code "${first.parties[0]}" is mapped to two members.`;
+    expect(
+      await refusal({ ...input, members: [first, { ...second, parties: [...first.parties, 'X'] }] }),
+    ).toEqual({
+      status: 400,
+      code: 'pact.party_mapped_twice',
+      issues: [{ path: 'body.members.1.parties', message: twice }],
+    });
+    expect(await refusal({ ...input, members: [first, second, first] })).toMatchObject({
+      code: 'pact.member_duplicate',
+      issues: [{ path: 'body.members.2.organizationId' }],
+    });
+    expect(await refusal(riversidePactInput(seeded))).toEqual({
+      status: 409,
+      code: 'pact.name_taken',
+      issues: [{ path: 'body.name', message: 'A pact named "Riverside 2026" already exists.' }],
+    });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(await refusal({ ...input, source: { kind: 'races', electionId: missing } })).toMatchObject({
+      code: 'map.election_not_found',
+      issues: [{ path: 'body.source.electionId' }],
+    });
+  });
+
   it('runs the exact solver as a job in the worker: 202 at once, then progress, then the version', async () => {
     const started = await call(staff, 'POST', `/api/pacts/${pactId}/runs`, { mode: 'exact' });
     expect(started.statusCode).toBe(202);

@@ -40,14 +40,8 @@ export type {
 export type Alert = z.infer<typeof alertSchema>;
 
 /** The candidates page's filters, as the list endpoint's query takes them. */
-export interface CandidateFilter {
-  status?: CandidateView['status'];
-  organizationId?: string;
-  raceId?: string;
-  state?: string;
-  q?: string;
-  dissident?: 'true' | 'false';
-}
+/** The candidates list's filters, as the query schema takes them (`dissident`: 'true' or 'false'). */
+export type CandidateFilter = z.input<typeof c.candidates.query>;
 
 const ticketKeys = {
   all: ['tickets'] as const,

@@ -1,7 +1,11 @@
 import { useId } from 'react';
 import { plankSchema } from '../../../src/features/registry/registry.schema.ts';
 import type { Plank } from '../api/types.ts';
-import { maxLengthOf } from '../forms/limits.ts';
+import { fieldLimits } from '../forms/schema-at.ts';
+
+// The limits of a plank's fields, read from the schema the server parses planks with.
+const titleLimits = fieldLimits(plankSchema, 'title');
+const textLimits = fieldLimits(plankSchema, 'text');
 
 /** Edits a list of planks (title + text); every control is labelled with the plank's number. */
 export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: (planks: Plank[]) => void }) {
@@ -18,8 +22,8 @@ export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: 
             <label htmlFor={`${id}-${i}-title`}>Plank {i + 1} title</label>
             <input
               id={`${id}-${i}-title`}
-              required
-              maxLength={maxLengthOf(plankSchema.shape.title)}
+              required={titleLimits.required}
+              maxLength={titleLimits.maxLength}
               value={plank.title}
               onChange={(e) => update(i, { title: e.target.value })}
             />
@@ -28,9 +32,9 @@ export function PlanksEditor({ planks, onChange }: { planks: Plank[]; onChange: 
             <label htmlFor={`${id}-${i}-text`}>Plank {i + 1} text</label>
             <textarea
               id={`${id}-${i}-text`}
-              required
+              required={textLimits.required}
               rows={2}
-              maxLength={maxLengthOf(plankSchema.shape.text)}
+              maxLength={textLimits.maxLength}
               value={plank.text}
               onChange={(e) => update(i, { text: e.target.value })}
             />

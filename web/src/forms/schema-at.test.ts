@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { plankSchema } from '../../../src/features/registry/registry.schema.ts';
 import { fieldLimits, schemaAt } from './schema-at.ts';
 
 const body = z.object({
@@ -32,6 +33,11 @@ describe('fieldLimits', () => {
     expect(fieldLimits(body, 'share')).toEqual({ required: false, min: 0, max: 1, integer: false });
     expect(fieldLimits(body, 'kind')).toEqual({ required: true, options: ['party', 'movement'] });
     expect(fieldLimits(body, 'options.0.label')).toEqual({ required: true, maxLength: 80 });
+  });
+
+  it("reads a contract schema's limits through its trim (a plank's title and text)", () => {
+    expect(fieldLimits(plankSchema, 'title')).toEqual({ required: true, minLength: 1, maxLength: 200 });
+    expect(fieldLimits(plankSchema, 'text')).toEqual({ required: true, minLength: 1, maxLength: 10_000 });
   });
 
   it('has nothing to say about a path the schema does not know', () => {

@@ -14,6 +14,23 @@ export type SchemaForm<In extends FieldValues, Out = In> = UseFormReturn<In, unk
   onServerError: (error: unknown) => void;
 };
 
+/**
+ * The values as the request will carry them: a key whose value is undefined (an optional input
+ * left empty, a hidden field react-hook-form kept) is left out, as JSON leaves it out of the body.
+ * A strict body schema would otherwise refuse such a key as unknown though it is never sent.
+ */
+export function asSent<T>(values: T): T {
+  if (Array.isArray(values)) return values.map(asSent) as T;
+  if (values === null || typeof values !== 'object' || Object.getPrototypeOf(values) !== Object.prototype) {
+    return values;
+  }
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, asSent(value)]),
+  ) as T;
+}
+
 export function useSchemaForm<In extends FieldValues, Out>(
   schema: z.ZodType<Out, In>,
   {
@@ -24,7 +41,11 @@ export function useSchemaForm<In extends FieldValues, Out>(
     serverPath?: string;
   } = {},
 ): SchemaForm<In, Out> {
-  const methods = useForm<In, unknown, Out>({ ...options, resolver: zodResolver(schema) });
+  const resolve = zodResolver(schema);
+  const methods = useForm<In, unknown, Out>({
+    ...options,
+    resolver: (values, context, resolverOptions) => resolve(asSent(values), context, resolverOptions),
+  });
   return {
     ...methods,
     schema,

@@ -16,6 +16,11 @@ interface FieldProps<In extends FieldValues, Out> {
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
+  /**
+   * The label is read by assistive technology only, for a field in a table whose column header
+   * already names it on screen ("Party codes" above "Party codes of Riverside Greens").
+   */
+  labelHidden?: boolean;
 }
 
 type InputExtras = Pick<
@@ -31,6 +36,7 @@ function Shell({
   error,
   required,
   className,
+  labelHidden,
   children,
 }: {
   id: string;
@@ -39,15 +45,22 @@ function Shell({
   error?: string;
   required: boolean;
   className?: string;
+  labelHidden?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={className ? `field ${className}` : 'field'}>
-      {/* The marker sits beside the label, not in it: the field's name stays the label itself. */}
-      <span className="field-label">
-        <label htmlFor={id}>{label}</label>
-        {required ? null : <span className="field-optional">optional</span>}
-      </span>
+      {labelHidden ? (
+        <label htmlFor={id} className="visually-hidden">
+          {label}
+        </label>
+      ) : (
+        // The marker sits beside the label, not in it: the field's name stays the label itself.
+        <span className="field-label">
+          <label htmlFor={id}>{label}</label>
+          {required ? null : <span className="field-optional">optional</span>}
+        </span>
+      )}
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
@@ -107,6 +120,7 @@ export function TextField<In extends FieldValues, Out>({
   label,
   hint,
   className,
+  labelHidden,
   type = 'text',
   splitOn,
   parse,
@@ -127,7 +141,15 @@ export function TextField<In extends FieldValues, Out>({
     return value === '' && !limits.required ? undefined : value;
   };
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={limits.required} className={className}>
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={limits.required}
+      className={className}
+      labelHidden={labelHidden}
+    >
       <input
         id={id}
         type={type}
@@ -183,6 +205,7 @@ export function NumberField<In extends FieldValues, Out>({
   label,
   hint,
   className,
+  labelHidden,
   step,
   emptyAs,
   ...input
@@ -195,7 +218,15 @@ export function NumberField<In extends FieldValues, Out>({
   }) {
   const { id, error, limits, aria } = useField(form, name, hint);
   return (
-    <Shell id={id} label={label} hint={hint} error={error} required={limits.required} className={className}>
+    <Shell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      required={limits.required}
+      className={className}
+      labelHidden={labelHidden}
+    >
       <input
         id={id}
         type="number"

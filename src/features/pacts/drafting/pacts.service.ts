@@ -57,7 +57,12 @@ export async function pactParts(db: Db, pact: Pact): Promise<PactParts> {
 async function requireFreeName(db: Db, actor: Actor, name: string, except?: string) {
   const existing = await repo.findPactIdByName(db, actor.coalitionId, name);
   if (existing && existing.id !== except) {
-    throw conflict('pact.name_taken', `A pact named "${name}" already exists.`, { pactId: existing.id });
+    const message = `A pact named "${name}" already exists.`;
+    // `issues` names the field, as a schema refusal does, so a form shows it beside the name.
+    throw conflict('pact.name_taken', message, {
+      pactId: existing.id,
+      issues: [{ path: 'body.name', message }],
+    });
   }
 }
 
@@ -85,6 +90,7 @@ export async function createPact(
     metric,
     previous: [],
     now,
+    at: 'body.members',
   });
   const { source, races } = await readSource(db, actor, input.source);
   if (races.length === 0) throw unprocessable('pact.no_races', 'The source gives no race or zone to share.');
@@ -180,6 +186,7 @@ export async function updatePact(
         metric,
         previous: pact.members,
         now,
+        at: input.members === undefined ? null : 'body.members',
       })
     : pact.members;
   const dropped = reweigh

@@ -91,14 +91,18 @@ function uniqueKey(code: string, taken: Set<string>, stage: string): string {
   return key;
 }
 
-async function electionRef(db: Db, actor: Actor, id: string) {
+/** `path`: the field of the request body that named the election, for the refusal's `issues`. */
+async function electionRef(db: Db, actor: Actor, id: string, path: string) {
   const election = (await catalog.listElections(db, actor)).find((e) => e.id === id);
-  if (!election) throw notFound('map.election_not_found', `No election ${id}.`);
+  if (!election) {
+    const message = `No election ${id}.`;
+    throw notFound('map.election_not_found', message, { issues: [{ path, message }] });
+  }
   return { id: election.id, key: election.slug, name: election.name };
 }
 
 async function readRaces(db: Db, actor: Actor, input: Extract<PactSourceInput, { kind: 'races' }>) {
-  const election = await electionRef(db, actor, input.electionId);
+  const election = await electionRef(db, actor, input.electionId, 'body.source.electionId');
   const filter = { office: input.office, stage: input.stage };
   let races = await listRaceVotes(db, actor, input.electionId, filter);
   const within = await Promise.all((input.within ?? []).map((id) => catalog.getJurisdiction(db, actor, id)));
@@ -115,7 +119,12 @@ async function readRaces(db: Db, actor: Actor, input: Extract<PactSourceInput, {
   let pastByJurisdiction: Map<string, RaceVotesView> | null = null;
   let resultsFrom = null;
   if (input.resultsFrom) {
-    resultsFrom = await electionRef(db, actor, input.resultsFrom.electionId);
+    resultsFrom = await electionRef(
+      db,
+      actor,
+      input.resultsFrom.electionId,
+      'body.source.resultsFrom.electionId',
+    );
     const past = await listRaceVotes(db, actor, input.resultsFrom.electionId, {
       office: input.resultsFrom.office,
       stage: input.resultsFrom.stage,

@@ -1,13 +1,20 @@
+import { auditContract } from '../../../../src/features/audit/audit.contract.ts';
 import { useAuditEvents, useAuditVerification } from '../../api/audit.ts';
 import { formatDateTime } from '../../components/labels.ts';
-import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
+import { useFilterForm } from '../../forms/use-filter-form.ts';
+import { SelectField, TextField } from '../../ui/fields.tsx';
 import { auditActionLabel, auditActionLabels } from './action-labels.ts';
 
 const pageSize = 50;
+/** The events endpoint's filters: the search's length and the action's come from them. */
+const filterSchema = auditContract.events.query.pick({ action: true, q: true });
+/** Every action in words, alphabetically (the schema takes any action name). */
+const actionOptions = Object.entries(auditActionLabels)
+  .sort((a, b) => a[1].localeCompare(b[1]))
+  .map(([value, label]) => ({ value, label }));
 const roleWords: Record<string, string> = {
   admin: 'admin',
   secretariat: 'secretariat',
@@ -45,8 +52,11 @@ export function AuditPage() {
     ...(q ? { q } : {}),
   });
   const verify = useAuditVerification();
-  const actionOptions = Object.fromEntries(
-    Object.entries(auditActionLabels).sort((a, b) => a[1].localeCompare(b[1])),
+  // A new filter starts again from the newest event.
+  const form = useFilterForm(
+    filterSchema,
+    { action: filters.action || undefined, q: filters.q || undefined },
+    (patch) => setFilters({ ...patch, before: '' }),
   );
 
   return (
@@ -60,18 +70,13 @@ export function AuditPage() {
         </p>
       ) : null}
       <form className="filters" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search"
-          placeholder="a name, a title, a word"
-          value={filters.q}
-          onChange={(value) => setFilters({ q: value, before: '' })}
-        />
+        <TextField form={form} name="q" label="Search" placeholder="a name, a title, a word" />
         <SelectField
+          form={form}
+          name="action"
           label="Action"
-          value={filters.action}
-          labels={actionOptions}
-          anyLabel="Every action"
-          onChange={(value) => setFilters({ action: value, before: '' })}
+          options={actionOptions}
+          placeholder="Every action"
         />
       </form>
       {events.isPending ? <Loading label="Loading events" /> : null}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { decisionsContract } from '../../../../src/features/decisions/decisions.contract.ts';
 import { type DecisionsFilter, useDecisions } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
 import type { DecisionKind } from '../../api/types.ts';
@@ -11,23 +12,32 @@ import {
   timeLeft,
 } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
-import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { DecisionStateBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
+import { useFilterForm } from '../../forms/use-filter-form.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { SelectField } from '../../ui/fields.tsx';
 
 interface Filters {
   phase: NonNullable<DecisionsFilter['phase']> | '';
   kind: DecisionKind | '';
 }
 
+/** The list endpoint's filters: the selects take their options from them. */
+const filterSchema = decisionsContract.list.query.pick({ phase: true, kind: true });
+
 export function DecisionsPage() {
   const role = useSession().data?.role;
   const [{ phase, kind }, setFilters] = useSearchFilters<'phase' | 'kind', Filters>(['phase', 'kind']);
   usePageTitle('Decisions');
   const decisions = useDecisions({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });
+  const filters = useFilterForm(
+    filterSchema,
+    { phase: phase || undefined, kind: kind || undefined },
+    (patch) => setFilters(patch),
+  );
 
   return (
     <section aria-labelledby="decisions-title">
@@ -40,19 +50,13 @@ export function DecisionsPage() {
         ) : null}
       </div>
       <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
+        <SelectField form={filters} name="phase" label="Phase" labels={phaseLabels} placeholder="Any phase" />
         <SelectField
-          label="Phase"
-          value={phase}
-          labels={phaseLabels}
-          anyLabel="Any phase"
-          onChange={(value) => setFilters({ phase: value })}
-        />
-        <SelectField
+          form={filters}
+          name="kind"
           label="Kind"
-          value={kind}
           labels={decisionKindLabels}
-          anyLabel="Any kind"
-          onChange={(value) => setFilters({ kind: value })}
+          placeholder="Any kind"
         />
       </form>
       {decisions.isPending ? <Loading label="Loading decisions" /> : null}

@@ -1,10 +1,12 @@
 import { useDeferredValue, useMemo } from 'react';
+import { z } from 'zod';
 import { useElections, useRaceVotes } from '../../api/map.ts';
 import { useSort } from '../../components/SortHeader.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
+import { orEmpty, useFilterForm } from '../../forms/use-filter-form.ts';
+import { TextField } from '../../ui/fields.tsx';
 import { FranceTable } from './FranceTable.tsx';
 import { constituencyRows, type FranceSortKey, leadingNuances, rowMatches, sortRows } from './france-rows.ts';
 import { MapViews } from './MapViews.tsx';
@@ -14,11 +16,17 @@ const office = 'fr_assemblee_nationale';
 /** Columns of their own for the nuances with the most votes; every nuance is in each row's details. */
 const nuanceColumns = 4;
 
+/** The search filters the rows already loaded (no request carries it): the page's own schema. */
+const searchSchema = z.object({ q: z.string().optional() });
+
 /** The 577 constituencies of the 2024 legislative elections' first round: sortable and searchable. */
 export function FrancePage() {
   usePageTitle('France 2024 constituencies');
   const [filters, setFilters] = useSearchFilters<'q', { q: string }>(['q']);
   const query = useDeferredValue(filters.q);
+  const form = useFilterForm(searchSchema, { q: filters.q || undefined }, (patch) =>
+    setFilters(orEmpty(patch)),
+  );
   const elections = useElections('FR');
   const election = elections.data?.find((e) => e.slug === 'fr-2024-legislatives-t1') ?? elections.data?.[0];
   const raceVotes = useRaceVotes(election?.id, office);
@@ -54,11 +62,11 @@ export function FrancePage() {
         <>
           <div className="filters">
             <TextField
+              form={form}
+              name="q"
               label="Search constituencies"
               type="search"
               placeholder="e.g. Ain, 7501, RN"
-              value={filters.q}
-              onChange={(q) => setFilters({ q })}
             />
           </div>
           <p className="muted" role="status" aria-live="polite">

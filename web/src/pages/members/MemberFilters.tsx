@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { z } from 'zod';
+import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import type { OrganizationKind, OrganizationStatus } from '../../api/types.ts';
 import { kindLabels, statusLabels } from '../../components/labels.ts';
-import { SelectField } from '../../components/SelectField.tsx';
-import { type PositionBand, positionBandLabels } from './position-band.ts';
+import { useFilterForm } from '../../forms/use-filter-form.ts';
+import { SelectField, TextField } from '../../ui/fields.tsx';
+import { type PositionBand, positionBandLabels, positionBands } from './position-band.ts';
 
 export interface MemberFilterValues {
   q: string;
@@ -11,6 +13,11 @@ export interface MemberFilterValues {
   position: PositionBand | '';
 }
 
+/** The list endpoint's filters (their options and the search's length), and the band filtered here. */
+const filterSchema = registryContract.organizations.query
+  .pick({ q: true, kind: true, status: true })
+  .extend({ position: z.enum(positionBands).optional() });
+
 export function MemberFilters({
   values,
   onChange,
@@ -18,40 +25,34 @@ export function MemberFilters({
   values: MemberFilterValues;
   onChange: (patch: Partial<MemberFilterValues>) => void;
 }) {
-  const id = useId();
+  const form = useFilterForm(
+    filterSchema,
+    {
+      q: values.q || undefined,
+      kind: values.kind || undefined,
+      status: values.status || undefined,
+      position: values.position || undefined,
+    },
+    (patch) => onChange(patch),
+  );
   return (
     <search>
       <form className="filters" aria-label="Filter members" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-q`}>Search</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={values.q}
-            placeholder="Name or description"
-            onChange={(e) => onChange({ q: e.target.value })}
-          />
-        </div>
+        <TextField form={form} name="q" label="Search" type="search" placeholder="Name or description" />
+        <SelectField form={form} name="kind" label="Kind" labels={kindLabels} placeholder="Any kind" />
         <SelectField
-          label="Kind"
-          value={values.kind}
-          labels={kindLabels}
-          anyLabel="Any kind"
-          onChange={(kind) => onChange({ kind })}
-        />
-        <SelectField
+          form={form}
+          name="status"
           label="Status"
-          value={values.status}
           labels={statusLabels}
-          anyLabel="Any status"
-          onChange={(status) => onChange({ status })}
+          placeholder="Any status"
         />
         <SelectField
+          form={form}
+          name="position"
           label="Position"
-          value={values.position}
           labels={positionBandLabels}
-          anyLabel="Any position"
-          onChange={(position) => onChange({ position })}
+          placeholder="Any position"
         />
       </form>
     </search>

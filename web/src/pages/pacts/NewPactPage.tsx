@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useOrganizations } from '../../api/organizations.ts';
 import { useCreatePact } from '../../api/pacts.ts';
@@ -8,25 +8,10 @@ import { useSchemaForm } from '../../forms/use-schema-form.ts';
 import { FormAlert, TextField } from '../../ui/fields.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { MemberFields } from './MemberFields.tsx';
-import {
-  defaultSettings,
-  isSourceComplete,
-  type MemberDraft,
-  type SourceDraft,
-  toCreateInput,
-} from './pact-form.ts';
-import { pactDetailsSchema, SettingsFields } from './SettingsFields.tsx';
+import { defaultSettings, isSourceComplete, newPactSchema } from './pact-form.ts';
+import { SettingsFields } from './SettingsFields.tsx';
 import { SourceFields } from './SourceFields.tsx';
 import './pacts.css';
-
-const initialSource: SourceDraft = {
-  kind: 'races',
-  electionId: '',
-  office: 'us_house',
-  stage: 'general',
-  stateId: '',
-  resultSet: 'us-president-2024-county',
-};
 
 /** Staff start a pact: what is shared, which members with which party codes, the engine's parameters. */
 export function NewPactPage() {
@@ -36,40 +21,28 @@ export function NewPactPage() {
   const organizations = useOrganizations({ status: 'member' });
   usePageTitle('New pact');
   const toast = useToast();
-  // Name and parameters are schema fields; the source and members keep their drafts (a kind
-  // switch, party codes as typed) and join the body on submit. Refusals about them go to the alert.
-  const form = useSchemaForm(pactDetailsSchema, { defaultValues: { name: '', settings: defaultSettings } });
-  const [source, setSource] = useState(initialSource);
-  const [members, setMembers] = useState<MemberDraft[]>([]);
+  // The values are the create body itself; the fields of the source kind not chosen leave it
+  // when hidden (shouldUnregister), as the contract's strict union wants.
+  const form = useSchemaForm(newPactSchema, {
+    defaultValues: {
+      name: '',
+      source: { kind: 'races', office: 'us_house', stage: 'general' },
+      members: [],
+      settings: defaultSettings,
+    },
+    shouldUnregister: true,
+  });
+  const [source, members] = form.watch(['source', 'members']);
+  const ready = isSourceComplete(source) && (members?.length ?? 0) > 0;
 
-  useEffect(() => {
-    if (!organizations.data) return;
-    setMembers((current) =>
-      current.length > 0
-        ? current
-        : (organizations.data ?? []).map((o) => ({
-            organizationId: o.id,
-            name: o.name,
-            included: false,
-            parties: '',
-            weight: '',
-          })),
-    );
-  }, [organizations.data]);
-
-  const ready = isSourceComplete(source) && members.some((m) => m.included);
-
-  const handleSubmit = form.handleSubmit(({ name, settings }) => {
-    create.mutate(
-      { ...toCreateInput(name, source, members), settings },
-      {
-        onSuccess: (pact) => {
-          toast(`Pact "${pact.name}" created.`);
-          navigate(`/pacts/${pact.id}`);
-        },
-        onError: form.onServerError,
+  const handleSubmit = form.handleSubmit((input) => {
+    create.mutate(input, {
+      onSuccess: (pact) => {
+        toast(`Pact "${pact.name}" created.`);
+        navigate(`/pacts/${pact.id}`);
       },
-    );
+      onError: form.onServerError,
+    });
   });
 
   return (
@@ -80,17 +53,10 @@ export function NewPactPage() {
       <h1 id="new-pact-title">New seat-sharing pact</h1>
       <form className="stack-form" onSubmit={handleSubmit} noValidate>
         <TextField form={form} name="name" label="Name" />
-        <SourceFields source={source} onChange={(patch) => setSource((s) => ({ ...s, ...patch }))} />
+        <SourceFields form={form} />
         {organizations.isPending ? <Loading label="Loading members" /> : null}
         {organizations.isError ? <ErrorMessage error={organizations.error} /> : null}
-        <MemberFields
-          members={members}
-          onChange={(organizationId, patch) =>
-            setMembers((list) =>
-              list.map((m) => (m.organizationId === organizationId ? { ...m, ...patch } : m)),
-            )
-          }
-        />
+        <MemberFields form={form} organizations={organizations.data ?? []} />
         <SettingsFields form={form} />
         <FormAlert form={form} />
         <div>

@@ -1,14 +1,5 @@
-import type { z } from 'zod';
-import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
-import type { SchemaForm } from '../../forms/use-schema-form.ts';
 import { CheckboxField, NumberField, SelectField } from '../../ui/fields.tsx';
-
-/** The new-pact form's own fields: its name and the engine's parameters, from the create body. */
-export const pactDetailsSchema = pactsContract.create.body.pick({ name: true, settings: true });
-export type PactDetailsForm = SchemaForm<
-  z.input<typeof pactDetailsSchema>,
-  z.output<typeof pactDetailsSchema>
->;
+import type { NewPactForm } from './pact-form.ts';
 
 const apportionmentLabels = {
   'sainte-lague': 'Sainte-Laguë',
@@ -18,7 +9,7 @@ const apportionmentLabels = {
 const entitlementLabels = { enforce: 'Enforce (hard bounds ±1)', report: 'Report only' } as const;
 
 /** The engine's parameters (docs/pacts.md, "The pact file"), with its defaults filled in. */
-export function SettingsFields({ form }: { form: PactDetailsForm }) {
+export function SettingsFields({ form }: { form: NewPactForm }) {
   return (
     <fieldset>
       <legend>Parameters</legend>

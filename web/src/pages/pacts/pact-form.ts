@@ -1,23 +1,16 @@
-import type { CreatePactInput } from '../../api/pacts.ts';
+import type { z } from 'zod';
+import { pactsContract } from '../../../../src/features/pacts/pacts.contract.ts';
+import type { SchemaForm } from '../../forms/use-schema-form.ts';
 
-/** One coalition member as the form holds it: included or not, its party codes as typed. */
-export interface MemberDraft {
-  organizationId: string;
-  name: string;
-  included: boolean;
-  parties: string;
-  weight: string;
-}
-
-export interface SourceDraft {
-  kind: 'races' | 'zones';
-  electionId: string;
-  office: string;
-  stage: string;
-  /** A state's jurisdiction id: races within it (races) or the territory shared out (zones). */
-  stateId: string;
-  resultSet: string;
-}
+/**
+ * The new-pact form validates with the create endpoint's own body schema: its values are the request
+ * body (the members array holds the included members only, in the table's order), so a refusal's
+ * path (`members.2.weight`) names the same field on the client and from the server.
+ */
+export const newPactSchema = pactsContract.create.body;
+export type NewPactValues = z.input<typeof newPactSchema>;
+export type NewPactForm = SchemaForm<NewPactValues, z.output<typeof newPactSchema>>;
+export type MemberValues = NewPactValues['members'][number];
 
 /** The engine's parameters the form starts from (the schema fills in the rest). */
 export const defaultSettings = {
@@ -27,6 +20,9 @@ export const defaultSettings = {
   entitlement: 'enforce',
   tierBalance: false,
 } as const;
+
+/** The county result set a zones pact is valued by unless another is chosen. */
+export const defaultResultSet = 'us-president-2024-county';
 
 /** "DEM, grn ; LIB" → ["DEM", "GRN", "LIB"]: party codes are upper-case in the shipped results. */
 export const partyCodes = (text: string) => [
@@ -38,39 +34,32 @@ export const partyCodes = (text: string) => [
   ),
 ];
 
-/** Whether the source names all it needs: an election for races, a state and a result set for zones. */
-export const isSourceComplete = (source: SourceDraft) =>
-  source.kind === 'races' ? source.electionId !== '' : source.stateId !== '' && source.resultSet !== '';
+/** An office or stage as typed: trimmed, and nothing at all when blank. */
+export const optionalText = (text: string) => text.trim() || undefined;
 
-/** The request body from the form; the server validates it again and names any field it refuses. */
-export function toCreateInput(
-  name: string,
-  source: SourceDraft,
-  members: readonly MemberDraft[],
-): Omit<CreatePactInput, 'settings'> {
-  return {
-    name: name.trim(),
-    source:
-      source.kind === 'races'
-        ? {
-            kind: 'races',
-            electionId: source.electionId,
-            ...(source.office.trim() ? { office: source.office.trim() } : {}),
-            ...(source.stage.trim() ? { stage: source.stage.trim() } : {}),
-            ...(source.stateId ? { within: [source.stateId] } : {}),
-          }
-        : {
-            kind: 'zones',
-            parentJurisdictionId: source.stateId,
-            zoneKind: 'county',
-            resultSet: source.resultSet,
-          },
-    members: members
-      .filter((m) => m.included)
-      .map((m) => ({
-        organizationId: m.organizationId,
-        parties: partyCodes(m.parties),
-        ...(m.weight.trim() ? { weight: Number(m.weight) } : {}),
-      })),
-  };
+/**
+ * Where a member checked in the table joins the members array: after the included members listed
+ * above it, so the body keeps the table's order whatever order the boxes are checked in (the pact's
+ * member keys and its tables follow that order).
+ */
+export function insertionIndex(
+  tableOrder: readonly string[],
+  included: readonly string[],
+  organizationId: string,
+): number {
+  const position = tableOrder.indexOf(organizationId);
+  return included.filter((id) => tableOrder.indexOf(id) < position).length;
 }
+
+type SourceValues = Partial<{
+  kind: string;
+  electionId: string;
+  parentJurisdictionId: string;
+  resultSet: string;
+}>;
+
+/** Whether the source names all it needs: an election for races, a state and a result set for zones. */
+export const isSourceComplete = (source: SourceValues | undefined) =>
+  source?.kind === 'zones'
+    ? Boolean(source.parentJurisdictionId) && Boolean(source.resultSet)
+    : Boolean(source?.electionId);

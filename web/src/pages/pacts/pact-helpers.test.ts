@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { withMemberNames } from './explanation-text.ts';
 import { formatDelta, formatProbability } from './format.ts';
 import { coalitionColours, pactMemberColours } from './member-colours.ts';
-import { isSourceComplete, partyCodes, toCreateInput } from './pact-form.ts';
 
 describe('withMemberNames', () => {
   it('replaces whole member keys only, the longest first', () => {
@@ -31,50 +30,6 @@ describe('formats', () => {
     expect(formatDelta(1, 0)).toBe('+1');
     expect(formatDelta(-0.254)).toBe('−0.25');
     expect(formatDelta(0.001)).toBe('0');
-  });
-});
-
-describe('the new-pact form', () => {
-  it('reads party codes however they are typed', () => {
-    expect(partyCodes(' dem, GRN;lib  dem ')).toEqual(['DEM', 'GRN', 'LIB']);
-    expect(partyCodes('')).toEqual([]);
-  });
-
-  it('sends the included members only, and the source the kind calls for', () => {
-    const members = [
-      { organizationId: 'a', name: 'A', included: true, parties: 'dem', weight: '' },
-      { organizationId: 'b', name: 'B', included: false, parties: 'grn', weight: '5' },
-      { organizationId: 'c', name: 'C', included: true, parties: '', weight: '1200' },
-    ];
-    const source = {
-      kind: 'zones' as const,
-      electionId: 'e',
-      office: 'us_house',
-      stage: '',
-      stateId: 's',
-      resultSet: 'us-president-2024-county',
-    };
-    const input = toCreateInput(' Zones ', source, members);
-    expect(input.name).toBe('Zones');
-    expect(input.source).toEqual({
-      kind: 'zones',
-      parentJurisdictionId: 's',
-      zoneKind: 'county',
-      resultSet: 'us-president-2024-county',
-    });
-    expect(input.members).toEqual([
-      { organizationId: 'a', parties: ['DEM'] },
-      { organizationId: 'c', parties: [], weight: 1200 },
-    ]);
-    expect(toCreateInput('R', { ...source, kind: 'races', stateId: '' }, members).source).toEqual({
-      kind: 'races',
-      electionId: 'e',
-      office: 'us_house',
-    });
-    expect(isSourceComplete(source)).toBe(true);
-    expect(isSourceComplete({ ...source, resultSet: '' })).toBe(false);
-    expect(isSourceComplete({ ...source, kind: 'races' })).toBe(true);
-    expect(isSourceComplete({ ...source, kind: 'races', electionId: '' })).toBe(false);
   });
 });
 

@@ -1,15 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { supportersContract } from '../../../../src/features/supporters/supporters.contract.ts';
 import { usePeopleSearch } from '../../api/people.ts';
 import { useSession } from '../../api/session.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useFilterForm } from '../../forms/use-filter-form.ts';
+import { TextField } from '../../ui/fields.tsx';
 import { SupporterAggregatesPage } from './SupporterAggregatesPage.tsx';
 
 const rowHeight = 40;
+/** The search box's length limit comes from the list endpoint's query schema. */
+const searchSchema = supportersContract.people.query.pick({ q: true });
 
 /** Your member's people, searchable, in a virtualized list (only the visible rows are in the page). */
 export function PeoplePage() {
@@ -27,6 +31,7 @@ function PeopleList() {
     return () => clearTimeout(timer);
   }, [q]);
   const search = usePeopleSearch(debounced);
+  const form = useFilterForm(searchSchema, { q: q || undefined }, (patch) => setQ(patch.q ?? ''));
   const rows = search.data?.pages.flatMap((p) => p.people) ?? [];
   const total = search.data?.pages[0]?.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
@@ -52,11 +57,7 @@ function PeopleList() {
         <Link to="/people/pipeline">Pipeline</Link>
       </p>
       <form className="filters" aria-label="Search people" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search: part of a name, or a whole email or phone number"
-          value={q}
-          onChange={setQ}
-        />
+        <TextField form={form} name="q" label="Search: part of a name, or a whole email or phone number" />
       </form>
       {search.isPending ? <Loading label="Loading people" /> : null}
       {search.isError ? <ErrorMessage error={search.error} /> : null}

@@ -1,21 +1,37 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ticketsContract } from '../../../../src/features/tickets/tickets.contract.ts';
 import { useJurisdictions } from '../../api/map.ts';
 import { type CandidateFilter, useAlerts, useCandidatePages } from '../../api/tickets.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useFilterForm } from '../../forms/use-filter-form.ts';
+import { SelectField, TextField } from '../../ui/fields.tsx';
 import { statusLabels } from './labels.ts';
 import './tickets.css';
+
+/** The list endpoint's filters: the status options and the limits come from them. */
+const filterSchema = ticketsContract.candidates.query.pick({
+  status: true,
+  state: true,
+  q: true,
+  dissident: true,
+});
+const complianceOptions = [
+  { value: 'true', label: 'Dissident only' },
+  { value: 'false', label: 'Compliant only' },
+];
 
 /** The coalition's candidates with filters, 50 at a time, and the compliance alerts (dissident candidacies). */
 export function CandidatesPage() {
   usePageTitle('Candidates');
   const [filter, setFilter] = useState<CandidateFilter>({});
   const candidates = useCandidatePages(filter);
+  const form = useFilterForm(filterSchema, filter, (patch) =>
+    setFilter((current) => ({ ...current, ...patch })),
+  );
   const alerts = useAlerts();
   // States by name (the filter still sends the USPS code the API takes), in alphabetical order.
   const states = useJurisdictions({ kind: 'state', limit: 100 });
@@ -58,30 +74,26 @@ export function CandidatesPage() {
       </section>
       <form className="filters" aria-label="Filter candidates" onSubmit={(e) => e.preventDefault()}>
         <SelectField
+          form={form}
+          name="status"
           label="Status"
-          value={(filter.status ?? '') as keyof typeof statusLabels | ''}
           labels={statusLabels}
-          anyLabel="Any status"
-          onChange={(v) => setFilter({ ...filter, status: v || undefined })}
+          placeholder="Any status"
         />
         <SelectField
+          form={form}
+          name="state"
           label="State"
-          value={filter.state ?? ''}
-          labels={stateNames}
-          anyLabel={states.isPending ? 'Loading the states…' : 'Any state'}
-          onChange={(v) => setFilter({ ...filter, state: v || undefined })}
+          options={Object.entries(stateNames).map(([value, label]) => ({ value, label }))}
+          placeholder={states.isPending ? 'Loading the states…' : 'Any state'}
         />
-        <TextField
-          label="Name"
-          value={filter.q ?? ''}
-          onChange={(v) => setFilter({ ...filter, q: v || undefined })}
-        />
+        <TextField form={form} name="q" label="Name" />
         <SelectField
+          form={form}
+          name="dissident"
           label="Pact compliance"
-          value={(filter.dissident ?? '') as 'true' | 'false' | ''}
-          labels={{ true: 'Dissident only', false: 'Compliant only' }}
-          anyLabel="All"
-          onChange={(v) => setFilter({ ...filter, dissident: v || undefined })}
+          options={complianceOptions}
+          placeholder="All"
         />
       </form>
       {states.isError ? <ErrorMessage error={states.error} /> : null}
