@@ -2,25 +2,32 @@ import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { sendCached, VersionedCache } from '../../../http/versioned-cache.ts';
+import { type CachedBody, cachedBody, sendCached, VersionedMemo } from '../../../http/versioned-cache.ts';
 import { readChainHead } from '../../audit/index.ts';
 import { findNextDeadline } from '../../decisions/index.ts';
 import { findCoalitionBySlug } from '../../registry/index.ts';
 import { pactsContract } from '../pacts.contract.ts';
 import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
-import { findCoalitionCandidates } from './public.service.ts';
+import { answerFor, buildPublicIndex, findPlace, type PublicIndex } from './public.service.ts';
 
-/** Map data changes without an audit event (its tables notify `*`): an entry lives a minute at most. */
+/** Map data changes without an audit event (its tables notify `*`): an index lives a minute at most. */
 const maxAgeMs = 60_000;
+/** Places kept per coalition version: ~3,200 counties and the states fit. */
+const maxPlaces = 10_000;
+
+/** A coalition's index for one version, and the answers already made from it, by place. */
+interface Version {
+  index: PublicIndex;
+  bodies: Map<string, Promise<CachedBody>>;
+}
 
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
-  /** Places asked for, per server: ~3,200 counties and states of one coalition fit. */
-  const cache = new VersionedCache<PublicCandidates>(
-    app.changes,
-    (value) => JSON.stringify(z.encode(publicCandidatesSchema, value)),
-    10_000,
-  );
+  // Per coalition: what every place's answer is made from, read once per version (the audit head,
+  // the next decision deadline, the change feed); a new version starts with no answers.
+  const versions = new VersionedMemo<Version>(app.changes, 1_000);
+  const serialize = (value: PublicCandidates) => JSON.stringify(z.encode(publicCandidatesSchema, value));
+
   registerEndpoint(
     app,
     pactsContract.publicCandidates,
@@ -29,7 +36,7 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
       const { slug } = params;
       const { jurisdiction } = query;
       const now = new Date();
-      const body = await cache.get(`${slug}\0${jurisdiction}`, now.getTime(), {
+      const version = await versions.get(slug, now.getTime(), {
         version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),
         build: async (begin) => {
           const coalition = await findCoalitionBySlug(app.db, slug);
@@ -41,15 +48,33 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
             readChainHead(app.db, coalition.id),
             findNextDeadline(app.db, coalition.id, now),
           ]);
-          const value = await findCoalitionCandidates(app.db, slug, jurisdiction, now);
+          const index = await buildPublicIndex(app.db, coalition, now);
           const validUntil = Math.min(
             deadline?.getTime() ?? Number.POSITIVE_INFINITY,
             now.getTime() + maxAgeMs,
           );
-          return { scope: coalition.id, version: String(head?.seq ?? 0), validUntil, value };
+          return {
+            scope: coalition.id,
+            version: String(head?.seq ?? 0),
+            validUntil,
+            value: { index, bodies: new Map() },
+          };
         },
       });
-      return sendCached(request, reply, body);
+      // A place's first answer: one read (the place and what contains it); requests for it meanwhile share it.
+      let body = version.bodies.get(jurisdiction);
+      if (!body) {
+        body = findPlace(app.db, jurisdiction).then(async (place) =>
+          cachedBody(serialize(await answerFor(version.index, place))),
+        );
+        if (version.bodies.size >= maxPlaces) version.bodies.delete(version.bodies.keys().next().value ?? '');
+        version.bodies.set(jurisdiction, body);
+        // An unknown place is not kept: it would crowd out the places that exist.
+        body.catch(() => {
+          if (version.bodies.get(jurisdiction) === body) version.bodies.delete(jurisdiction);
+        });
+      }
+      return sendCached(request, reply, await body);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { inTx, type Seed, seedCoalition } from '../../../../test/helpers/governance.ts';
 import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
@@ -13,8 +14,9 @@ import { sendToRatification } from '../ratification/ratification.service.ts';
 import { RunExecutor } from '../runs/run-executor.ts';
 import { requestRun } from '../runs/runs.service.ts';
 import { getVersion } from '../versions/versions.service.ts';
-import type { PublicCandidates } from './public.schema.ts';
+import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { coverageOf } from './public.service.ts';
+import { slowCoalitionCandidates } from './public.test-fixtures.ts';
 
 const database = useTestDatabase();
 const day = 86_400_000;
@@ -266,6 +268,30 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     expect(nation.races.filter((r) => r.pact.kind === 'races')).toHaveLength(51);
     expect(nation.races.filter((r) => r.pact.kind === 'zones')).toHaveLength(83);
     expect(nation.races.every((r) => r.coverage === 'within_place')).toBe(true);
+  });
+
+  it('answers from the per-coalition index equal the slow path’s, byte for byte, for every county of Michigan', async () => {
+    const { db } = database();
+    const michiganCounties = (
+      await catalog.listJurisdictions(db, null, { kind: 'county', parent: michiganId, limit: 200, offset: 0 })
+    ).items;
+    expect(michiganCounties).toHaveLength(83);
+    const places = [
+      ...michiganCounties.map((c) => `county:${c.code}`),
+      'state:26',
+      'nation:US',
+      'county:39049',
+      michiganCounties[0]?.id ?? '',
+    ];
+    for (const seed of [left, other])
+      for (const place of places) {
+        const response = await lookup(seed.coalition.slug, place);
+        expect(response.statusCode).toBe(200);
+        const slow = await slowCoalitionCandidates(db, seed.coalition.slug, place);
+        expect(response.body, `${seed.coalition.slug} ${place}`).toBe(
+          JSON.stringify(z.encode(publicCandidatesSchema, slow)),
+        );
+      }
   });
 
   it('404 for an unknown coalition or place, 400 for a malformed place, and never a sign-in', async () => {
