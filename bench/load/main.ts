@@ -11,7 +11,7 @@
  * as a ratio to /healthz measured in the same run: on a shared machine the ratio moves less than
  * the figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -182,14 +182,41 @@ async function routesOf(base: string): Promise<Route[]> {
     },
     // Last: ~1 MB answers that time out leave the server busy for a while after the run.
     { name: 'map TopoJSON (counties)', request: () => ({ path: '/api/map/us/counties.topojson' }) },
+    {
+      // As a browser asks: the stored brotli variant.
+      name: 'map TopoJSON (counties, brotli)',
+      request: () => ({
+        path: '/api/map/us/counties.topojson',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      }),
+    },
   ];
 }
 
 /** /healthz req/s of this run: the other routes are printed as a ratio to it. */
 let floor: number | undefined;
 
+/** The server process when the harness started it: its CPU per request is printed too. */
+let serverPid: number | undefined;
+
+/**
+ * CPU seconds (user + system) the process has used, from /proc (Linux): on a shared machine the
+ * server's CPU per request moves far less than its req/s. PostgreSQL's own CPU is not in it.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function drive(base: string, route: Route) {
   for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
+  const cpuBefore = cpuSeconds(serverPid);
   const result = await autocannon({
     url: base,
     connections,
@@ -216,12 +243,17 @@ async function drive(base: string, route: Route) {
     .join(' ');
   floor ??= result.requests.average;
   const ratio = (result.requests.average / floor).toFixed(3);
+  const cpuAfter = cpuSeconds(serverPid);
+  const cpu =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? ''
+      : `  server CPU ${(((cpuAfter - cpuBefore) * 1000) / result.requests.total).toFixed(3)} ms/req`;
   console.log(
     `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  ×${ratio} healthz  p50 ${String(
       result.latency.p50,
     ).padStart(
       5,
-    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}  (load ${load()})`,
+    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}${cpu}  (load ${load()})`,
   );
 }
 
@@ -259,6 +291,7 @@ async function main() {
     // The harness signs every demo delegate in from one address.
     LOGIN_RATE_LIMIT: '1000',
   });
+  serverPid = server.child.pid;
   try {
     const started = performance.now();
     await waitHealthy(base, 300_000);
