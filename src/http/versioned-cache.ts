@@ -15,8 +15,8 @@ import type { ChangeFeed } from './change-feed.ts';
 export interface CachedBody {
   etag: string;
   json: string;
-  /** Compressed variants, made on first demand and kept with the entry. */
-  encoded: { gzip?: Buffer; br?: Buffer };
+  /** Compressed variants (and the plain bytes), made on first demand and kept with the entry. */
+  encoded: { gzip?: Buffer; br?: Buffer; identity?: Buffer };
 }
 
 interface Entry<V> {
@@ -198,6 +198,10 @@ export function sendCached(
   reply.type(options.contentType ?? 'application/json; charset=utf-8');
   const encoding =
     body.json.length >= compressFrom ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
-  if (!encoding) return reply.send(body.json);
+  if (!encoding) {
+    // Bytes, not the string: encoding a megabyte of map JSON as UTF-8 again for every request costs more than sending it.
+    body.encoded.identity ??= Buffer.from(body.json);
+    return reply.send(body.encoded.identity);
+  }
   return reply.header('content-encoding', encoding).send(encode(body, encoding));
 }
