@@ -12,20 +12,23 @@ import { answerFor, buildPublicIndex, findPlace, type PublicIndex } from './publ
 
 /** Map data changes without an audit event (its tables notify `*`): an index lives a minute at most. */
 const maxAgeMs = 60_000;
-/** Places kept per coalition version: ~3,200 counties and the states fit. */
-const maxPlaces = 10_000;
+/** Answers kept, all coalitions together (~3,200 counties and the states of one coalition fit). */
+const maxAnswers = 10_000;
 
-/** A coalition's index for one version, and the answers already made from it, by place. */
+/** A coalition's index for one version, numbered: its answers are kept under that number. */
 interface Version {
   index: PublicIndex;
-  bodies: Map<string, Promise<CachedBody>>;
+  number: number;
 }
 
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
   // Per coalition: what every place's answer is made from, read once per version (the audit head,
   // the next decision deadline, the change feed); a new version starts with no answers.
-  const versions = new VersionedMemo<Version>(app.changes, 1_000);
+  const versions = new VersionedMemo<Version>(app.changes, 100);
+  let built = 0;
+  // Answers by version number and place; those of a replaced version are never asked again and age out.
+  const answers = new Map<string, Promise<CachedBody>>();
   const serialize = (value: PublicCandidates) => JSON.stringify(z.encode(publicCandidatesSchema, value));
 
   registerEndpoint(
@@ -57,21 +60,23 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
             scope: coalition.id,
             version: String(head?.seq ?? 0),
             validUntil,
-            value: { index, bodies: new Map() },
+            value: { index, number: ++built },
           };
         },
       });
       // A place's first answer: one read (the place and what contains it); requests for it meanwhile share it.
-      let body = version.bodies.get(jurisdiction);
+      const key = `${version.number}\0${jurisdiction}`;
+      let body = answers.get(key);
       if (!body) {
         body = findPlace(app.db, jurisdiction).then(async (place) =>
           cachedBody(serialize(await answerFor(version.index, place))),
         );
-        if (version.bodies.size >= maxPlaces) version.bodies.delete(version.bodies.keys().next().value ?? '');
-        version.bodies.set(jurisdiction, body);
+        // Oldest first out: Map keeps insertion order.
+        if (answers.size >= maxAnswers) answers.delete(answers.keys().next().value ?? '');
+        answers.set(key, body);
         // An unknown place is not kept: it would crowd out the places that exist.
         body.catch(() => {
-          if (version.bodies.get(jurisdiction) === body) version.bodies.delete(jurisdiction);
+          if (answers.get(key) === body) answers.delete(key);
         });
       }
       return sendCached(request, reply, await body);
