@@ -11,7 +11,9 @@
  * as a ratio to /healthz measured in the same run: on a shared machine the ratio moves less than
  * the figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -36,6 +38,11 @@ interface Route {
   warm?: string[];
   /** A fixed path, or one per request (random county, rotating delegate). */
   request: () => { path: string; headers?: Record<string, string>; body?: string };
+  /**
+   * Large bodies: also drive a bare node:http server sending the same bytes, the ceiling of this
+   * client on this machine (autocannon parses every byte it reads: a 0.3 MB brotli body caps it).
+   */
+  ceiling?: boolean;
 }
 
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -181,15 +188,47 @@ async function routesOf(base: string): Promise<Route[]> {
       },
     },
     // Last: ~1 MB answers that time out leave the server busy for a while after the run.
-    { name: 'map TopoJSON (counties)', request: () => ({ path: '/api/map/us/counties.topojson' }) },
+    {
+      name: 'map TopoJSON (counties)',
+      request: () => ({ path: '/api/map/us/counties.topojson' }),
+      ceiling: true,
+    },
+    {
+      // As a browser asks: the stored brotli variant.
+      name: 'map TopoJSON (counties, brotli)',
+      request: () => ({
+        path: '/api/map/us/counties.topojson',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      }),
+      ceiling: true,
+    },
   ];
 }
 
 /** /healthz req/s of this run: the other routes are printed as a ratio to it. */
 let floor: number | undefined;
 
-async function drive(base: string, route: Route) {
+/** The server process when the harness started it: its CPU per request is printed too. */
+let serverPid: number | undefined;
+
+/**
+ * CPU seconds (user + system) the process has used, from /proc (Linux): on a shared machine the
+ * server's CPU per request moves far less than its req/s. PostgreSQL's own CPU is not in it.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function drive(base: string, route: Route, pid = serverPid) {
   for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({
     url: base,
     connections,
@@ -216,12 +255,17 @@ async function drive(base: string, route: Route) {
     .join(' ');
   floor ??= result.requests.average;
   const ratio = (result.requests.average / floor).toFixed(3);
+  const cpuAfter = cpuSeconds(pid);
+  const cpu =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? ''
+      : `  server CPU ${(((cpuAfter - cpuBefore) * 1000) / result.requests.total).toFixed(3)} ms/req`;
   console.log(
     `  ${route.name.padEnd(42)} ${result.requests.average.toFixed(0).padStart(7)} req/s  ×${ratio} healthz  p50 ${String(
       result.latency.p50,
     ).padStart(
       5,
-    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}  (load ${load()})`,
+    )} ms  p99 ${String(result.latency.p99).padStart(5)} ms  errors ${bad}${codes ? ` (${codes})` : ''}${result.timeouts ? ` (${result.timeouts} timeouts)` : ''}${cpu}  (load ${load()})`,
   );
 }
 
@@ -234,6 +278,58 @@ async function driveRoutes(base: string) {
       continue;
     }
     await drive(base, route);
+    if (route.ceiling) await driveCeiling(base, route);
+  }
+}
+
+/** The body as sent (still compressed: fetch would decode it) and its type and encoding. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ body: Buffer; type: string; encoding: string }>((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          body: Buffer.concat(chunks),
+          type: String(response.headers['content-type'] ?? ''),
+          encoding: String(response.headers['content-encoding'] ?? ''),
+        }),
+      );
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/** The same bytes from a bare node:http server in its own process, driven the same way. */
+async function driveCeiling(base: string, route: Route) {
+  const { path, headers = {} } = route.request();
+  const sent = await rawGet(`${base}${path}`, headers);
+  const dir = mkdtempSync(join(tmpdir(), 'concord-ceiling-'));
+  const file = join(dir, 'body');
+  writeFileSync(file, sent.body);
+  const port = await freePort();
+  const script = `
+    const body = require('node:fs').readFileSync(process.argv[1]);
+    const head = { 'content-type': process.argv[3], 'content-length': body.length };
+    if (process.argv[4]) head['content-encoding'] = process.argv[4];
+    require('node:http').createServer((q, s) => { s.writeHead(200, head); s.end(body); })
+      .listen(Number(process.argv[2]), '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script, file, String(port), sent.type, sent.encoding], {
+    stdio: 'ignore',
+  });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}`, 10_000);
+    await drive(
+      `http://127.0.0.1:${port}`,
+      {
+        name: `  └ same ${(sent.body.length / 1e6).toFixed(2)} MB, bare node:http`,
+        request: () => ({ path: '/' }),
+      },
+      child.pid,
+    );
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -259,6 +355,7 @@ async function main() {
     // The harness signs every demo delegate in from one address.
     LOGIN_RATE_LIMIT: '1000',
   });
+  serverPid = server.child.pid;
   try {
     const started = performance.now();
     await waitHealthy(base, 300_000);

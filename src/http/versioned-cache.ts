@@ -15,16 +15,17 @@ import type { ChangeFeed } from './change-feed.ts';
 export interface CachedBody {
   etag: string;
   json: string;
-  /** Compressed variants, made on first demand and kept with the entry. */
-  encoded: { gzip?: Buffer; br?: Buffer };
+  /** Compressed variants (and the plain bytes), made on first demand and kept with the entry. */
+  encoded: { gzip?: Buffer; br?: Buffer; identity?: Buffer };
 }
 
-interface Entry extends CachedBody {
+interface Entry<V> {
   scope: string;
   stamp: string;
   version: string;
   validUntil: number;
   checkedAt: number;
+  value: V;
 }
 
 export interface Built<T> {
@@ -51,51 +52,54 @@ export function cachedBody(json: string): CachedBody {
   return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"`, encoded: {} };
 }
 
-export class VersionedCache<T> {
-  private readonly entries = new Map<string, Entry>();
+/**
+ * Values kept per key under the rules above, whatever they are: ready-to-send bodies
+ * (`VersionedCache`), or what many answers are made from (the public lookup's per-coalition index).
+ */
+export class VersionedMemo<V> {
+  private readonly entries = new Map<string, Entry<V>>();
   /** Builds under way: requests for the same key while no change was heard share one. */
-  private readonly building = new Map<string, { sequence: number; entry: Promise<Entry> }>();
+  private readonly building = new Map<string, { sequence: number; entry: Promise<Entry<V>> }>();
 
   constructor(
     private readonly feed: ChangeFeed,
-    private readonly serialize: (value: T) => string,
     private readonly maxEntries: number,
     private readonly recheckMs = 1_000,
   ) {}
 
-  async get(key: string, now: number, source: CacheSource<T>): Promise<CachedBody> {
+  async get(key: string, now: number, source: CacheSource<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit && hit.validUntil > now && hit.stamp === this.feed.stamp(hit.scope)) {
-      if (this.feed.live && now - hit.checkedAt < this.recheckMs) return hit;
+      if (this.feed.live && now - hit.checkedAt < this.recheckMs) return hit.value;
       if ((await source.version(hit.scope)) === hit.version) {
         hit.checkedAt = now;
-        return hit;
+        return hit.value;
       }
     }
     const sequence = this.feed.sequence;
     const shared = this.building.get(key);
-    if (shared && shared.sequence === sequence) return shared.entry;
+    if (shared && shared.sequence === sequence) return (await shared.entry).value;
     const entry = this.build(key, now, source);
     this.building.set(key, { sequence, entry });
     try {
-      return await entry;
+      return (await entry).value;
     } finally {
       if (this.building.get(key)?.entry === entry) this.building.delete(key);
     }
   }
 
-  private async build(key: string, now: number, source: CacheSource<T>): Promise<Entry> {
+  private async build(key: string, now: number, source: CacheSource<V>): Promise<Entry<V>> {
     let stamp = '';
     const built = await source.build((scope) => {
       stamp = this.feed.stamp(scope);
     });
-    const entry: Entry = {
+    const entry: Entry<V> = {
       scope: built.scope,
       stamp,
       version: built.version,
       validUntil: built.validUntil,
       checkedAt: now,
-      ...cachedBody(this.serialize(built.value)),
+      value: built.value,
     };
     this.entries.delete(key);
     // Oldest first out: Map keeps insertion order.
@@ -105,6 +109,30 @@ export class VersionedCache<T> {
     }
     this.entries.set(key, entry);
     return entry;
+  }
+}
+
+/** Answers kept serialized: the JSON once, through the route's response schema, and its ETag. */
+export class VersionedCache<T> {
+  private readonly memo: VersionedMemo<CachedBody>;
+
+  constructor(
+    feed: ChangeFeed,
+    private readonly serialize: (value: T) => string,
+    maxEntries: number,
+    recheckMs = 1_000,
+  ) {
+    this.memo = new VersionedMemo(feed, maxEntries, recheckMs);
+  }
+
+  get(key: string, now: number, source: CacheSource<T>): Promise<CachedBody> {
+    return this.memo.get(key, now, {
+      version: (scope) => source.version(scope),
+      build: async (begin) => {
+        const built = await source.build(begin);
+        return { ...built, value: cachedBody(this.serialize(built.value)) };
+      },
+    });
   }
 }
 
@@ -161,12 +189,19 @@ export function sendCached(
   reply: FastifyReply,
   body: CachedBody,
   cacheControl = publicCacheControl,
+  /** Other media types (TopoJSON, GeoJSON), and what else the body varies by (the cookie). */
+  options: { contentType?: string; vary?: string } = {},
 ): FastifyReply {
-  reply.header('etag', body.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
+  const vary = options.vary ? `${options.vary}, accept-encoding` : 'accept-encoding';
+  reply.header('etag', body.etag).header('cache-control', cacheControl).header('vary', vary);
   if (matches(request.headers['if-none-match'], body.etag)) return reply.status(304).send();
-  reply.type('application/json; charset=utf-8');
+  reply.type(options.contentType ?? 'application/json; charset=utf-8');
   const encoding =
     body.json.length >= compressFrom ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
-  if (!encoding) return reply.send(body.json);
+  if (!encoding) {
+    // Bytes, not the string: encoding a megabyte of map JSON as UTF-8 again for every request costs more than sending it.
+    body.encoded.identity ??= Buffer.from(body.json);
+    return reply.send(body.encoded.identity);
+  }
   return reply.header('content-encoding', encoding).send(encode(body, encoding));
 }

@@ -69,7 +69,8 @@ describe('public "find the coalition’s candidate" (browser, no sign-in)', () =
 
     // A county split between districts: its own four (area-based crosswalk, 2020 lines), largest share first, never the state's fourteen.
     await page.getByLabel('State').selectOption({ label: 'Michigan' });
-    expect(await page.getByLabel('County').inputValue()).toBe('');
+    // The county is cleared when the page takes the new state in (a render later, not at once).
+    await expect.poll(() => page.getByLabel('County').inputValue()).toBe('');
     await page.getByLabel('County').selectOption({ label: 'Wayne' });
     const wayne = page.getByRole('region', { name: 'Races for Wayne, Michigan', exact: true });
     await wayne.waitFor();

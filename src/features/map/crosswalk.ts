@@ -62,12 +62,15 @@ export async function computeCrosswalk(): Promise<CrosswalkRow[]> {
     : [];
   const uspsOf = new Map(usStates.map((s) => [s.fips, s.usps]));
   const byState = new Map<string, ScanShape[]>();
-  for (const d of await latestDistricts()) {
+  for (const [index, d] of (await latestDistricts()).entries()) {
+    if (index % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
     const shape = new ScanShape(`${d.state}-${d.district}`, ringsOf(d.geometry));
     byState.set(d.state, [...(byState.get(d.state) ?? []), shape]);
   }
   const rows: CrosswalkRow[] = [];
-  for (const county of counties) {
+  for (const [index, county] of counties.entries()) {
+    // ~1 s of CPU in all: let the server answer requests in between (it computes this in the background).
+    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const usps = uspsOf.get(county.id.slice(0, 2));
     if (!usps) continue;
     const districts = byState.get(usps);

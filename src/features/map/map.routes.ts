@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { registerEndpoint } from '../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
+import { type CachedBody, sendCached, VersionedMemo } from '../../http/versioned-cache.ts';
 import * as catalog from './catalog.service.ts';
 import { listDatasetIssues, listLoadedDatasets } from './datasets.service.ts';
 import { coalitionDistricts } from './district-shapes.service.ts';
@@ -70,18 +71,50 @@ export const registerMapRoutes: RoutesPlugin = async (app) => {
     return reply.type('application/geo+json').send(shapes.body);
   });
 
+  /**
+   * Painted shapes, kept ready to send with their gzip and brotli variants (compressed once, on first
+   * demand): the county TopoJSON is ~1 MB, whose figures take thousands of rows to compute. Map data
+   * has no cheap version to ask the database for: an entry is kept while the change feed is live and
+   * reports no change to everything (any map write notifies `*`), for a minute at most; while the
+   * feed is not live every request builds it again (as the version check below never matches).
+   */
+  const shapesCache = new VersionedMemo<{ body: CachedBody; cacheControl: string; contentType: string }>(
+    app.changes,
+    32,
+    // Nothing to re-check against while the feed is live: only a change or the minute ends an entry.
+    Number.POSITIVE_INFINITY,
+  );
+  const shapesScope = 'map';
   registerEndpoint(app, c.usShapes, async ({ params, query }, request, reply) => {
     const [level, format] = params.level.split('.') as ['states' | 'counties', 'topojson' | 'geojson'];
-    const shapes = await read((trx) =>
-      usShapes(trx, viewerOf(request), {
-        level: level === 'states' ? 'state' : 'county',
-        format,
-        set: query.set,
-        projection: query.projection,
-      }),
-    );
-    reply.header('etag', shapes.etag).header('cache-control', shapes.cacheControl).header('vary', 'cookie');
-    if (request.headers['if-none-match'] === shapes.etag) return reply.status(304).send(null);
-    return reply.type(shapes.contentType).send(shapes.body());
+    const viewer = viewerOf(request);
+    const now = Date.now();
+    // A signed-in reader may also see their coalition's own sets: one entry per coalition.
+    const key = [params.level, query.set ?? '', query.projection, viewer?.coalitionId ?? ''].join('\0');
+    const shapes = await shapesCache.get(key, now, {
+      version: async () => '',
+      build: async (begin) => {
+        begin(shapesScope);
+        const built = await read((trx) =>
+          usShapes(trx, viewer, {
+            level: level === 'states' ? 'state' : 'county',
+            format,
+            set: query.set,
+            projection: query.projection,
+          }),
+        );
+        const body: CachedBody = { etag: built.etag, json: built.body(), encoded: {} };
+        return {
+          scope: shapesScope,
+          version: 'shapes',
+          validUntil: now + 60_000,
+          value: { body, cacheControl: built.cacheControl, contentType: built.contentType },
+        };
+      },
+    });
+    return sendCached(request, reply, shapes.body, shapes.cacheControl, {
+      contentType: shapes.contentType,
+      vary: 'cookie',
+    });
   });
 };

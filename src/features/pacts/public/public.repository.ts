@@ -47,3 +47,40 @@ export function findJurisdictionNodes(db: Db, viewer: Viewer, ids: readonly stri
     .execute();
 }
 export type JurisdictionNode = Awaited<ReturnType<typeof findJurisdictionNodes>>[number];
+
+/**
+ * A reference jurisdiction (by id, or by kind and code) and those above it, nearest first, in one
+ * statement: the place's own row by the primary key or `jurisdictions_natural_key`, each parent by
+ * the primary key.
+ */
+export async function findPlaceChain(
+  db: Db,
+  place: { id: string } | { kind: string; code: string },
+  maxDepth: number,
+): Promise<JurisdictionNode[]> {
+  const start =
+    'id' in place
+      ? sql<boolean>`id = ${place.id}`
+      : sql<boolean>`kind = ${place.kind} and code = ${place.code}`;
+  const { rows } = await sql<JurisdictionNode>`
+    with recursive chain (id, parent_id, kind, code, name, depth) as (
+      select id, parent_id, kind, code, name, 0 from jurisdictions
+      where coalition_id is null and ${start}
+      union all
+      select j.id, j.parent_id, j.kind, j.code, j.name, chain.depth + 1
+      from chain join jurisdictions j on j.id = chain.parent_id
+      where j.coalition_id is null and chain.depth < ${sql.lit(maxDepth)}
+    )
+    select id, parent_id, kind, code, name from chain order by depth`.execute(db);
+  return rows;
+}
+
+/** The reference map's House districts (`congressional_district`), by code. */
+export function listReferenceDistricts(db: Db) {
+  return db
+    .selectFrom('jurisdictions')
+    .select(['id', 'code'])
+    .where('kind', '=', 'congressional_district')
+    .where('coalition_id', 'is', null)
+    .execute();
+}

@@ -2,25 +2,35 @@ import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { sendCached, VersionedCache } from '../../../http/versioned-cache.ts';
+import { type CachedBody, cachedBody, sendCached, VersionedMemo } from '../../../http/versioned-cache.ts';
 import { readChainHead } from '../../audit/index.ts';
 import { findNextDeadline } from '../../decisions/index.ts';
 import { findCoalitionBySlug } from '../../registry/index.ts';
 import { pactsContract } from '../pacts.contract.ts';
 import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
-import { findCoalitionCandidates } from './public.service.ts';
+import { answerFor, buildPublicIndex, findPlace, type PublicIndex } from './public.service.ts';
 
-/** Map data changes without an audit event (its tables notify `*`): an entry lives a minute at most. */
+/** Map data changes without an audit event (its tables notify `*`): an index lives a minute at most. */
 const maxAgeMs = 60_000;
+/** Answers kept, all coalitions together (~3,200 counties and the states of one coalition fit). */
+const maxAnswers = 10_000;
+
+/** A coalition's index for one version, numbered: its answers are kept under that number. */
+interface Version {
+  index: PublicIndex;
+  number: number;
+}
 
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
-  /** Places asked for, per server: ~3,200 counties and states of one coalition fit. */
-  const cache = new VersionedCache<PublicCandidates>(
-    app.changes,
-    (value) => JSON.stringify(z.encode(publicCandidatesSchema, value)),
-    10_000,
-  );
+  // Per coalition: what every place's answer is made from, read once per version (the audit head,
+  // the next decision deadline, the change feed); a new version starts with no answers.
+  const versions = new VersionedMemo<Version>(app.changes, 100);
+  let built = 0;
+  // Answers by version number and place; those of a replaced version are never asked again and age out.
+  const answers = new Map<string, Promise<CachedBody>>();
+  const serialize = (value: PublicCandidates) => JSON.stringify(z.encode(publicCandidatesSchema, value));
+
   registerEndpoint(
     app,
     pactsContract.publicCandidates,
@@ -29,7 +39,7 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
       const { slug } = params;
       const { jurisdiction } = query;
       const now = new Date();
-      const body = await cache.get(`${slug}\0${jurisdiction}`, now.getTime(), {
+      const version = await versions.get(slug, now.getTime(), {
         version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),
         build: async (begin) => {
           const coalition = await findCoalitionBySlug(app.db, slug);
@@ -41,15 +51,35 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
             readChainHead(app.db, coalition.id),
             findNextDeadline(app.db, coalition.id, now),
           ]);
-          const value = await findCoalitionCandidates(app.db, slug, jurisdiction, now);
+          const index = await buildPublicIndex(app.db, coalition, now);
           const validUntil = Math.min(
             deadline?.getTime() ?? Number.POSITIVE_INFINITY,
             now.getTime() + maxAgeMs,
           );
-          return { scope: coalition.id, version: String(head?.seq ?? 0), validUntil, value };
+          return {
+            scope: coalition.id,
+            version: String(head?.seq ?? 0),
+            validUntil,
+            value: { index, number: ++built },
+          };
         },
       });
-      return sendCached(request, reply, body);
+      // A place's first answer: one read (the place and what contains it); requests for it meanwhile share it.
+      const key = `${version.number}\0${jurisdiction}`;
+      let body = answers.get(key);
+      if (!body) {
+        body = findPlace(app.db, jurisdiction).then(async (place) =>
+          cachedBody(serialize(await answerFor(version.index, place))),
+        );
+        // Oldest first out: Map keeps insertion order.
+        if (answers.size >= maxAnswers) answers.delete(answers.keys().next().value ?? '');
+        answers.set(key, body);
+        // An unknown place is not kept: it would crowd out the places that exist.
+        body.catch(() => {
+          if (answers.get(key) === body) answers.delete(key);
+        });
+      }
+      return sendCached(request, reply, await body);
     },
   );
 };

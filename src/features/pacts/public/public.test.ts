@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { inTx, type Seed, seedCoalition } from '../../../../test/helpers/governance.ts';
 import { buildTestApp } from '../../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
@@ -13,8 +14,9 @@ import { sendToRatification } from '../ratification/ratification.service.ts';
 import { RunExecutor } from '../runs/run-executor.ts';
 import { requestRun } from '../runs/runs.service.ts';
 import { getVersion } from '../versions/versions.service.ts';
-import type { PublicCandidates } from './public.schema.ts';
+import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { coverageOf } from './public.service.ts';
+import { slowCoalitionCandidates } from './public.test-fixtures.ts';
 
 const database = useTestDatabase();
 const day = 86_400_000;
@@ -268,6 +270,41 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     expect(nation.races.every((r) => r.coverage === 'within_place')).toBe(true);
   });
 
+  /** The route's answers (index, one read per place, kept bodies) against the former per-place build. */
+  const expectSameAsSlowPath = async (seeds: Seed[], places: string[]) => {
+    for (const seed of seeds)
+      for (const place of places) {
+        const response = await lookup(seed.coalition.slug, place);
+        expect(response.statusCode).toBe(200);
+        const slow = await slowCoalitionCandidates(database().db, seed.coalition.slug, place);
+        expect(response.body, `${seed.coalition.slug} ${place}`).toBe(
+          JSON.stringify(z.encode(publicCandidatesSchema, slow)),
+        );
+      }
+  };
+  const michiganPlaces = async () => {
+    const counties = (
+      await catalog.listJurisdictions(database().db, null, {
+        kind: 'county',
+        parent: michiganId,
+        limit: 200,
+        offset: 0,
+      })
+    ).items;
+    expect(counties).toHaveLength(83);
+    return [
+      ...counties.map((c) => `county:${c.code}`),
+      'state:26',
+      'nation:US',
+      'county:39049',
+      counties[0]?.id ?? '',
+    ];
+  };
+
+  it('answers from the per-coalition index equal the slow path’s, byte for byte, for every county of Michigan', async () => {
+    await expectSameAsSlowPath([left, other], await michiganPlaces());
+  });
+
   it('404 for an unknown coalition or place, 400 for a malformed place, and never a sign-in', async () => {
     const codeOf = async (slug: string, place: string) => {
       const response = await lookup(slug, place);
@@ -288,6 +325,55 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     expect(missing.statusCode).toBe(400);
     const docs = (await app.inject('/docs/json')).json();
     expect(docs.paths['/api/public/coalitions/{slug}/candidates']?.get?.tags).toEqual(['public']);
+  });
+
+  describe('with a ratified House pact: districts crossing counties', () => {
+    let house: Seed;
+    beforeAll(async () => {
+      const { db } = database();
+      await inTx(db, async (trx) => loadReferenceData(trx, await prepareDatasets(['us-house-1976-2020'])));
+      house = await seedCoalition(db, [
+        { name: 'House Labor', strength: 700 },
+        { name: 'House Greens', strength: 300 },
+      ]);
+      const election = (await catalog.listElections(db, null, 'US')).find(
+        (e) => e.slug === 'us-2020-general',
+      );
+      if (!election) throw new Error('no 2020 general election');
+      const pactId = await pactWithVersion(house, {
+        name: 'Michigan House 2020',
+        source: {
+          kind: 'races',
+          electionId: election.id,
+          office: 'us_house',
+          stage: 'general',
+          within: [michiganId],
+        },
+        members: house.members.map((member, index) => ({
+          organizationId: member.id,
+          parties: [['DEM'], ['GRN']][index] ?? [],
+        })),
+      });
+      await decide(house, pactId, 'yes');
+    }, 300_000);
+
+    it('the index’s answers equal the slow path’s for every county of Michigan, crossings included', async () => {
+      const wayne = await candidates(house.coalition.slug, 'county:26163');
+      expect(
+        wayne.races
+          .filter((r) => r.coverage === 'crosses_place')
+          .map((r) => [r.key, Math.round((r.share ?? 0) * 100)]),
+      ).toEqual([
+        ['MI-11', 17],
+        ['MI-12', 41],
+        ['MI-13', 29],
+        ['MI-14', 12],
+      ]);
+      expect(wayne.houseDistricts.every((d) => d.jurisdictionId !== null)).toBe(true);
+      // Only the new coalition: the others' answers were kept before the House data was loaded, and
+      // without a live change feed (app.inject) a map write is seen within a minute, not at once.
+      await expectSameAsSlowPath([house], [...(await michiganPlaces()), 'congressional_district:MI-13']);
+    });
   });
 });
 
