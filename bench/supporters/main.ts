@@ -15,7 +15,11 @@ import pg from 'pg';
 import type { Actor } from '../../src/core/actor.ts';
 import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { parse } from 'csv-parse';
 import { importPeople } from '../../src/features/supporters/import/import.service.ts';
+import { detectPreset, presets, proposeMapping } from '../../src/features/supporters/import/presets.ts';
+import { rowMapper } from '../../src/features/supporters/import/row-mapper.ts';
+import { toPersonRow } from '../../src/features/supporters/person-input.ts';
 import { createPerson, listPeople } from '../../src/features/supporters/people.service.ts';
 import {
   syntheticCsvHeader,
@@ -94,6 +98,28 @@ async function member(handle: DatabaseHandle, name: string): Promise<Actor> {
   return { userId: user.id, coalitionId: coalition.id, organizationId: org.id, role: 'delegate' };
 }
 
+/** The JavaScript side alone, no database: csv-parse only, then parse + map + normalize. */
+async function jsFloors(file: string): Promise<{ parseMs: number; mapMs: number }> {
+  let t = performance.now();
+  let n = 0;
+  for await (const _ of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) n += 1;
+  const parseMs = performance.now() - t;
+  t = performance.now();
+  let mapRow: ReturnType<typeof rowMapper> | null = null;
+  let kept = 0;
+  for await (const record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true })) as AsyncIterable<string[]>) {
+    if (mapRow === null) {
+      const preset = detectPreset(record);
+      mapRow = rowMapper(record, proposeMapping(record, preset), presets[preset ?? 'concord'].tagSeparator);
+      continue;
+    }
+    const { problems } = toPersonRow(mapRow(record).input, new Set());
+    if (problems.length === 0) kept += 1;
+  }
+  if (kept !== n - 1) console.log(`  (floor: ${n - 1 - kept} rows with problems)`);
+  return { parseMs, mapMs: performance.now() - t };
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
@@ -108,6 +134,11 @@ async function main() {
     await writeCsv(file, rows, 0);
     console.log(
       `generated ${rows.toLocaleString('en')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const floors = await jsFloors(file);
+    console.log(
+      `JavaScript alone (no database): csv-parse ${(floors.parseMs / 1000).toFixed(1)} s; parse + map + normalize ${(floors.mapMs / 1000).toFixed(1)} s`,
     );
 
     const baselineActor = await member(handle, 'baseline');
@@ -127,9 +158,11 @@ async function main() {
     t = performance.now();
     let lastLog = t;
     let staged = t;
+    const phases: string[] = [];
     const report = await importPeople(handle.db, actor, createReadStream(file), {
       fileName: 'people.csv',
       dryRun: false,
+      onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(1)} s`),
       onProgress: ({ rows: done }) => {
         staged = performance.now();
         if (performance.now() - lastLog > 10_000) {
@@ -142,6 +175,7 @@ async function main() {
     console.log(
       `  parse, check and stage: ${((staged - t) / 1000).toFixed(1)} s; duplicates and insert into people: ${(seconds - (staged - t) / 1000).toFixed(1)} s`,
     );
+    console.log(`  phases: ${phases.join('; ')}`);
     const rate = report.imported / seconds;
     console.log(
       `import: ${report.imported.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} rows/s ` +

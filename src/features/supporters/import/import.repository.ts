@@ -129,7 +129,9 @@ export async function commitStage(
   source: string,
   at: Date,
   createdAt: Date = at,
+  onStep: (step: 'people' | 'consents', ms: number) => void = () => undefined,
 ): Promise<number> {
+  let t = performance.now();
   const inserted =
     await sql`insert into people (id, coalition_id, organization_id, external_id, first_name, last_name,
       emails, phones, phones_raw, address_line1, address_line2, city, state, postal_code, country, county_fips, tags,
@@ -138,10 +140,13 @@ export async function commitStage(
       phones, phones_raw, address_line1, address_line2, city, state, postal_code, country, county_fips, tags, custom,
       notes, search_text, ${createdAt}, ${createdAt}
     from people_import_stage order by lower(last_name), lower(first_name), id`.execute(db);
+  onStep('people', performance.now() - t);
+  t = performance.now();
   await sql`insert into person_consents (coalition_id, organization_id, person_id, channel, granted, basis, source, recorded_at)
     select ${scope.coalitionId}::uuid, ${scope.organizationId}::uuid, s.id, c.channel, c.granted, 'consent', ${source}, ${at}
     from people_import_stage s
     cross join lateral (values ('email', s.consent_email), ('phone', s.consent_phone)) as c(channel, granted)
     where c.granted is not null`.execute(db);
+  onStep('consents', performance.now() - t);
   return Number(inserted.numAffectedRows ?? 0);
 }

@@ -31,7 +31,15 @@ export interface ImportOptions {
   dryRun: boolean;
   batchSize?: number;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
+  /** Where the time went (bench/supporters prints it): each phase once, in milliseconds. */
+  onPhase?: (phase: ImportPhase, ms: number) => void;
 }
+
+/**
+ * read: parsing, mapping and staging, overlapped; waitingForStage: the part of it the parser spent
+ * waiting for the previous batch's write; then the set-based steps after the file is staged.
+ */
+export type ImportPhase = 'read' | 'waitingForStage' | 'analyze' | 'duplicates' | 'people' | 'consents';
 
 export interface ImportError {
   file: string;
@@ -213,8 +221,13 @@ async function importInto(
   // One batch is written while the next is parsed: the parse and the database overlap.
   let writing: Promise<void> = Promise.resolve();
   let staged = 0;
+  const phase = options.onPhase ?? (() => undefined);
+  let waited = 0;
+  const started = performance.now();
   const flush = async () => {
+    const before = performance.now();
     await writing;
+    waited += performance.now() - before;
     const rows = batch;
     batch = [];
     staged += rows.length;
@@ -286,9 +299,13 @@ async function importInto(
   }
   await flush();
   await writing;
+  phase('read', performance.now() - started);
+  phase('waitingForStage', waited);
   if (headers === null) addError({ file, row: 1, field: '(header)', reason: 'the file is empty' });
   if (heldBefore) {
+    const t = performance.now();
     const existing = await findExistingDuplicates(db, scope, maxListed);
+    phase('duplicates', performance.now() - t);
     report.duplicateCount += existing.count;
     for (const hit of existing.listed)
       if (report.duplicates.length < maxListed)
@@ -301,7 +318,7 @@ async function importInto(
   }
   // What was (or, on a dry run, would be) saved; nothing when any row failed.
   if (report.errorCount === 0)
-    report.imported = options.dryRun ? staged : await commitStage(db, scope, `import: ${file}`, importedAt);
+    report.imported = options.dryRun ? staged : await commitStage(db, scope, `import: ${file}`, importedAt, importedAt, phase);
   return report;
 }
 
