@@ -46,17 +46,21 @@ export function arrayLiteral(values: readonly string[]): string {
   return `${out}}`;
 }
 
-/** Rows as COPY's text format: one line per row, columns separated by tabs. */
+/** One row as a line of COPY's text format: columns separated by tabs, \N for null. */
+export function copyLine(row: readonly CopyValue[]): string {
+  let out = '';
+  for (let i = 0; i < row.length; i += 1) {
+    if (i > 0) out += '\t';
+    const value = row[i];
+    out += value === null || value === undefined ? '\\N' : escapeText(value);
+  }
+  return `${out}\n`;
+}
+
+/** Rows as COPY's text format: one line per row. */
 export function copyText(rows: Iterable<readonly CopyValue[]>): string {
   let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i += 1) {
-      if (i > 0) out += '\t';
-      const value = row[i];
-      out += value === null || value === undefined ? '\\N' : escapeText(value);
-    }
-    out += '\n';
-  }
+  for (const row of rows) out += copyLine(row);
   return out;
 }
 
@@ -65,19 +69,28 @@ export function copyText(rows: Iterable<readonly CopyValue[]>): string {
  * transaction is the only handle there is, and a COPY outside one would commit on its own).
  * Values are text as PostgreSQL reads it for the column's type (arrays through arrayLiteral).
  */
-export async function copyInto(
+export function copyInto(
   db: Db,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<void> {
+  return copyTextInto(db, table, columns, copyText(rows));
+}
+
+/** copyInto for lines already encoded by copyLine (a caller streaming rows builds its text as it goes). */
+export async function copyTextInto(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<void> {
   if (!db.isTransaction) throw new Error('copyInto runs inside a transaction');
   const plugin = db.getExecutor().plugins.find((p): p is CopyPlugin => p instanceof CopyPlugin);
   if (!plugin) throw new Error('this database was not opened by connect(): no COPY support');
+  if (text === '') return;
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  const data = copyText(rows);
-  if (data === '') return;
-  await plugin.copy(db, `copy ${ident(table)} (${columns.map(ident).join(', ')}) from`, data);
+  await plugin.copy(db, `copy ${ident(table)} (${columns.map(ident).join(', ')}) from`, text);
 }
 
 /** PostgreSQL: the transaction's client found by its backend pid, then pg-copy-streams on it. */

@@ -11,11 +11,12 @@ import { countPeople, type Scope } from '../people.repository.ts';
 import { toPersonRow } from '../person-input.ts';
 import { insertCustomFields, listCustomFields } from '../records.repository.ts';
 import {
+  analyzeStage,
   commitStage,
   createStage,
   findExistingDuplicates,
-  type StagedPerson,
-  stagePeople,
+  stageLine,
+  stageText,
 } from './import.repository.ts';
 import { orderedIds } from './ordered-ids.ts';
 import { detectPreset, type ImportTarget, type PresetName, presets, proposeMapping } from './presets.ts';
@@ -211,7 +212,9 @@ async function importInto(
   // In-file duplicates: the first row holding each contact (a million rows hold about 1.5 million).
   const firstRowOf = new Map<string, number>();
   const nextId = orderedIds();
-  let batch: StagedPerson[] = [];
+  // The batch as COPY text, built row by row: no row object outlives its own iteration.
+  let batch = '';
+  let batched = 0;
   const importedAt = new Date();
 
   // A first import into an empty list (the bulk case) has nothing to compare against.
@@ -228,10 +231,11 @@ async function importInto(
     const before = performance.now();
     await writing;
     waited += performance.now() - before;
-    const rows = batch;
-    batch = [];
-    staged += rows.length;
-    writing = stagePeople(db, rows);
+    const text = batch;
+    batch = '';
+    staged += batched;
+    batched = 0;
+    writing = stageText(db, text);
     // Handled here so a failed write is not an unhandled rejection before the next flush awaits it.
     writing.catch(() => undefined);
     options.onProgress?.({ rows: report.rows, bytes: parser.info.bytes });
@@ -288,14 +292,15 @@ async function importInto(
       }
     // Once any row has failed the import will roll back: keep checking, stop writing.
     if (report.errorCount > 0) continue;
-    batch.push({
+    batch += stageLine({
       ...person,
       id: nextId(),
       row,
       consentEmail: mapped.consent.email,
       consentPhone: mapped.consent.phone,
     });
-    if (batch.length >= batchSize) await flush();
+    batched += 1;
+    if (batched >= batchSize) await flush();
   }
   await flush();
   await writing;
@@ -303,7 +308,12 @@ async function importInto(
   phase('waitingForStage', waited);
   if (headers === null) addError({ file, row: 1, field: '(header)', reason: 'the file is empty' });
   if (heldBefore) {
-    const t = performance.now();
+    // A temporary table has no statistics until analyzed (autovacuum never sees it): without them
+    // the planner guesses its size, and the duplicates join is planned for a small table.
+    let t = performance.now();
+    await analyzeStage(db);
+    phase('analyze', performance.now() - t);
+    t = performance.now();
     const existing = await findExistingDuplicates(db, scope, maxListed);
     phase('duplicates', performance.now() - t);
     report.duplicateCount += existing.count;
