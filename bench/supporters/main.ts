@@ -10,18 +10,18 @@ import { execSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../../src/core/actor.ts';
 import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
 import { copyLine, copyTextInto } from '../../src/db/copy.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { parse } from 'csv-parse';
 import { importPeople } from '../../src/features/supporters/import/import.service.ts';
 import { detectPreset, presets, proposeMapping } from '../../src/features/supporters/import/presets.ts';
 import { rowMapper } from '../../src/features/supporters/import/row-mapper.ts';
-import { toPersonRow } from '../../src/features/supporters/person-input.ts';
 import { createPerson, listPeople } from '../../src/features/supporters/people.service.ts';
+import { toPersonRow } from '../../src/features/supporters/person-input.ts';
 import {
   syntheticCsvHeader,
   syntheticCsvLine,
@@ -108,7 +108,9 @@ async function jsFloors(file: string): Promise<{ parseMs: number; mapMs: number 
   t = performance.now();
   let mapRow: ReturnType<typeof rowMapper> | null = null;
   let kept = 0;
-  for await (const record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true })) as AsyncIterable<string[]>) {
+  for await (const record of createReadStream(file).pipe(
+    parse({ bom: true, relax_column_count: true }),
+  ) as AsyncIterable<string[]>) {
     if (mapRow === null) {
       const preset = detectPreset(record);
       mapRow = rowMapper(record, proposeMapping(record, preset), presets[preset ?? 'concord'].tagSeparator);
@@ -137,7 +139,9 @@ async function bareCopy(handle: DatabaseHandle, file: string): Promise<number> {
       let text = '';
       let n = 0;
       let header = true;
-      for await (const record of createReadStream(file).pipe(parse({ bom: true })) as AsyncIterable<string[]>) {
+      for await (const record of createReadStream(file).pipe(parse({ bom: true })) as AsyncIterable<
+        string[]
+      >) {
         if (header) {
           header = false;
           continue;

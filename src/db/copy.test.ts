@@ -7,7 +7,9 @@ const db = () => database().db;
 const database = useTestDatabase();
 
 async function scratch(name: string): Promise<void> {
-  await sql`create table if not exists ${sql.id(name)} (n int, label text, tags text[], extra jsonb)`.execute(db());
+  await sql`create table if not exists ${sql.id(name)} (n int, label text, tags text[], extra jsonb)`.execute(
+    db(),
+  );
 }
 
 describe('copyInto (COPY inside the caller’s transaction, on either driver)', () => {
@@ -18,10 +20,15 @@ describe('copyInto (COPY inside the caller’s transaction, on either driver)', 
     await db()
       .transaction()
       .execute(async (trx) => {
-        await copyInto(trx, 'copy_exact', ['n', 'label', 'tags', 'extra'], [
-          ['1', awkward, arrayLiteral(tags), JSON.stringify({ k: 'v\tw' })],
-          ['2', null, arrayLiteral([]), null],
-        ]);
+        await copyInto(
+          trx,
+          'copy_exact',
+          ['n', 'label', 'tags', 'extra'],
+          [
+            ['1', awkward, arrayLiteral(tags), JSON.stringify({ k: 'v\tw' })],
+            ['2', null, arrayLiteral([]), null],
+          ],
+        );
         // Seen by the same transaction before it commits.
         const { rows } = await sql<{ n: number }>`select count(*)::int as n from copy_exact`.execute(trx);
         expect(rows[0]?.n).toBe(2);
@@ -61,6 +68,11 @@ describe('copyInto (COPY inside the caller’s transaction, on either driver)', 
   });
 
   it('encodes rows as COPY text', () => {
-    expect(copyText([['a\tb', null], ['c\\', 'd\n']])).toBe('a\\tb\t\\N\nc\\\\\td\\n\n');
+    expect(
+      copyText([
+        ['a\tb', null],
+        ['c\\', 'd\n'],
+      ]),
+    ).toBe('a\\tb\t\\N\nc\\\\\td\\n\n');
   });
 });

@@ -1,5 +1,12 @@
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
@@ -97,7 +104,8 @@ export async function copyTextInto(
 export function postgresCopier(pool: pg.Pool): Copier {
   const clients = new Map<number, pg.PoolClient>();
   // node-postgres sets processID from the server's BackendKeyData; its types do not declare it.
-  const pidOf = (client: pg.PoolClient) => (client as pg.PoolClient & { processID?: number | null }).processID;
+  const pidOf = (client: pg.PoolClient) =>
+    (client as pg.PoolClient & { processID?: number | null }).processID;
   pool.on('connect', (client) => {
     const pid = pidOf(client);
     if (typeof pid === 'number') clients.set(pid, client);

@@ -33,9 +33,27 @@ export async function createStage(db: Db): Promise<void> {
 }
 
 const stageColumns = [
-  'row', 'id', 'external_id', 'first_name', 'last_name', 'emails', 'phones', 'phones_raw', 'address_line1',
-  'address_line2', 'city', 'state', 'postal_code', 'country', 'county_fips', 'tags', 'custom', 'notes',
-  'search_text', 'consent_email', 'consent_phone',
+  'row',
+  'id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'emails',
+  'phones',
+  'phones_raw',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'postal_code',
+  'country',
+  'county_fips',
+  'tags',
+  'custom',
+  'notes',
+  'search_text',
+  'consent_email',
+  'consent_phone',
 ] as const;
 
 const flag = (value: boolean | null) => (value === null ? null : value ? 't' : 'f');

@@ -239,6 +239,10 @@ async function importInto(
     // Handled here so a failed write is not an unhandled rejection before the next flush awaits it.
     writing.catch(() => undefined);
     options.onProgress?.({ rows: report.rows, bytes: parser.info.bytes });
+    // A file already in memory is parsed, and PGlite runs its queries, without ever leaving the
+    // microtask queue: once per batch the event loop gets a turn, so the server that runs the import
+    // still answers (timers, sockets), and a status read sees the progress.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
   for await (const { record, info } of parser as AsyncIterable<{
@@ -328,7 +332,9 @@ async function importInto(
   }
   // What was (or, on a dry run, would be) saved; nothing when any row failed.
   if (report.errorCount === 0)
-    report.imported = options.dryRun ? staged : await commitStage(db, scope, `import: ${file}`, importedAt, importedAt, phase);
+    report.imported = options.dryRun
+      ? staged
+      : await commitStage(db, scope, `import: ${file}`, importedAt, importedAt, phase);
   return report;
 }
 
