@@ -10,10 +10,16 @@ import { execSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse';
 import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { copyLine, copyTextInto } from '../../src/db/copy.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { importPeople } from '../../src/features/supporters/import/import.service.ts';
+import { detectPreset, presets, proposeMapping } from '../../src/features/supporters/import/presets.ts';
+import { rowMapper } from '../../src/features/supporters/import/row-mapper.ts';
 import { createPerson, listPeople } from '../../src/features/supporters/people.service.ts';
+import { toPersonRow } from '../../src/features/supporters/person-input.ts';
 import {
   syntheticPerson,
   syntheticPersonInput,
@@ -24,6 +30,67 @@ import { member, openDatabase, percentile, writeCsv } from './fixture.ts';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const baselineRows = Number(process.env.BENCH_BASELINE_ROWS ?? 5_000);
 const searches = 200;
+
+/** The JavaScript side alone, no database: csv-parse only, then parse + map + normalize. */
+async function jsFloors(file: string): Promise<{ parseMs: number; mapMs: number }> {
+  let t = performance.now();
+  let n = 0;
+  for await (const _ of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) n += 1;
+  const parseMs = performance.now() - t;
+  t = performance.now();
+  let mapRow: ReturnType<typeof rowMapper> | null = null;
+  let kept = 0;
+  for await (const record of createReadStream(file).pipe(
+    parse({ bom: true, relax_column_count: true }),
+  ) as AsyncIterable<string[]>) {
+    if (mapRow === null) {
+      const preset = detectPreset(record);
+      mapRow = rowMapper(record, proposeMapping(record, preset), presets[preset ?? 'concord'].tagSeparator);
+      continue;
+    }
+    const { problems } = toPersonRow(mapRow(record).input, new Set());
+    if (problems.length === 0) kept += 1;
+  }
+  if (kept !== n - 1) console.log(`  (floor: ${n - 1 - kept} rows with problems)`);
+  return { parseMs, mapMs: performance.now() - t };
+}
+
+/**
+ * The floor through this stack: csv-parse, then the raw cells (8 text columns, nothing mapped or
+ * checked) COPYed into a temporary table in batches of 10,000, in one transaction rolled back.
+ */
+async function bareCopy(handle: DatabaseHandle, file: string): Promise<number> {
+  const t = performance.now();
+  await handle.db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`create temporary table bare_copy (a text, b text, c text, d text, e text, f text, g text, h text) on commit drop`.execute(
+        trx,
+      );
+      const columns = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      let text = '';
+      let n = 0;
+      let header = true;
+      for await (const record of createReadStream(file).pipe(parse({ bom: true })) as AsyncIterable<
+        string[]
+      >) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        text += copyLine(record);
+        n += 1;
+        if (n % 10_000 === 0) {
+          await copyTextInto(trx, 'bare_copy', columns, text);
+          text = '';
+        }
+      }
+      await copyTextInto(trx, 'bare_copy', columns, text);
+      throw new Error('rolled back');
+    })
+    .catch(() => undefined);
+  return performance.now() - t;
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-people-'));
@@ -36,6 +103,15 @@ async function main() {
     await writeCsv(file, rows, 0);
     console.log(
       `generated ${rows.toLocaleString('en')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const floors = await jsFloors(file);
+    console.log(
+      `JavaScript alone (no database): csv-parse ${(floors.parseMs / 1000).toFixed(1)} s; parse + map + normalize ${(floors.mapMs / 1000).toFixed(1)} s`,
+    );
+
+    console.log(
+      `floor: csv-parse + bare COPY of the raw cells into a temporary table: ${((await bareCopy(handle, file)) / 1000).toFixed(1)} s`,
     );
 
     const baselineActor = await member(handle, 'baseline');
@@ -55,9 +131,11 @@ async function main() {
     t = performance.now();
     let lastLog = t;
     let staged = t;
+    const phases: string[] = [];
     const report = await importPeople(handle.db, actor, createReadStream(file), {
       fileName: 'people.csv',
       dryRun: false,
+      onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(1)} s`),
       onProgress: ({ rows: done }) => {
         staged = performance.now();
         if (performance.now() - lastLog > 10_000) {
@@ -70,6 +148,7 @@ async function main() {
     console.log(
       `  parse, check and stage: ${((staged - t) / 1000).toFixed(1)} s; duplicates and insert into people: ${(seconds - (staged - t) / 1000).toFixed(1)} s`,
     );
+    console.log(`  phases: ${phases.join('; ')}`);
     const rate = report.imported / seconds;
     console.log(
       `import: ${report.imported.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} rows/s ` +

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { CopyPlugin, pgliteCopier, postgresCopier } from './copy.ts';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import { type Listen, listenPglite, listenPostgres } from './listen.ts';
@@ -49,7 +50,10 @@ export async function connect(
 ): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CopyPlugin(postgresCopier(pool))],
+    });
     return { db, target, listen: listenPostgres(target.url), close: () => db.destroy() };
   }
   if (target.kind === 'memory') {
@@ -57,14 +61,14 @@ export async function connect(
       ...pgliteOptions,
       ...(target.image ? { loadDataDir: target.image } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = pgliteKysely(pglite);
     return { db, target, listen: listenPglite(pglite), close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const lock = acquireDataDirLock(target.dataDir, options.holder ?? 'command');
   try {
     const pglite = await PGlite.create(target.dataDir, pgliteOptions);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = pgliteKysely(pglite);
     const close = async () => {
       try {
         await db.destroy();
@@ -77,6 +81,15 @@ export async function connect(
     lock.release();
     throw error;
   }
+}
+
+/** Kysely over a PGlite instance, able to COPY inside its transactions (copy.ts). */
+export function pgliteKysely(pglite: PGlite): Kysely<Database> {
+  const copier = pgliteCopier(pglite);
+  return new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite: copier.pglite }),
+    plugins: [new CopyPlugin(copier.copy)],
+  });
 }
 
 export function describeTarget(target: DatabaseTarget): string {

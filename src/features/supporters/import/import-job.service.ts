@@ -9,6 +9,7 @@ import { importTargetSchema, presetNameSchema } from './import.schema.ts';
 import { type ImportReport, importPeople } from './import.service.ts';
 import * as repo from './import-job.repository.ts';
 import { joinedTransaction } from './joined-transaction.ts';
+import { endLiveImport, liveImport, startLiveImport, updateLiveImport } from './live-progress.ts';
 
 /**
  * Web imports as durable jobs (docs/supporters.md): the request stores the file and an import row
@@ -93,6 +94,30 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
   };
 }
 
+/**
+ * The status of an import this process is running, from memory (live-progress.ts), without
+ * touching the database: null when it is not running here (read the table then). Another member's
+ * answers 404 as the table would.
+ */
+export function getLiveImport(actor: Actor, id: string): ImportStatus | null {
+  const scope = ownerScope(actor, 'read an import');
+  const live = liveImport(id);
+  if (!live) return null;
+  if (live.coalitionId !== scope.coalitionId || live.organizationId !== scope.organizationId)
+    throw notFound('people.import_not_found', 'No such import.', { id });
+  return {
+    id,
+    fileName: live.fileName,
+    fileBytes: live.fileBytes,
+    status: 'running',
+    progress: { rows: live.rows, bytes: live.bytes },
+    report: null,
+    error: null,
+    createdAt: live.createdAt.toISOString(),
+    finishedAt: null,
+  };
+}
+
 /** The actor the import was requested as: the job acts for that member, as its organizer did. */
 function requester(row: repo.ImportRow): Actor {
   return {
@@ -117,6 +142,7 @@ function progressWriter(db: Db, id: string) {
     writing = false;
   };
   return (progress: { rows: number; bytes: number }) => {
+    updateLiveImport(id, progress);
     latest = progress;
     if (!writing) void drain();
   };
@@ -138,45 +164,58 @@ export async function runImportJob(
 ): Promise<ImportJobOutcome> {
   const claimed = await db.transaction().execute(async (trx) => {
     const row = await repo.lockImport(trx, id);
-    if (!row || (row.status !== 'queued' && row.status !== 'running')) return false;
+    if (!row || (row.status !== 'queued' && row.status !== 'running')) return null;
     await repo.markRunning(trx, id);
-    return true;
+    return row;
   });
   if (!claimed) return 'skipped';
+  // Known in memory before the import's transaction opens: a status read arriving once it is open
+  // must not go to the table (on PGlite it would wait for the whole import).
+  startLiveImport(id, {
+    coalitionId: claimed.coalition_id,
+    organizationId: claimed.organization_id,
+    fileName: claimed.file_name,
+    fileBytes: claimed.file_bytes,
+    createdAt: claimed.created_at,
+  });
   try {
-    return await db.transaction().execute(async (trx) => {
-      const row = await repo.lockImport(trx, id);
-      if (row?.status !== 'running') return 'skipped';
-      const content = await repo.readFile(trx, id);
-      if (!content) throw new Error(`import ${id}: its file is missing`);
-      const options = importJobOptionsSchema.parse(row.options);
-      const outcome = await importPeople(
-        joinedTransaction(trx),
-        requester(row),
-        Readable.from([Buffer.from(content)]),
-        {
-          fileName: row.file_name,
-          preset: options.preset,
-          ...(options.mapping ? { mapping: options.mapping } : {}),
-          dryRun: false,
-          onProgress: progressWriter(db, id),
-        },
-      ).then(
-        (report) => ({ report, error: null }),
-        (error: unknown) => {
-          // A refused file (a protected column, an unknown mapped column) is the import's outcome.
-          if (error instanceof DomainError)
-            return {
-              report: null,
-              error: { code: error.code, message: error.message, details: error.details },
-            };
-          throw error;
-        },
-      );
-      const done = outcome.report?.committed === true;
-      await repo.finishImport(trx, id, done ? 'done' : 'failed', outcome);
-      return 'ended' as const;
-    });
+    return await db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await repo.lockImport(trx, id);
+        if (row?.status !== 'running') return 'skipped';
+        const content = await repo.readFile(trx, id);
+        if (!content) throw new Error(`import ${id}: its file is missing`);
+        const options = importJobOptionsSchema.parse(row.options);
+        const outcome = await importPeople(
+          joinedTransaction(trx),
+          requester(row),
+          Readable.from([Buffer.from(content)]),
+          {
+            fileName: row.file_name,
+            preset: options.preset,
+            ...(options.mapping ? { mapping: options.mapping } : {}),
+            dryRun: false,
+            onProgress: progressWriter(db, id),
+          },
+        ).then(
+          (report) => ({ report, error: null }),
+          (error: unknown) => {
+            // A refused file (a protected column, an unknown mapped column) is the import's outcome.
+            if (error instanceof DomainError)
+              return {
+                report: null,
+                error: { code: error.code, message: error.message, details: error.details },
+              };
+            throw error;
+          },
+        );
+        const done = outcome.report?.committed === true;
+        await repo.finishImport(trx, id, done ? 'done' : 'failed', outcome);
+        return 'ended' as const;
+      })
+      // Only once the transaction has ended does the table say what memory said.
+      .finally(() => endLiveImport(id));
   } catch (error) {
     if (!attempt.lastAttempt) throw error;
     await db.transaction().execute(async (trx) => {

@@ -6,7 +6,14 @@ import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/database.ts';
 import { type JobQueue, LocalJobQueue, openJobQueue } from '../../../jobs/index.ts';
-import { getImport, type ImportStatus, requestImport, runImportJob } from './import-job.service.ts';
+import { syntheticCsvHeader, syntheticCsvLine, syntheticPerson } from '../synthetic.ts';
+import {
+  getImport,
+  getLiveImport,
+  type ImportStatus,
+  requestImport,
+  runImportJob,
+} from './import-job.service.ts';
 import { enqueueImport, peopleImportQueue, registerImportJobs } from './import-job.ts';
 
 /**
@@ -125,6 +132,45 @@ describe(`supporters import as a job (${process.env.DATABASE_URL ? 'pg-boss' : '
     expect((await countPeople(db, owner)) - before).toBe(status.report?.imported);
     expect(await importEvents(db, owner)).toBe(events + 1);
   });
+
+  it('shows a running import’s progress from memory, with no database read (on PGlite the import holds the only connection)', async () => {
+    const { db } = database();
+    const seed = await seedCoalition(db, [{ name: 'Other member' }]);
+    const other = memberOf(seed, 0).delegate;
+    // Progress is reported every 10,000 rows: 30,000 rows give it two chances before the end.
+    let csv = syntheticCsvHeader;
+    for (let i = 0; i < 30_000; i += 1) csv += syntheticCsvLine(syntheticPerson(700_000 + i));
+    // Run by hand (not enqueued), so the test knows when it starts and ends.
+    const requested = await inTx(db, (trx) =>
+      requestImport(trx, owner, { fileName: 'big.csv', csv, preset: null }),
+    );
+    expect(getLiveImport(owner, requested.id)).toBeNull();
+    let finished = false;
+    const run = runImportJob(db, requested.id, { lastAttempt: false }).finally(() => {
+      finished = true;
+    });
+    const seen: number[] = [];
+    let strangerRefused = false;
+    while (!finished) {
+      const live = getLiveImport(owner, requested.id);
+      if (live) {
+        expect(live).toMatchObject({ status: 'running', fileName: 'big.csv', report: null });
+        seen.push(live.progress.rows);
+        if (!strangerRefused && live.progress.rows > 0) {
+          expect(() => getLiveImport(other, requested.id)).toThrow('No such import');
+          strangerRefused = true;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await run).toBe('ended');
+    expect(seen.some((rows) => rows > 0 && rows < 30_000)).toBe(true);
+    expect(strangerRefused).toBe(true);
+    // Ended: the table answers again, with the report.
+    expect(getLiveImport(owner, requested.id)).toBeNull();
+    const status = await inTx(db, (trx) => getImport(trx, owner, requested.id));
+    expect(status).toMatchObject({ status: 'done', report: { imported: 30_000 } });
+  }, 180_000);
 
   it('ends a file with bad rows as failed, with every row error, and changes nothing', async () => {
     const { db } = database();

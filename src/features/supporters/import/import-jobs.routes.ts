@@ -1,6 +1,6 @@
 import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
-import { getImport, maxImportFileBytes, requestImport } from './import-job.service.ts';
+import { getImport, getLiveImport, maxImportFileBytes, requestImport } from './import-job.service.ts';
 import { enqueueImport, registerImportJobs } from './import-job.ts';
 import { importJobsContract as api } from './import-jobs.contract.ts';
 
@@ -26,7 +26,12 @@ export const registerImportJobRoutes: RoutesPlugin = async (app) => {
     // JSON escapes can grow the text: room for the largest file plus its escaping.
     { bodyLimit: maxImportFileBytes * 2, config: { uploadRoles: ['delegate', 'organizer'] } },
   );
-  registerEndpoint(app, api.get, ({ actor, params }) =>
-    tx().execute((trx) => getImport(trx, actor, params.importId)),
+  // An import running in this process answers from memory: on PGlite its transaction holds the
+  // only connection, and a read of the table would wait until it ends.
+  registerEndpoint(
+    app,
+    api.get,
+    async ({ actor, params }) =>
+      getLiveImport(actor, params.importId) ?? tx().execute((trx) => getImport(trx, actor, params.importId)),
   );
 };

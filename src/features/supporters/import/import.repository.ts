@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { arrayLiteral, copyLine, copyTextInto } from '../../../db/copy.ts';
 import type { Db } from '../../../db/database.ts';
 import type { NewPerson, Scope } from '../people.repository.ts';
 
@@ -7,10 +8,8 @@ import type { NewPerson, Scope } from '../people.repository.ts';
  * table without indexes, constraints or WAL (`on commit drop`, so a rolled-back or dry run leaves
  * nothing); duplicates against the people already held are then found by one set-based query, and
  * the rows move into `people` (and their consents into `person_consents`) by one `INSERT … SELECT`
- * each, in id order. The same SQL on PGlite and PostgreSQL. Array columns travel as text joined by
- * the unit separator (U+001F) and each column as one array parameter, unnested on the server.
+ * each, in list order. The same SQL on PGlite and PostgreSQL; the staging write is a COPY on both.
  */
-const unit = '\u001f';
 
 export type StagedPerson = NewPerson & {
   id: string;
@@ -33,57 +32,77 @@ export async function createStage(db: Db): Promise<void> {
   await sql`select set_config('work_mem', '64MB', true)`.execute(db);
 }
 
-/** What stands for null inside a column string. */
-const nullMark = '\u0002';
-const rowSep = '\u001e';
+const stageColumns = [
+  'row',
+  'id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'emails',
+  'phones',
+  'phones_raw',
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'postal_code',
+  'country',
+  'county_fips',
+  'tags',
+  'custom',
+  'notes',
+  'search_text',
+  'consent_email',
+  'consent_phone',
+] as const;
 
-/**
- * Stages rows: each column travels as ONE text parameter, its values joined by U+001E (arrays
- * inside a value by U+001F), split on the server by string_to_array. node-postgres then sends 21
- * plain strings instead of escaping 21 arrays of 10,000 elements value by value, which was the
- * biggest cost of the JavaScript side. Those separators, and U+0002 (which stands for null), are
- * removed from every value first.
- */
-export async function stagePeople(db: Db, rows: readonly StagedPerson[]): Promise<void> {
-  if (rows.length === 0) return;
-  const col = (pick: (row: StagedPerson) => string | null | undefined, cleaned = false) => {
-    let out = '';
-    for (let i = 0; i < rows.length; i += 1) {
-      const value = pick(rows[i] as StagedPerson);
-      // Every value after a separator, the first element dropped on the server: string_to_array turns
-      // '' into no element at all, which would lose a lone empty value.
-      out += rowSep;
-      out += value === null || value === undefined ? nullMark : cleaned ? value : clean(value);
-    }
-    return out;
-  };
-  // Arrays: each element cleaned, then joined by U+001F (which must survive).
-  const list = (pick: (row: StagedPerson) => readonly string[] | undefined) =>
-    col((r) => (pick(r) ?? []).map(clean).join(unit), true);
-  const flag = (value: boolean | null) => (value === null ? null : value ? 't' : 'f');
-  const text = (param: string) => sql`(string_to_array(${param}, chr(30), chr(2)))[2:]`;
-  await sql`insert into people_import_stage
-    select t.row::int, t.id::uuid, t.external_id, t.first_name, t.last_name,
-      string_to_array(t.emails, chr(31)), string_to_array(t.phones, chr(31)), string_to_array(t.phones_raw, chr(31)),
-      t.line1, t.line2, t.city, t.state, t.postal, t.country, t.county, string_to_array(t.tags, chr(31)),
-      t.custom::jsonb, t.notes, t.search, t.consent_email::boolean, t.consent_phone::boolean
-    from unnest(${text(col((r) => String(r.row)))}, ${text(col((r) => r.id))}, ${text(col((r) => r.external_id))},
-      ${text(col((r) => r.first_name ?? ''))}, ${text(col((r) => r.last_name ?? ''))},
-      ${text(list((r) => r.emails))}, ${text(list((r) => r.phones))}, ${text(list((r) => r.phones_raw))},
-      ${text(col((r) => r.address_line1 ?? ''))}, ${text(col((r) => r.address_line2 ?? ''))}, ${text(col((r) => r.city ?? ''))},
-      ${text(col((r) => r.state ?? ''))}, ${text(col((r) => r.postal_code ?? ''))}, ${text(col((r) => r.country ?? ''))},
-      ${text(col((r) => r.county_fips))}, ${text(list((r) => r.tags))}, ${text(col((r) => r.custom))},
-      ${text(col((r) => r.notes ?? ''))}, ${text(col((r) => r.search_text ?? ''))},
-      ${text(col((r) => flag(r.consentEmail)))}, ${text(col((r) => flag(r.consentPhone)))})
-      as t(row, id, external_id, first_name, last_name, emails, phones, phones_raw, line1, line2, city, state, postal, country,
-        county, tags, custom, notes, search, consent_email, consent_phone)`.execute(db);
+const flag = (value: boolean | null) => (value === null ? null : value ? 't' : 'f');
+
+/** One staged row as a line of COPY text (import.service builds a batch's text as it parses). */
+export function stageLine(r: StagedPerson): string {
+  return copyLine([
+    String(r.row),
+    r.id,
+    r.external_id ?? null,
+    r.first_name ?? '',
+    r.last_name ?? '',
+    arrayLiteral(r.emails ?? []),
+    arrayLiteral(r.phones ?? []),
+    arrayLiteral(r.phones_raw ?? []),
+    r.address_line1 ?? '',
+    r.address_line2 ?? '',
+    r.city ?? '',
+    r.state ?? '',
+    r.postal_code ?? '',
+    r.country ?? '',
+    r.county_fips ?? null,
+    arrayLiteral(r.tags ?? []),
+    r.custom ?? '{}',
+    r.notes ?? '',
+    r.search_text ?? '',
+    flag(r.consentEmail),
+    flag(r.consentPhone),
+  ]);
 }
 
-// Built from a string: these are control characters on purpose.
-const separatorClass = '[\\u0002\\u001e\\u001f]';
-const hasSeparator = new RegExp(separatorClass);
-const separators = new RegExp(separatorClass, 'g');
-const clean = (value: string) => (hasSeparator.test(value) ? value.replace(separators, '') : value);
+/**
+ * Stages lines from stageLine by one COPY (src/db/copy.ts) on the transaction's own connection:
+ * the server parses one text stream, with no statement, parameter or array to build per batch.
+ */
+export function stageText(db: Db, text: string): Promise<void> {
+  return copyTextInto(db, 'people_import_stage', stageColumns, text);
+}
+
+/** Stages rows (the demo data): stageLine and stageText at once. */
+export function stagePeople(db: Db, rows: readonly StagedPerson[]): Promise<void> {
+  let text = '';
+  for (const row of rows) text += stageLine(row);
+  return stageText(db, text);
+}
+
+export async function analyzeStage(db: Db): Promise<void> {
+  await sql`analyze people_import_stage`.execute(db);
+}
 
 export interface ExistingDuplicate {
   row: number;
@@ -129,7 +148,9 @@ export async function commitStage(
   source: string,
   at: Date,
   createdAt: Date = at,
+  onStep: (step: 'people' | 'consents', ms: number) => void = () => undefined,
 ): Promise<number> {
+  let t = performance.now();
   const inserted =
     await sql`insert into people (id, coalition_id, organization_id, external_id, first_name, last_name,
       emails, phones, phones_raw, address_line1, address_line2, city, state, postal_code, country, county_fips, tags,
@@ -138,10 +159,13 @@ export async function commitStage(
       phones, phones_raw, address_line1, address_line2, city, state, postal_code, country, county_fips, tags, custom,
       notes, search_text, ${createdAt}, ${createdAt}
     from people_import_stage order by lower(last_name), lower(first_name), id`.execute(db);
+  onStep('people', performance.now() - t);
+  t = performance.now();
   await sql`insert into person_consents (coalition_id, organization_id, person_id, channel, granted, basis, source, recorded_at)
     select ${scope.coalitionId}::uuid, ${scope.organizationId}::uuid, s.id, c.channel, c.granted, 'consent', ${source}, ${at}
     from people_import_stage s
     cross join lateral (values ('email', s.consent_email), ('phone', s.consent_phone)) as c(channel, granted)
     where c.granted is not null`.execute(db);
+  onStep('consents', performance.now() - t);
   return Number(inserted.numAffectedRows ?? 0);
 }
