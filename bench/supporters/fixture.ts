@@ -11,6 +11,7 @@ import {
   syntheticCsvLine,
   syntheticPerson,
 } from '../../src/features/supporters/synthetic.ts';
+import { dropServerDatabase, serverDatabaseUrl } from '../../test/helpers/server-database.ts';
 
 export async function writeCsv(path: string, count: number, offset: number): Promise<void> {
   const out = createWriteStream(path);
@@ -43,19 +44,13 @@ export async function openDatabase(
   const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
   if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await connect({ kind: 'postgres', url: target.toString() });
+  const handle = await connect({ kind: 'postgres', url: serverDatabaseUrl(url, name) });
   return {
     ...handle,
     reused: exists,
     close: async () => {
       await handle.close();
-      if (options.keep) return;
-      const again = new pg.Client({ connectionString: url });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      if (!options.keep) await dropServerDatabase(url, name);
     },
   };
 }
