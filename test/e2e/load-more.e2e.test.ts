@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDecision } from '../../src/features/decisions/create.service.ts';
 import { createDrive } from '../../src/features/petitions/drives.service.ts';
 import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
 import { createActor, inTx } from '../helpers/governance.ts';
@@ -72,6 +73,48 @@ describe('Load more (browser)', () => {
     await table.getByRole('link', { name: `Drive ${count}` }).waitFor();
     expect(await rowNames()).toEqual(names);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it('pages the decisions 20 at a time, latest closing first, each once', async () => {
+    const db = e2e.server.database.db;
+    const coalition = await db
+      .selectFrom('coalitions')
+      .select('id')
+      .where('slug', '=', e2eCoalition.slug)
+      .executeTakeFirstOrThrow();
+    const staff = await createActor(db, coalition.id, 'secretariat');
+    // Closing a day apart, far beyond any seeded decision: Motion 23 closes last, so it comes first.
+    const titles = Array.from({ length: count }, (_, i) => `Paged motion ${String(i + 1).padStart(2, '0')}`);
+    for (const [i, title] of titles.entries()) {
+      await inTx(db, (trx) =>
+        createDecision(trx, staff, {
+          kind: 'motion',
+          title,
+          closesAt: new Date(Date.UTC(2027, 5, 1 + i)).toISOString(),
+        }),
+      );
+    }
+    const newestFirst = [...titles].reverse();
+
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
+    await page.goto(`${e2e.server.url}/decisions?phase=open`);
+    const shownTitles = async () =>
+      (await page.locator('.member-cards h2').allTextContents()).filter((t) => t.startsWith('Paged motion'));
+    await page.getByRole('link', { name: newestFirst[19] }).waitFor();
+    expect(await page.locator('.member-cards h2').count()).toBe(20);
+    expect(await shownTitles()).toEqual(newestFirst.slice(0, 20));
+    await page.getByText('Showing the first 20 decisions.').waitFor();
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByRole('link', { name: titles[0] }).waitFor();
+    expect(await shownTitles()).toEqual(newestFirst);
+    expect(new Set(await page.locator('.member-cards h2').allTextContents()).size).toBe(
+      await page.locator('.member-cards h2').count(),
+    );
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
     await context.close();

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { decisionsContract as decisions } from '../../../src/features/decisions/decisions.contract.ts';
 import { call } from './client.ts';
+import { type PageReader, usePagedList } from './pages.ts';
 import { keys } from './queries.ts';
 import type { BallotInput, CreateDecisionInput, DecisionKind, DecisionSummary } from './types.ts';
 
@@ -14,6 +15,20 @@ export function useDecisions(filter: DecisionsFilter = {}) {
     queryKey: keys.decisionList(filter),
     queryFn: () => call(decisions.list, { query: filter }).then((r) => r.decisions),
   });
+}
+
+/** One page of the decisions that pass the filter, latest closing first (the server's keyset pages). */
+const readDecisions =
+  (filter: DecisionsFilter, limit: number): PageReader<DecisionSummary> =>
+  (cursor) =>
+    call(decisions.list, { query: { ...filter, limit, cursor } }).then((r) => ({
+      items: r.decisions,
+      nextCursor: r.nextCursor,
+    }));
+
+/** The decisions page: 20 at a time, with "Load more". */
+export function useDecisionPages(filter: DecisionsFilter = {}) {
+  return usePagedList([...keys.decisionList(filter), 'pages'], readDecisions(filter, 20));
 }
 
 export function useDecision(id: string) {

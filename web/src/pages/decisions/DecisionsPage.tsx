@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { decisionsContract } from '../../../../src/features/decisions/decisions.contract.ts';
-import { type DecisionsFilter, useDecisions } from '../../api/decisions.ts';
+import { type DecisionsFilter, useDecisionPages } from '../../api/decisions.ts';
 import { useSession } from '../../api/session.ts';
 import type { DecisionKind } from '../../api/types.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import {
   closedLabel,
   decisionKindLabels,
@@ -32,7 +33,7 @@ export function DecisionsPage() {
   const role = useSession().data?.role;
   const [{ phase, kind }, setFilters] = useSearchFilters<'phase' | 'kind', Filters>(['phase', 'kind']);
   usePageTitle('Decisions');
-  const decisions = useDecisions({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });
+  const decisions = useDecisionPages({ ...(phase ? { phase } : {}), ...(kind ? { kind } : {}) });
   const filters = useFilterForm(
     filterSchema,
     { phase: phase || undefined, kind: kind || undefined },
@@ -61,14 +62,14 @@ export function DecisionsPage() {
       </form>
       {decisions.isPending ? <Loading label="Loading decisions" /> : null}
       {decisions.isError ? <ErrorMessage error={decisions.error} /> : null}
-      {decisions.data?.length === 0 ? (
+      {decisions.items?.length === 0 ? (
         <EmptyState title="No decisions match">
           <p>Try another status or kind, or put a new decision to the vote.</p>
         </EmptyState>
       ) : null}
-      {decisions.data && decisions.data.length > 0 ? (
+      {decisions.items && decisions.items.length > 0 ? (
         <ul className="member-cards">
-          {decisions.data.map((d) => (
+          {decisions.items.map((d) => (
             <li key={d.id}>
               <h2>
                 <Link to={`/decisions/${d.id}`}>{d.title}</Link>
@@ -87,6 +88,9 @@ export function DecisionsPage() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {decisions.items ? (
+        <LoadMore pages={decisions} shown={decisions.items.length} noun="decisions" />
       ) : null}
     </section>
   );
