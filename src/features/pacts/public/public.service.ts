@@ -34,11 +34,11 @@ import {
 } from './public.repository.ts';
 import { isUuid, type PublicCandidates, type PublicRace, type RaceCoverage } from './public.schema.ts';
 
-const keyOf = (j: { kind: string; code: string }) => `${j.kind}:${j.code}`;
+export const keyOf = (j: { kind: string; code: string }) => `${j.kind}:${j.code}`;
 const maxDepth = 10;
 
 /** The given jurisdictions and every one above them, level by level (a few queries, not one per row). */
-async function jurisdictionTree(db: Db, viewer: Viewer, ids: Iterable<string>) {
+export async function jurisdictionTree(db: Db, viewer: Viewer, ids: Iterable<string>) {
   const nodes = new Map<string, JurisdictionNode>();
   let frontier = [...new Set(ids)];
   for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth += 1) {

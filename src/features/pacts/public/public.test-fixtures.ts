@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/database.ts';
-import type { JurisdictionView, Viewer } from '../../map/index.ts';
+import type { JurisdictionView } from '../../map/index.ts';
 import {
   catalog,
   countyDistricts,
@@ -18,17 +18,16 @@ import {
 } from '../../map/index.ts';
 import { findCoalitionBySlug, getPublicCoalition } from '../../registry/index.ts';
 import { versionLabelsSchema } from '../stored.schema.ts';
-import {
-  findAssignments,
-  findJurisdictionNodes,
-  type JurisdictionNode,
-  listRaceAreas,
-} from './public.repository.ts';
+import { findAssignments, listRaceAreas } from './public.repository.ts';
 import { isUuid, type PublicCandidates, type PublicRace, type RaceCoverage } from './public.schema.ts';
-import { coverageOf, coverageOrder, type Place, ratifiedPacts } from './public.service.ts';
-
-const keyOf = (j: { kind: string; code: string }) => `${j.kind}:${j.code}`;
-const maxDepth = 10;
+import {
+  coverageOf,
+  coverageOrder,
+  jurisdictionTree,
+  keyOf,
+  type Place,
+  ratifiedPacts,
+} from './public.service.ts';
 
 /** The place asked for: a reference jurisdiction (the public sees no coalition's own map rows). */
 async function resolvePlace(db: Db, ref: string): Promise<JurisdictionView> {
@@ -39,34 +38,6 @@ async function resolvePlace(db: Db, ref: string): Promise<JurisdictionView> {
     : [];
   if (!found) throw notFound('map.jurisdiction_not_found', `No jurisdiction ${ref}.`, { jurisdiction: ref });
   return found;
-}
-
-/** The given jurisdictions and every one above them, level by level (a few queries, not one per row). */
-async function jurisdictionTree(db: Db, viewer: Viewer, ids: Iterable<string>) {
-  const nodes = new Map<string, JurisdictionNode>();
-  let frontier = [...new Set(ids)];
-  for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth += 1) {
-    const found: JurisdictionNode[] = [];
-    for (let start = 0; start < frontier.length; start += 5_000)
-      found.push(...(await findJurisdictionNodes(db, viewer, frontier.slice(start, start + 5_000))));
-    for (const node of found) nodes.set(node.id, node);
-    frontier = [
-      ...new Set(found.flatMap((n) => (n.parent_id && !nodes.has(n.parent_id) ? [n.parent_id] : []))),
-    ];
-  }
-  /** The jurisdictions strictly above `id`, nearest first. */
-  const above = (id: string): JurisdictionNode[] => {
-    const chain: JurisdictionNode[] = [];
-    let parent = nodes.get(id)?.parent_id;
-    while (parent && chain.length < maxDepth) {
-      const node = nodes.get(parent);
-      if (!node) break;
-      chain.push(node);
-      parent = node.parent_id;
-    }
-    return chain;
-  };
-  return above;
 }
 
 const assignmentsSchema = z.record(z.string(), z.string().nullable());
