@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { connect, type DatabaseHandle } from '../../src/db/connect.ts';
+import { connect, type DatabaseHandle, type DatabaseTarget } from '../../src/db/connect.ts';
+import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { dropServerDatabase, runAdmin, serverDatabaseUrl } from './server-database.ts';
 
@@ -61,4 +62,18 @@ export function useTestDatabase(): () => DatabaseHandle {
     if (!handle) throw new Error('the test database is not ready: call inside a test or hook');
     return handle;
   };
+}
+
+/**
+ * Opens `target` for `use` and closes it again: for tests whose real server processes share the
+ * database (an embedded PGlite directory takes one opener at a time, so the test holds it only
+ * while no server does).
+ */
+export async function withDatabase<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
+  const handle = await connect(target);
+  try {
+    return await use(handle.db);
+  } finally {
+    await handle.close();
+  }
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type DatabaseTarget } from '../../src/db/connect.ts';
+import type { DatabaseTarget } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
@@ -20,23 +20,15 @@ import { seedBigPact } from '../helpers/big-pact.ts';
 import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { runConcord } from '../helpers/run-concord.ts';
+import { withDatabase } from '../helpers/test-database.ts';
 
 const concord = (...args: string[]) => runConcord(registerPactCommands, 'pact', ...args);
 /** Small enough that both modes finish in a second or two. */
 const size = { races: 40, members: 4, seed: 3 };
 
-async function withDb<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await connect(target);
-  try {
-    return await use(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Migrates, seeds a pact, and returns the CLI options that act as its staff. */
 async function seed(target: DatabaseTarget) {
-  return withDb(target, async (db) => {
+  return withDatabase(target, async (db) => {
     await migrateToLatest(db);
     const seeded = await seedBigPact(db, size);
     const { slug } = await db
@@ -97,7 +89,7 @@ describe.skipIf(!available)('concord pact run with a server on PostgreSQL', () =
     // One run of a pact at a time: the next waits for this one's end.
     const statusOf = (db: Db) =>
       db.selectFrom('pact_runs').select('status').where('id', '=', run.id).executeTakeFirstOrThrow();
-    await withDb(target, async (db) => {
+    await withDatabase(target, async (db) => {
       let { status } = await statusOf(db);
       for (const deadline = Date.now() + 30_000; Date.now() < deadline; { status } = await statusOf(db)) {
         if (status !== 'queued' && status !== 'running') break;
@@ -111,7 +103,7 @@ describe.skipIf(!available)('concord pact run with a server on PostgreSQL', () =
     const exact = JSON.parse(waited.stdout);
     expect(exact).toMatchObject({ status: 'succeeded', mode: 'exact', version: { number: 2 } });
 
-    await withDb(target, async (db) => {
+    await withDatabase(target, async (db) => {
       const versions = await db
         .selectFrom('pact_versions')
         .select(['number', 'run_id'])
@@ -169,7 +161,7 @@ describe('concord pact run while a server holds embedded PGlite', () => {
     const noWait = await concord('run', 'Big pact', ...seeded.staffArgs, '--no-wait');
     expect(noWait.exitCode).toBe(2);
     expect(noWait.stderr).toContain('[pact.run_needs_worker]');
-    const versions = await withDb(target, (db) =>
+    const versions = await withDatabase(target, (db) =>
       db.selectFrom('pact_runs').select('id').where('pact_id', '=', seeded.pactId).execute(),
     );
     expect(versions).toEqual([]);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type DatabaseTarget } from '../../src/db/connect.ts';
+import type { DatabaseTarget } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createTestUser } from '../helpers/factories.ts';
@@ -17,6 +17,7 @@ import { memberOf, seedCoalition } from '../helpers/governance.ts';
 import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { signInOverHttp } from '../helpers/test-app.ts';
+import { withDatabase } from '../helpers/test-database.ts';
 
 /** Enough rows that the import is still writing a moment after its job has started. */
 const rows = 120_000;
@@ -25,15 +26,6 @@ function csvOf(count: number): string {
   const lines = ['first_name,last_name,email'];
   for (let i = 0; i < count; i++) lines.push(`First${i},Last${i},person${i}@kill.example`);
   return `${lines.join('\n')}\n`;
-}
-
-async function withDb<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await connect(target);
-  try {
-    return await use(handle.db);
-  } finally {
-    await handle.close();
-  }
 }
 
 const peopleOf = (db: Db, organizationId: string) =>
@@ -62,7 +54,7 @@ interface Driver {
 
 async function scenario(driver: Driver): Promise<void> {
   const { target } = driver;
-  const seeded = await withDb(target, async (db) => {
+  const seeded = await withDatabase(target, async (db) => {
     await migrateToLatest(db);
     const seed = await seedCoalition(db, [{ name: 'Importers' }]);
     const member = memberOf(seed, 0);
@@ -91,7 +83,7 @@ async function scenario(driver: Driver): Promise<void> {
     await driver.untilCut(() => read(first.base));
     await killHard(first.server);
     running = undefined;
-    const cut = await withDb(target, async (db) => ({
+    const cut = await withDatabase(target, async (db) => ({
       people: await peopleOf(db, seeded.organizationId),
       job: await driver.jobOf(db, importId),
       status: (
@@ -124,7 +116,7 @@ async function scenario(driver: Driver): Promise<void> {
     await second.server.exited;
     running = undefined;
 
-    await withDb(target, async (db) => {
+    await withDatabase(target, async (db) => {
       expect(await peopleOf(db, seeded.organizationId)).toBe(rows);
       const events = await db
         .selectFrom('audit_events')

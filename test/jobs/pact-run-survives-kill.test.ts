@@ -8,30 +8,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type DatabaseTarget } from '../../src/db/connect.ts';
-import type { Db } from '../../src/db/database.ts';
+import type { DatabaseTarget } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { type RunView, requestExactRun, seedBigPact, waitForExactPhase } from '../helpers/big-pact.ts';
 import { admin, adminUrl, databaseUrl, dropDatabase, postgresAnswers } from '../helpers/postgres-admin.ts';
 import { type ConcordProcess, killHard, serveConcord } from '../helpers/processes.ts';
 import { signInOverHttp } from '../helpers/test-app.ts';
+import { withDatabase } from '../helpers/test-database.ts';
 
 /** 300 races × 6 members: the exact solve takes seconds, so the kill lands while HiGHS works. */
 const size = { races: 300, members: 6, seed: 1 };
 
-/** Opens the database briefly (for PGlite: only while no server holds it). */
-async function withDb<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await connect(target);
-  try {
-    return await use(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 async function scenario(target: DatabaseTarget, env: Record<string, string | undefined>) {
-  const seeded = await withDb(target, async (db) => {
+  const seeded = await withDatabase(target, async (db) => {
     await migrateToLatest(db);
     return seedBigPact(db, size);
   });
@@ -48,7 +38,7 @@ async function scenario(target: DatabaseTarget, env: Record<string, string | und
     await waitForExactPhase(readRun, first.base);
     await killHard(first.server);
     running = undefined;
-    const cut = await withDb(target, (db) =>
+    const cut = await withDatabase(target, (db) =>
       db
         .selectFrom('pact_runs')
         .select(['status', 'version_id'])
@@ -75,7 +65,7 @@ async function scenario(target: DatabaseTarget, env: Record<string, string | und
     await second.server.exited;
     running = undefined;
 
-    await withDb(target, async (db) => {
+    await withDatabase(target, async (db) => {
       const versions = await db
         .selectFrom('pact_versions')
         .select(['number', 'run_id'])
@@ -105,7 +95,7 @@ describe('kill -9 during a pact run', () => {
     const target = { kind: 'pglite', dataDir } as const;
     const { runId } = await scenario(target, { CONCORD_DATA_DIR: dataDir, DATABASE_URL: undefined });
     // The job was taken twice (the killed attempt, then the one after the restart), and completed.
-    const jobs = await withDb(target, (db) =>
+    const jobs = await withDatabase(target, (db) =>
       db.selectFrom('jobs').select(['state', 'attempts']).where('key', '=', runId).execute(),
     );
     expect(jobs).toEqual([{ state: 'completed', attempts: 2 }]);

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type DatabaseHandle, type DatabaseTarget } from '../../src/db/connect.ts';
+import type { DatabaseHandle, DatabaseTarget } from '../../src/db/connect.ts';
 import { lockFileName } from '../../src/db/data-dir-lock.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { verifyAuditChain } from '../../src/features/audit/index.ts';
 import { backupDatabase, restoreDatabase } from '../../src/features/ops/backup.service.ts';
 import { codeOf, seedCoalition } from '../helpers/governance.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
+import { createTestDatabase, withDatabase } from '../helpers/test-database.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'concord-backup-'));
@@ -30,15 +30,6 @@ async function emptyDatabase(): Promise<DatabaseTarget> {
     return handle.target;
   }
   return { kind: 'pglite', dataDir: mkdtempSync(join(work, 'data-')) };
-}
-
-async function withDb<T>(target: DatabaseTarget, use: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await connect(target);
-  try {
-    return await use(handle.db);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Every table's row count and a hash of its rows in a fixed order: equal snapshots, equal data. */
@@ -72,7 +63,7 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, { timeou
 
   it('round trip: a coalition backed up and restored into a new place has the same rows and an intact audit chain', async () => {
     source = await emptyDatabase();
-    await withDb(source, async (db) => {
+    await withDatabase(source, async (db) => {
       await migrateToLatest(db);
       const seed = await seedCoalition(db, [
         { name: 'Harbor Greens' },
@@ -87,7 +78,7 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, { timeou
     const copy = await emptyDatabase();
     await restoreDatabase(copy, file, { force: false });
 
-    await withDb(copy, async (db) => {
+    await withDatabase(copy, async (db) => {
       expect(await snapshot(db)).toEqual(before);
       const report = await verifyAuditChain(db, coalitionId);
       expect(report.ok).toBe(true);
@@ -100,12 +91,12 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, { timeou
   it('restores only into an empty database unless forced, and --force replaces what is there', async () => {
     const target = await emptyDatabase();
     await restoreDatabase(target, file, { force: false });
-    await withDb(target, (db) =>
+    await withDatabase(target, (db) =>
       db.updateTable('coalitions').set({ name: 'Changed since' }).where('id', '=', coalitionId).execute(),
     );
     expect(await codeOf(restoreDatabase(target, file, { force: false }))).toBe('restore.not_empty');
     await restoreDatabase(target, file, { force: true });
-    await withDb(target, async (db) => {
+    await withDatabase(target, async (db) => {
       expect(await snapshot(db)).toEqual(before);
       expect((await verifyAuditChain(db, coalitionId)).ok).toBe(true);
     });
