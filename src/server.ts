@@ -73,7 +73,11 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   // The county ↔ House district crosswalk (~1 s of CPU, once per process) is computed a moment after
   // the server listens, not by the first county lookup, whose callers would all wait for it.
   const crosswalk = setTimeout(() => {
-    loadCrosswalk().catch((error: unknown) => logger.error({ err: error }, 'crosswalk failed'));
+    const started = performance.now();
+    loadCrosswalk().then(
+      () => logger.info(`crosswalk ready in ${Math.round(performance.now() - started)} ms`),
+      (error: unknown) => logger.error({ err: error }, 'crosswalk failed'),
+    );
   }, 1_000);
   crosswalk.unref();
 

@@ -11,6 +11,8 @@ export interface ServerProcess {
   pid: number;
   port: number;
   url: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   /** SIGTERM and wait for the exit code. */
   stop(): Promise<number | null>;
   exited: Promise<number | null>;
@@ -25,8 +27,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let seen = '';
   await new Promise<void>((resolve, reject) => {
-    let seen = '';
     const timer = setTimeout(
       () => reject(new Error(`the server did not start within 90 s:\n${seen}`)),
       90_000,
@@ -53,6 +55,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     port,
     url: `http://127.0.0.1:${port}`,
     exited,
+    output: () => seen,
     stop: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;

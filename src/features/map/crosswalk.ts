@@ -49,28 +49,36 @@ export async function latestDistricts(): Promise<{ state: string; district: numb
   return out;
 }
 
+/** Lets a server answer the requests waiting while the crosswalk is computed in the background. */
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
 export async function computeCrosswalk(): Promise<CrosswalkRow[]> {
   const { topology } = await readAtlas('counties-10m');
-  const counties = topology.objects.counties
-    ? feature(topology, topology.objects.counties).features.flatMap((f) =>
-        typeof f.id === 'string' &&
-        f.geometry &&
-        (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-          ? [new ScanShape(f.id, ringsOf(f.geometry))]
-          : [],
-      )
+  const counties: ScanShape[] = [];
+  const countyFeatures = topology.objects.counties
+    ? feature(topology, topology.objects.counties).features
     : [];
+  for (const [index, f] of countyFeatures.entries()) {
+    // Building the scan shapes of every county at once blocks the event loop for ~130 ms.
+    if (index % 25 === 24) await yieldToEventLoop();
+    if (
+      typeof f.id === 'string' &&
+      f.geometry &&
+      (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+    )
+      counties.push(new ScanShape(f.id, ringsOf(f.geometry)));
+  }
   const uspsOf = new Map(usStates.map((s) => [s.fips, s.usps]));
   const byState = new Map<string, ScanShape[]>();
   for (const [index, d] of (await latestDistricts()).entries()) {
-    if (index % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+    if (index % 5 === 4) await yieldToEventLoop();
     const shape = new ScanShape(`${d.state}-${d.district}`, ringsOf(d.geometry));
     byState.set(d.state, [...(byState.get(d.state) ?? []), shape]);
   }
   const rows: CrosswalkRow[] = [];
   for (const [index, county] of counties.entries()) {
     // ~1 s of CPU in all: let the server answer requests in between (it computes this in the background).
-    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+    if (index % 25 === 24) await yieldToEventLoop();
     const usps = uspsOf.get(county.id.slice(0, 2));
     if (!usps) continue;
     const districts = byState.get(usps);
