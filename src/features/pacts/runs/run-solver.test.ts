@@ -114,8 +114,10 @@ describe('exact mode (HiGHS)', () => {
         expect(report.solver.heuristicObjective).toBeCloseTo(heuristic, 9);
         // An unfair heuristic allocation may beat the best fair one: then the gap is negative.
         if (heuristicReport.fairness.wef1 && report.solver.wef1Enforced) {
-          expect(report.solver.objective).toBeGreaterThanOrEqual(heuristic - 1e-6);
-          // HiGHS proves optimality to its tolerances (reduced costs to 1e-7), not to the last bit.
+          // HiGHS proves optimality to its tolerances (feasibility and reduced costs to 1e-7 per
+          // variable), not to the last bit: over a dozen races an objective near 15 can land 1e-6
+          // below a tie (fast-check found 14.7588588 against 14.7588590), so the bound is relative.
+          expect(report.solver.objective).toBeGreaterThanOrEqual(heuristic - 1e-6 * Math.max(1, heuristic));
           expect(report.solver.gapToExact).toBeGreaterThanOrEqual(-1e-6);
         }
         expect(report.solver.unconstrainedObjective).toBeGreaterThanOrEqual(report.solver.objective - 1e-6);
