@@ -120,7 +120,10 @@ describe('US map (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(moved);
+    // Focus goes back to the county once the panel has unmounted (a render later, not at the click).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')), { timeout: 5_000 })
+      .toBe(moved);
     await screenshot(page, 'map-keyboard');
 
     expect(await axeViolations(page)).toEqual([]);
