@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import { type BallotFileSpec, candidateName, syntheticRankings } from '../tabulate/generate.ts';
 
 export async function writeEssXlsx(path: string, spec: BallotFileSpec): Promise<void> {

@@ -1,11 +1,12 @@
 /**
  * ES&S cast vote records: the first sheet of an .xlsx workbook, one ballot per row from
  * firstVoteRowIndex, rankings in consecutive columns from firstVoteColumnIndex (RCTab's
- * StreamingCvrReader). Rows are streamed with exceljs, so a million-row file never becomes a million
+ * StreamingCvrReader). Rows are streamed with exceljs (the
+ * @protobi fork: docs/decisions/0018), so a million-row file never becomes a million
  * row objects at once.
  */
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '@protobi/exceljs';
 import { OVERVOTE_LABEL, type RctabCvr, UWI_LABEL } from '../../../core/rctab/types.ts';
 import type { CvrSourceConfig } from '../rctab.config.ts';
 import { CvrReadError, javaSplit, type ReaderOptions, sanitizeForOutput, toRankings } from './reader.ts';
