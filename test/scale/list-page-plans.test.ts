@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { pactsQuery } from '../../src/features/pacts/pacts.repository.ts';
 import { drivesPageQuery } from '../../src/features/petitions/petitions.repository.ts';
-import { candidatesQuery } from '../../src/features/tickets/tickets.repository.ts';
+import { organizationsQuery } from '../../src/features/registry/organizations.repository.ts';
+import { candidatesQuery, ownRacesQuery } from '../../src/features/tickets/tickets.repository.ts';
 import { createTestCoalition } from '../helpers/factories.ts';
 import { inTx } from '../helpers/governance.ts';
 import { useTestDatabase } from '../helpers/test-database.ts';
@@ -50,6 +51,25 @@ describe('list page plans', () => {
         drivesPageQuery(trx, coalition.id, { limit: 50, after }).explain(),
       );
       expectServedBy(drives, 'petition_drives_coalition_due_idx');
+    }
+  });
+
+  it('members directory pages and race search pages are index range scans in name order, filtered or not', async () => {
+    const { db } = database();
+    const coalition = await createTestCoalition(db);
+    for (const after of [undefined, ['Harbor Greens', id] as const]) {
+      for (const filter of [{}, { status: 'member' as const, position: 'left' as const, q: 'green' }]) {
+        const members = await planOf(db, (trx) =>
+          organizationsQuery(trx, coalition.id, filter, { limit: 50, after }).explain(),
+        );
+        expectServedBy(members, 'organizations_coalition_name_idx');
+      }
+      for (const search of [{}, { q: 'senate', state: 'NY' }]) {
+        const races = await planOf(db, (trx) =>
+          ownRacesQuery(trx, coalition.id, search, { limit: 20, after }).explain(),
+        );
+        expectServedBy(races, 'races_coalition_name_idx');
+      }
     }
   });
 });

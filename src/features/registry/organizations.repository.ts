@@ -1,11 +1,11 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { CursorKey } from '../../contract/cursor.ts';
+import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
   OrganizationStatus,
   OrganizationStatusChangesTable,
   OrganizationsTable,
 } from '../../db/tables/governance.ts';
+import type { PositionBand } from './registry.schema.ts';
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
 
@@ -43,33 +43,59 @@ export function findOrganizationByName(db: Db, coalitionId: string, name: string
     .executeTakeFirst();
 }
 
-export function listOrganizations(
+export interface OrganizationListFilter {
+  status?: OrganizationStatus | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
+  position?: PositionBand | undefined;
+  ids?: string[];
+}
+
+/** A keyset page in name order: `limit + 1` rows after the (name, id) of `after`. */
+export interface OrganizationPage {
+  limit: number;
+  after?: readonly [name: string, id: string] | undefined;
+}
+
+/** Name order, then id; with `page`, one keyset page (served by organizations_coalition_name_idx). */
+export function listOrganizations(db: Db, coalitionId: string, filter: OrganizationListFilter, page?: OrganizationPage) {
+  if (filter.ids?.length === 0) return Promise.resolve([]);
+  return organizationsQuery(db, coalitionId, filter, page).execute();
+}
+
+/** The list's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function organizationsQuery(
   db: Db,
   coalitionId: string,
-  filter: {
-    status?: OrganizationStatus | undefined;
-    kind?: string | undefined;
-    q?: string | undefined;
-    ids?: string[];
-    /** A keyset page: `limit + 1` rows after the (name, id) of `after`. */
-    limit?: number | undefined;
-    after?: CursorKey | undefined;
-  },
+  filter: OrganizationListFilter,
+  page?: OrganizationPage,
 ) {
   let query = db.selectFrom('organizations').selectAll().where('coalition_id', '=', coalitionId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.kind) query = query.where('kind', '=', filter.kind as OrganizationRow['kind']);
   if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (filter.ids) {
-    if (filter.ids.length === 0) return Promise.resolve([]);
-    query = query.where('id', 'in', filter.ids);
+  if (filter.position) query = query.where(positionInBand(filter.position));
+  if (filter.ids) query = query.where('id', 'in', filter.ids);
+  if (page?.after) {
+    const [name, id] = page.after;
+    query = query.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(name, id)));
   }
-  if (filter.after) {
-    const [name, id] = filter.after;
-    query = query.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(String(name), String(id))));
+  if (page) query = query.limit(page.limit + 1);
+  return query.orderBy('name').orderBy('id');
+}
+
+/** The band's condition on the stored position (numeric(4,3)); the bounds are the schema's. */
+function positionInBand(band: PositionBand): Expression<SqlBool> {
+  switch (band) {
+    case 'undeclared':
+      return sql<SqlBool>`position is null`;
+    case 'left':
+      return sql<SqlBool>`position < -0.2`;
+    case 'right':
+      return sql<SqlBool>`position > 0.2`;
+    case 'centre':
+      return sql<SqlBool>`position between -0.2 and 0.2`;
   }
-  if (filter.limit !== undefined) query = query.limit(filter.limit + 1);
-  return query.orderBy('name').orderBy('id').execute();
 }
 
 export function insertOrganization(db: Db, row: Insertable<OrganizationsTable>) {

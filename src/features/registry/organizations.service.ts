@@ -1,7 +1,8 @@
-import { type CursorKey, pageOf } from '../../contract/cursor.ts';
+import { pageOf } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { requireAdmin, requireStaff, requireStaffOrDelegateOf } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { requireOwnCursor } from '../../core/list-cursor.ts';
 import { isFinal } from '../../core/rules/lifecycle.ts';
 import { findLookalike } from '../../core/rules/name-skeleton.ts';
 import type { Db } from '../../db/database.ts';
@@ -13,6 +14,7 @@ import * as repo from './organizations.repository.ts';
 import type {
   CreateOrganizationInput,
   OrganizationDetail,
+  OrganizationsQuery,
   OrganizationView,
   UpdateOrganizationInput,
 } from './registry.schema.ts';
@@ -34,10 +36,11 @@ export async function findOrganizationOr404(
   return org;
 }
 
+/** Every organization that passes the filter, in name order: for a server-side reader of the whole list. */
 export async function listOrganizationViews(
   db: Db,
   actor: Actor,
-  filter: Parameters<typeof repo.listOrganizations>[2],
+  filter: repo.OrganizationListFilter,
 ): Promise<OrganizationView[]> {
   const [rows, ratified] = await Promise.all([
     repo.listOrganizations(db, actor.coalitionId, filter),
@@ -46,16 +49,20 @@ export async function listOrganizationViews(
   return rows.map((row) => toOrganizationView(row, ratified));
 }
 
-/** A keyset page of the list in name order (src/contract/cursor.ts); every row without `limit`. */
+/** One keyset page of the directory in name order (src/contract/cursor.ts), filtered in SQL. */
 export async function listOrganizationPage(
   db: Db,
   actor: Actor,
-  query: Omit<Parameters<typeof repo.listOrganizations>[2], 'after'> & { cursor?: CursorKey | undefined },
+  query: OrganizationsQuery,
 ): Promise<{ organizations: OrganizationView[]; nextCursor: string | null }> {
-  const { cursor, ...filter } = query;
-  const views = await listOrganizationViews(db, actor, { ...filter, after: cursor });
-  const page = pageOf(views, query.limit, (org) => [org.name, org.id]);
-  return { organizations: page.items, nextCursor: page.nextCursor };
+  const { cursor, limit, ...filter } = query;
+  if (cursor) requireOwnCursor(actor, cursor[1]);
+  const [rows, ratified] = await Promise.all([
+    repo.listOrganizations(db, actor.coalitionId, filter, { limit, after: cursor && [cursor[2], cursor[3]] }),
+    ratifiedSet(db, actor.coalitionId),
+  ]);
+  const page = pageOf(rows, limit, (row) => ['organizations', actor.coalitionId, row.name, row.id]);
+  return { organizations: page.items.map((row) => toOrganizationView(row, ratified)), nextCursor: page.nextCursor };
 }
 
 export async function getOrganizationDetail(db: Db, actor: Actor, id: string): Promise<OrganizationDetail> {

@@ -23,7 +23,7 @@ import {
 import {
   createOrganizationSchema,
   evidenceInputSchema,
-  organizationsQuerySchema,
+  organizationsFilterSchema,
 } from './registry.schema.ts';
 
 export function registerRegistryCommands(program: Command): void {
@@ -33,13 +33,16 @@ export function registerRegistryCommands(program: Command): void {
 
   withCommonOptions(org.command('list').description('List the organizations of a coalition'), false)
     .option('--status <status>', 'applicant, member, suspended, expelled or withdrawn')
+    .option('--position <band>', 'left, centre, right or undeclared (the directory\'s position bands)')
+    .option('--search <text>', 'only names containing this text')
     .addHelpText(
       'after',
       '\nExamples:\n  $ concord org list --coalition demo\n  $ concord org list --coalition demo --status applicant --json',
     )
     .action(
-      runCommand(async (o: CommonOptions & { status?: string }) => {
-        const filter = parseWith(organizationsQuerySchema, { status: o.status });
+      runCommand(async (o: CommonOptions & { status?: string; position?: string; search?: string }) => {
+        // Every matching row: the terminal reads the database directly, where a page buys nothing.
+        const filter = parseWith(organizationsFilterSchema, { status: o.status, position: o.position, q: o.search });
         const orgs = await withDatabase(async ({ db }) =>
           listOrganizationViews(db, await resolveReader(db, o.coalition, o.as), filter),
         );

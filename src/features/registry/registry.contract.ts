@@ -164,7 +164,10 @@ export const registryContract = {
     method: 'GET',
     path: '/api/organizations',
     auth: 'session',
-    summary: 'Organizations of the coalition (members, applicants, and former members)',
+    summary:
+      'Organizations of the coalition (members, applicants, and former members) in name order, a page at a time',
+    description:
+      'Filters: `status`, `kind`, `position` (band: left below -0.2, centre -0.2 to +0.2, right above +0.2, undeclared) and `q` (part of the name). Keyset pages: `limit` (default 50, at most 500) rows, and `nextCursor` to pass back as `cursor` for the next page (null on the last). A cursor that is not one this list gave is a 400.',
     query: organizationsQuerySchema,
     response: z.object({ organizations: z.array(organizationSchema), nextCursor: nextCursorSchema }),
   }),

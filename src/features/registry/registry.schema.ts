@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '../../contract/cursor.ts';
+import { boundedPageQuerySchema } from '../../contract/cursor.ts';
 import { hexColourPattern } from '../../core/colour-contrast.ts';
 import type { AdmissionRule } from '../../core/rules/admission.ts';
 import { organizationStatuses } from '../../core/rules/lifecycle.ts';
@@ -102,13 +102,31 @@ export const updateOrganizationSchema = z.object({
 });
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 
-/** Filters, and keyset pages in name order (`limit`, `cursor`; without `limit`, every row). */
-export const organizationsQuerySchema = z.object({
+/**
+ * Bands of the left–right axis the directory filters by: left below −0.2, centre −0.2 to +0.2
+ * (inclusive), right above +0.2, undeclared when no position is stated.
+ */
+export const positionBands = ['left', 'centre', 'right', 'undeclared'] as const;
+export const positionBandSchema = z.enum(positionBands);
+export type PositionBand = z.infer<typeof positionBandSchema>;
+
+/** What the members directory filters by; the CLI takes these alone, every matching row. */
+export const organizationsFilterSchema = z.object({
   status: organizationStatusSchema.optional(),
   kind: organizationKindSchema.optional(),
   q: z.string().trim().max(100).optional(),
-  ...pageQuerySchema.shape,
+  position: positionBandSchema.optional(),
 });
+export type OrganizationsFilter = z.output<typeof organizationsFilterSchema>;
+
+/**
+ * The filters, and keyset pages in name order (src/contract/cursor.ts): 50 a page unless asked, at
+ * most 500; the cursor carries the coalition, the name and the id of the last row.
+ */
+export const organizationsQuerySchema = organizationsFilterSchema.extend(
+  boundedPageQuerySchema('organizations', [z.uuid(), z.string().max(200), z.uuid()], 50).shape,
+);
+export type OrganizationsQuery = z.output<typeof organizationsQuerySchema>;
 
 export const withdrawalSchema = z.object({ note: z.string().trim().min(1).max(2000) });
 

@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../contract/cursor.ts';
+import { encodeCursor, pageOf } from '../../contract/cursor.ts';
 import { type Actor, isStaff } from '../../core/actor.ts';
 import { requireStaff } from '../../core/authorize.ts';
 import {
@@ -32,6 +32,8 @@ import type {
   Facts,
   LineInput,
   ProposeCandidateInput,
+  RaceRef,
+  RaceSearchQuery,
   RuleCheck,
   TransitionInput,
 } from './tickets.schema.ts';
@@ -658,15 +660,31 @@ export async function transitionCandidate(
 
 export { moveTo as moveCandidate, reassessDissidence };
 
-/** The races a ticket can be built for: the coalition's own (imported) races, with their state. */
-export async function listNominationRaces(db: Db, actor: Actor) {
-  const races = await repo.listOwnRaces(db, actor.coalitionId);
+/**
+ * One page of the races a ticket can be built for (the coalition's own, imported), searched by
+ * name, office or place and by state, in name order, each with its state.
+ */
+export async function searchNominationRaces(
+  db: Db,
+  actor: Actor,
+  query: RaceSearchQuery,
+): Promise<{ races: RaceRef[]; nextCursor: string | null }> {
+  const { limit, cursor, ...search } = query;
+  if (cursor) requireOwnCursor(actor, cursor[1]);
+  const rows = await repo.searchOwnRaces(db, actor.coalitionId, search, {
+    limit,
+    after: cursor && [cursor[2], cursor[3]],
+  });
+  const page = pageOf(rows, limit, (row) => ['races', actor.coalitionId, row.name, row.id]);
   const places = await resolvePlaces(
     db,
     actor.coalitionId,
-    races.map((r) => r.jurisdiction_id),
+    page.items.map((r) => r.jurisdiction_id),
   );
-  return races.map((r) => toRaceRef(r, places.get(r.jurisdiction_id)));
+  return {
+    races: page.items.map((r) => toRaceRef(r, places.get(r.jurisdiction_id))),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   nationalTicketInputSchema,
   nationalTicketViewSchema,
   proposeCandidateSchema,
-  raceRefSchema,
+  raceSearchPageSchema,
+  raceSearchQuerySchema,
   recordFactsSchema,
   resultsImportReportSchema,
   resultsImportSchema,
@@ -130,8 +131,11 @@ export const ticketsContract = {
     method: 'GET',
     path: '/api/candidates/races',
     auth: 'session',
-    summary: 'The coalition’s own races a candidate can be proposed for, with their state',
-    response: z.array(raceRefSchema),
+    summary: 'Search the coalition’s own races a candidate can be proposed for, with their state',
+    description:
+      '`q` matches part of the race name, its office or its place name; `state` (two letters) keeps the races in that state. In name order, keyset pages: `limit` (default 20, at most 500) rows, and `nextCursor` to pass back as `cursor` for the next page (null on the last). A cursor that is not one this search gave is a 400.',
+    query: raceSearchQuerySchema,
+    response: raceSearchPageSchema,
   }),
   check: endpoint({
     method: 'POST',

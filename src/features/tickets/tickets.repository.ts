@@ -377,13 +377,56 @@ export function findCoalitionName(db: Db, coalitionId: string) {
 }
 
 /** The coalition's own races (imported), the ones members nominate for, newest election first. */
-export function listOwnRaces(db: Db, coalitionId: string) {
-  return raceRows(db)
-    .where('races.coalition_id', '=', coalitionId)
-    .orderBy('elections.election_date', 'desc')
-    .orderBy('races.name')
-    .limit(2000)
-    .execute();
+export interface RaceSearch {
+  /** Part of the race's name, its office or its place's name. */
+  q?: string | undefined;
+  /** The two-letter code of the state the race's place lies in (itself or an ancestor). */
+  state?: string | undefined;
+}
+
+/** A keyset page in name order: `limit + 1` rows after the (name, id) of `after`. */
+export interface RacePage {
+  limit: number;
+  after?: readonly [name: string, id: string] | undefined;
+}
+
+/** The coalition's own races that match, in name order (served by races_coalition_name_idx). */
+export function searchOwnRaces(db: Db, coalitionId: string, search: RaceSearch, page: RacePage) {
+  return ownRacesQuery(db, coalitionId, search, page).execute();
+}
+
+/** The search's query, unexecuted: test/scale/list-page-plans.test.ts explains it. */
+export function ownRacesQuery(db: Db, coalitionId: string, search: RaceSearch, page: RacePage) {
+  let query = raceRows(db).where('races.coalition_id', '=', coalitionId);
+  if (search.q) {
+    const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('races.name', 'ilike', pattern),
+        eb('races.office', 'ilike', pattern),
+        eb('jurisdictions.name', 'ilike', pattern),
+      ]),
+    );
+  }
+  // The state is found walking up the place's parents, as places.service.ts resolves it for a view.
+  if (search.state) {
+    query = query.where(
+      sql<boolean>`exists (
+        with recursive up (id, parent_id, kind, abbr, depth) as (
+          select j.id, j.parent_id, j.kind, j.abbr, 0 from jurisdictions j where j.id = races.jurisdiction_id
+          union all
+          select p.id, p.parent_id, p.kind, p.abbr, up.depth + 1
+          from jurisdictions p join up on p.id = up.parent_id where up.depth < 8
+        )
+        select 1 from up where up.kind = 'state' and up.abbr = ${search.state.toUpperCase()}
+      )`,
+    );
+  }
+  if (page.after) {
+    const [name, id] = page.after;
+    query = query.where((eb) => eb(eb.refTuple('races.name', 'races.id'), '>', eb.tuple(name, id)));
+  }
+  return query.orderBy('races.name').orderBy('races.id').limit(page.limit + 1);
 }
 
 /** A candidate's audit trail (its transitions, lines, flags, refusals), oldest first. */

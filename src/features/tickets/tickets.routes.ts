@@ -8,7 +8,7 @@ import {
   endorseCandidate,
   getCandidate,
   listCandidatePage,
-  listNominationRaces,
+  searchNominationRaces,
   proposeCandidate,
   recordFacts,
   recordRefusal,
@@ -33,7 +33,7 @@ export const registerTicketRoutes: RoutesPlugin = async (app) => {
     tx((trx) => listCandidatePage(trx, actor, query)),
   );
   registerEndpoint(app, c.propose, ({ actor, body }) => tx((trx) => proposeCandidate(trx, actor, body)));
-  registerEndpoint(app, c.races, ({ actor }) => tx((trx) => listNominationRaces(trx, actor)));
+  registerEndpoint(app, c.races, ({ actor, query }) => tx((trx) => searchNominationRaces(trx, actor, query)));
   registerEndpoint(app, c.check, ({ actor, body }) => tx((trx) => checkNomination(trx, actor, body)));
   registerEndpoint(app, c.candidate, ({ actor, params }) => tx((trx) => getCandidate(trx, actor, params.id)));
   registerEndpoint(app, c.addLine, async ({ actor, params, body }) => {

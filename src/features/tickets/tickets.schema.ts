@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedPageQuerySchema, cursorTimestampSchema } from '../../contract/cursor.ts';
+import { boundedPageQuerySchema, cursorTimestampSchema, nextCursorSchema } from '../../contract/cursor.ts';
 import { candidateStatuses, rejectionReasons } from '../../core/tickets/lifecycle.ts';
 
 /** Shared with the web app: every input and every view of candidates, lines, tickets and results. */
@@ -120,6 +120,25 @@ export const raceRefSchema = z.object({
   country: z.string(),
 });
 export type RaceRef = z.infer<typeof raceRefSchema>;
+
+/**
+ * The search for a race to propose a candidate for: `q` matches part of the race's name, its office
+ * or its place's name; `state` is the two-letter code of its state. Keyset pages in name order
+ * (src/contract/cursor.ts), 20 a page unless asked: the coalition's races grow with every import.
+ */
+export const raceSearchQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    state: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'Two letters, like NY')
+      .transform((s) => s.toUpperCase())
+      .optional(),
+  })
+  .extend(boundedPageQuerySchema('races', [z.uuid(), z.string().max(1_000), z.uuid()], 20).shape);
+export type RaceSearchQuery = z.output<typeof raceSearchQuerySchema>;
+export const raceSearchPageSchema = z.object({ races: z.array(raceRefSchema), nextCursor: nextCursorSchema });
 
 export const candidateViewSchema = z.object({
   id: z.uuid(),
