@@ -5,6 +5,11 @@ import type { Db } from '../../src/db/database.ts';
 import { createPact, listPactViews } from '../../src/features/pacts/index.ts';
 import { riversidePactInput, seedLeftCoalition } from '../../src/features/pacts/pacts.test-fixtures.ts';
 import { createDrive, listDrives } from '../../src/features/petitions/drives.service.ts';
+import {
+  createOrganization,
+  listOrganizationViews,
+  updateOrganization,
+} from '../../src/features/registry/index.ts';
 import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
 import { listCandidateViews, proposeCandidate } from '../../src/features/tickets/candidates.service.ts';
 import { member, seedTicketsCoalition } from '../../src/features/tickets/tickets.test-fixtures.ts';
@@ -254,6 +259,156 @@ describe('list pages', () => {
         app,
         session,
         `/api/petitions/drives?cursor=${encodeCursor(['candidates', String(coalitionId), String(dueDay), String(id)])}`,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('walks the members directory in name order, filtered in SQL, and refuses bad limits and foreign cursors', async () => {
+    const { db } = database();
+    const seed = await seedCoalition(db, [{ name: 'Oak' }, { name: 'alder' }, { name: 'Birch' }]);
+    const app = await buildTestApp(db);
+    try {
+      // Positions on both sides of each band's edges (stored to three decimals), and none declared.
+      const positions: [string, number | null][] = [
+        ['Elm', -0.2],
+        ['Fir', -0.201],
+        ['Hazel', 0.2],
+        ['Larch', 0.201],
+        ['Maple', null],
+        ['Elm Grove', -0.9],
+        ['Elmwood', 0.9],
+      ];
+      for (const [name, position] of positions) {
+        const org = await inTx(db, (trx) =>
+          createOrganization(trx, seed.secretariat, { name, kind: 'party' }),
+        );
+        await inTx(db, (trx) => updateOrganization(trx, seed.admin, org.id, { position }));
+      }
+      const views = await listOrganizationViews(db, seed.secretariat, {});
+      const whole = views.map((org) => org.id);
+      expect(whole).toHaveLength(10);
+
+      const session = await signIn(app, await createTestUser(db, seed.coalition.slug, 'viewer'));
+      const paged = await walk(app, session, '/api/organizations', 'organizations', 3);
+      expect(paged.ids).toEqual(whole);
+      expect(paged.pages).toBe(4);
+      const names = async (query: string) => {
+        const response = await injectAs(app, session, { method: 'GET', url: `/api/organizations?${query}` });
+        expect(response.statusCode, response.body).toBe(200);
+        return (response.json().organizations as { name: string }[]).map((org) => org.name);
+      };
+      expect(await names('position=left')).toEqual(['Elm Grove', 'Fir']);
+      expect(await names('position=centre')).toEqual(['Elm', 'Hazel']);
+      expect(await names('position=right')).toEqual(['Elmwood', 'Larch']);
+      expect((await names('position=undeclared')).sort()).toEqual(['Birch', 'Maple', 'Oak', 'alder'].sort());
+      expect(await names('q=elm&position=right')).toEqual(['Elmwood']);
+      expect(await names('q=ELM')).toEqual(['Elm', 'Elm Grove', 'Elmwood']);
+      // A filtered walk: pages full but the last, each row once, the filter's rows only.
+      const filtered = await walk(app, session, '/api/organizations?q=elm', 'organizations', 2);
+      expect(filtered.pages).toBe(2);
+      expect(new Set(filtered.ids).size).toBe(3);
+
+      for (const limit of ['0', '501', '1.5', 'many']) {
+        const response = await injectAs(app, session, {
+          method: 'GET',
+          url: `/api/organizations?limit=${limit}`,
+        });
+        expect(response.statusCode, limit).toBe(400);
+        expect(response.json().error.code).toBe('request.invalid');
+      }
+      const bad = await injectAs(app, session, { method: 'GET', url: '/api/organizations?position=middle' });
+      expect(bad.statusCode).toBe(400);
+
+      const cursor = paged.cursors[0] ?? '';
+      const [list, coalitionId, name, id] = decoded(cursor);
+      // The database's collation orders the names ('alder' sorts last under C, first under en_US).
+      expect([list, coalitionId, name, id]).toEqual([
+        'organizations',
+        seed.coalition.id,
+        views[2]?.name,
+        views[2]?.id,
+      ]);
+      await expectRefused(app, await outsider(app, db), `/api/organizations?cursor=${cursor}`);
+      await expectRefused(app, session, '/api/organizations?cursor=nope');
+      await expectRefused(
+        app,
+        session,
+        `/api/organizations?cursor=${encodeCursor(['pacts', String(coalitionId), String(name), String(id)])}`,
+      );
+      await expectRefused(
+        app,
+        session,
+        `/api/organizations?cursor=${encodeCursor(['organizations', String(coalitionId), String(name), 'not-an-id'])}`,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('searches the races by part of the name, office or place, by state, a page at a time', async () => {
+    const { db } = database();
+    const seed = await seedTicketsCoalition(db);
+    const app = await buildTestApp(db);
+    try {
+      // Three races sharing one name: only the id orders them, and the walk must still see each once.
+      const ties = ['MI-HD-1', 'MI-HD-2', 'MI-HD-3'].map((code) => seed.raceId(code));
+      await sql`update races set name = 'Michigan House' where id in (${sql.join(ties)})`.execute(db);
+      const session = await signIn(app, await createTestUser(db, seed.coalition.slug, 'delegate'));
+      const search = async (query: string) => {
+        const response = await injectAs(app, session, {
+          method: 'GET',
+          url: `/api/candidates/races?${query}`,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json() as {
+          races: { id: string; name: string; statePo: string | null }[];
+          nextCursor: string | null;
+        };
+      };
+      const all = await search('limit=500');
+      expect(all.races).toHaveLength(8);
+      expect(all.nextCursor).toBeNull();
+      const order = all.races.map((race) => race.name);
+      expect([...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(order);
+
+      const paged = await walk(app, session, '/api/candidates/races', 'races', 2);
+      expect(paged.ids).toEqual(all.races.map((race) => race.id));
+      expect(paged.pages).toBe(4);
+      expect(new Set(paged.ids).size).toBe(8);
+
+      // By part of the race's own name, by its place's name, by its office, by state.
+      const michigan = await search('q=michigan');
+      expect(michigan.races.map((race) => race.id).sort()).toEqual([...ties].sort());
+      const byPlace = await search('q=york senate');
+      expect(byPlace.races.map((race) => race.id)).toEqual([seed.raceId('NY-SD-1')]);
+      const byOffice = await search('q=state_senate');
+      expect(byOffice.races.map((race) => race.id)).toEqual([seed.raceId('NY-SD-1')]);
+      const inMichigan = await search('state=mi');
+      expect(inMichigan.races.map((race) => race.id).sort()).toEqual([...ties].sort());
+      expect(inMichigan.races.every((race) => race.statePo === 'MI')).toBe(true);
+      expect((await search('q=house&state=CT')).races.map((race) => race.id)).toEqual([
+        seed.raceId('CT-HD-1'),
+      ]);
+      expect((await search('q=nowhere at all')).races).toEqual([]);
+      const small = await search('');
+      expect(small.races.length).toBeLessThanOrEqual(20);
+
+      for (const query of ['limit=0', 'limit=501', 'limit=2.5', 'state=Michigan']) {
+        const response = await injectAs(app, session, {
+          method: 'GET',
+          url: `/api/candidates/races?${query}`,
+        });
+        expect(response.statusCode, query).toBe(400);
+        expect(response.json().error.code).toBe('request.invalid');
+      }
+      await expectRefused(app, await outsider(app, db), `/api/candidates/races?cursor=${paged.cursors[0]}`);
+      const [, coalitionId, name, id] = decoded(paged.cursors[0] ?? '');
+      await expectRefused(
+        app,
+        session,
+        `/api/candidates/races?cursor=${encodeCursor(['organizations', String(coalitionId), String(name), String(id)])}`,
       );
     } finally {
       await app.close();

@@ -12,7 +12,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('organizations')
     .columns(['coalition_id', 'name', 'id'])
     .execute();
-  await db.schema.createIndex('races_coalition_name_idx').on('races').columns(['coalition_id', 'name', 'id']).execute();
+  await db.schema
+    .createIndex('races_coalition_name_idx')
+    .on('races')
+    .columns(['coalition_id', 'name', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

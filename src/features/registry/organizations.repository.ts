@@ -1,4 +1,11 @@
-import { type Expression, type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type Insertable,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type {
   OrganizationStatus,
@@ -58,7 +65,12 @@ export interface OrganizationPage {
 }
 
 /** Name order, then id; with `page`, one keyset page (served by organizations_coalition_name_idx). */
-export function listOrganizations(db: Db, coalitionId: string, filter: OrganizationListFilter, page?: OrganizationPage) {
+export function listOrganizations(
+  db: Db,
+  coalitionId: string,
+  filter: OrganizationListFilter,
+  page?: OrganizationPage,
+) {
   if (filter.ids?.length === 0) return Promise.resolve([]);
   return organizationsQuery(db, coalitionId, filter, page).execute();
 }

@@ -62,7 +62,10 @@ export async function listOrganizationPage(
     ratifiedSet(db, actor.coalitionId),
   ]);
   const page = pageOf(rows, limit, (row) => ['organizations', actor.coalitionId, row.name, row.id]);
-  return { organizations: page.items.map((row) => toOrganizationView(row, ratified)), nextCursor: page.nextCursor };
+  return {
+    organizations: page.items.map((row) => toOrganizationView(row, ratified)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function getOrganizationDetail(db: Db, actor: Actor, id: string): Promise<OrganizationDetail> {

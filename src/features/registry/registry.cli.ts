@@ -33,7 +33,7 @@ export function registerRegistryCommands(program: Command): void {
 
   withCommonOptions(org.command('list').description('List the organizations of a coalition'), false)
     .option('--status <status>', 'applicant, member, suspended, expelled or withdrawn')
-    .option('--position <band>', 'left, centre, right or undeclared (the directory\'s position bands)')
+    .option('--position <band>', "left, centre, right or undeclared (the directory's position bands)")
     .option('--search <text>', 'only names containing this text')
     .addHelpText(
       'after',
@@ -42,7 +42,11 @@ export function registerRegistryCommands(program: Command): void {
     .action(
       runCommand(async (o: CommonOptions & { status?: string; position?: string; search?: string }) => {
         // Every matching row: the terminal reads the database directly, where a page buys nothing.
-        const filter = parseWith(organizationsFilterSchema, { status: o.status, position: o.position, q: o.search });
+        const filter = parseWith(organizationsFilterSchema, {
+          status: o.status,
+          position: o.position,
+          q: o.search,
+        });
         const orgs = await withDatabase(async ({ db }) =>
           listOrganizationViews(db, await resolveReader(db, o.coalition, o.as), filter),
         );

@@ -82,7 +82,10 @@ export const ticketsDemoStep: DemoStep = {
       dryRun: false,
     });
     const raceIds = new Map(
-      (await repo.searchOwnRaces(db, context.coalitionId, {}, { limit: 500 })).map((r) => [r.jurisdiction_code, r.id]),
+      (await repo.searchOwnRaces(db, context.coalitionId, {}, { limit: 500 })).map((r) => [
+        r.jurisdiction_code,
+        r.id,
+      ]),
     );
     const raceId = (code: string) => raceIds.get(code) ?? '';
     const members = new Map((await repo.listMembers(db, context.coalitionId)).map((m) => [m.name, m.id]));

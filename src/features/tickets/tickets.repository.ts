@@ -426,7 +426,10 @@ export function ownRacesQuery(db: Db, coalitionId: string, search: RaceSearch, p
     const [name, id] = page.after;
     query = query.where((eb) => eb(eb.refTuple('races.name', 'races.id'), '>', eb.tuple(name, id)));
   }
-  return query.orderBy('races.name').orderBy('races.id').limit(page.limit + 1);
+  return query
+    .orderBy('races.name')
+    .orderBy('races.id')
+    .limit(page.limit + 1);
 }
 
 /** A candidate's audit trail (its transitions, lines, flags, refusals), oldest first. */
