@@ -89,11 +89,18 @@ async function routesOf(base: string): Promise<Route[]> {
   const staff = await signIn(base, demoSecretariatEmail);
   const session = await getJson<{ coalition: { slug: string } }>(base, '/api/session', staff);
   const slug = session.coalition.slug;
-  const { organizations } = await getJson<{ organizations: { id: string; name: string }[] }>(
-    base,
-    '/api/organizations',
-    staff,
-  );
+  // Every organization, following the directory's pages (it pages like the other lists).
+  const organizations: { id: string; name: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { organizations: { id: string; name: string }[]; nextCursor: string | null } = await getJson(
+      base,
+      `/api/organizations?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      staff,
+    );
+    organizations.push(...page.organizations);
+    cursor = page.nextCursor;
+  } while (cursor);
   const { decisions } = await getJson<{ decisions: { id: string; phase: string; method: string }[] }>(
     base,
     '/api/decisions',
@@ -160,8 +167,9 @@ async function routesOf(base: string): Promise<Route[]> {
     },
     { name: 'public coalition page', request: () => ({ path: `/api/public/coalitions/${slug}` }) },
     {
+      // The directory's first page, as the members page reads it.
       name: 'members list (signed in)',
-      request: () => ({ path: '/api/organizations', headers: { cookie: staff } }),
+      request: () => ({ path: '/api/organizations?limit=50', headers: { cookie: staff } }),
     },
     {
       name: 'decision page (signed in)',

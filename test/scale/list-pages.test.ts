@@ -5,12 +5,12 @@ import type { Db } from '../../src/db/database.ts';
 import { createPact, listPactViews } from '../../src/features/pacts/index.ts';
 import { riversidePactInput, seedLeftCoalition } from '../../src/features/pacts/pacts.test-fixtures.ts';
 import { createDrive, listDrives } from '../../src/features/petitions/drives.service.ts';
+import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
 import {
   createOrganization,
   listOrganizationViews,
   updateOrganization,
 } from '../../src/features/registry/index.ts';
-import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
 import { listCandidateViews, proposeCandidate } from '../../src/features/tickets/candidates.service.ts';
 import { member, seedTicketsCoalition } from '../../src/features/tickets/tickets.test-fixtures.ts';
 import type { App } from '../../src/http/types.ts';

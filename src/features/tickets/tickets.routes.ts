@@ -8,12 +8,12 @@ import {
   endorseCandidate,
   getCandidate,
   listCandidatePage,
-  searchNominationRaces,
   proposeCandidate,
   recordFacts,
   recordRefusal,
   recordWilsonPakula,
   removeLine,
+  searchNominationRaces,
   transitionCandidate,
 } from './candidates.service.ts';
 import { listAlerts, openDispute, resolveDispute } from './disputes.service.ts';

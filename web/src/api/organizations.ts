@@ -1,18 +1,38 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { registryContract as registry } from '../../../src/features/registry/registry.contract.ts';
 import { call } from './client.ts';
+import { type PageReader, readAllPages, usePagedList } from './pages.ts';
 import { keys } from './queries.ts';
 import type {
   CreateOrganizationInput,
   EvidenceInput,
+  Organization,
   OrganizationsFilter,
   UpdateOrganizationInput,
 } from './types.ts';
 
+/** One page of the organizations that pass the filter, in name order (the server's keyset pages). */
+const readOrganizations =
+  (filter: OrganizationsFilter, limit: number): PageReader<Organization> =>
+  (cursor) =>
+    call(registry.organizations, { query: { ...filter, limit, cursor } }).then((r) => ({
+      items: r.organizations,
+      nextCursor: r.nextCursor,
+    }));
+
+/** The members directory: 50 at a time, with "Load more"; every filter applied by the server. */
+export function useOrganizationPages(filter: OrganizationsFilter) {
+  return usePagedList([...keys.organizationList(filter), 'pages'], readOrganizations(filter, 50));
+}
+
+/**
+ * Every organization that passes the filter, following the pages (500 at a time): for a picker or
+ * a panel that needs them all at once (a coalition has dozens of members, not thousands).
+ */
 export function useOrganizations(filter: OrganizationsFilter = {}) {
   return useQuery({
-    queryKey: keys.organizationList(filter),
-    queryFn: () => call(registry.organizations, { query: filter }).then((r) => r.organizations),
+    queryKey: [...keys.organizationList(filter), 'all'],
+    queryFn: () => readAllPages(readOrganizations(filter, 500)),
   });
 }
 

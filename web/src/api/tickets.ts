@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import { fillPath } from '../../../src/contract/endpoint.ts';
 import { slateContract } from '../../../src/features/tickets/slate.contract.ts';
@@ -81,10 +87,20 @@ export function useCandidate(id: string) {
   });
 }
 
-export function useNominationRaces() {
-  return useQuery({
-    queryKey: ['tickets', 'races'],
-    queryFn: () => call(c.races),
+/**
+ * The races a candidate may be proposed for whose name, office or place contains `q`, 10 at a
+ * time (the server's keyset pages): the coalition's races grow with every import, so the form
+ * searches rather than lists them. Nothing is asked while `q` is empty.
+ */
+export function useNominationRaceSearch(q: string) {
+  const text = q.trim();
+  return useInfiniteQuery({
+    queryKey: ['tickets', 'races', text] as const,
+    queryFn: ({ pageParam }) => call(c.races, { query: { q: text, limit: 10, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 }

@@ -19,7 +19,7 @@ import type {
   evidenceInputSchema,
   organizationDetailSchema,
   organizationSchema,
-  organizationsQuerySchema,
+  organizationsFilterSchema,
   publicCoalitionSchema,
   ruleCheckSchema,
   updateOrganizationSchema,
@@ -29,7 +29,7 @@ export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
 export type OrganizationKind = Organization['kind'];
 export type OrganizationStatus = Organization['status'];
-export type OrganizationsFilter = z.input<typeof organizationsQuerySchema>;
+export type OrganizationsFilter = z.input<typeof organizationsFilterSchema>;
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;
 export type Delegate = OrganizationDetail['delegates'][number];

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { registryContract } from '../../../../src/features/registry/registry.contract.ts';
 import type { OrganizationKind, OrganizationStatus } from '../../api/types.ts';
 import { kindLabels, statusLabels } from '../../components/labels.ts';
 import { useFilterForm } from '../../forms/use-filter-form.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
-import { type PositionBand, positionBandLabels, positionBands } from './position-band.ts';
+import { type PositionBand, positionBandLabels } from './position-band.ts';
 
 export interface MemberFilterValues {
   q: string;
@@ -13,10 +12,13 @@ export interface MemberFilterValues {
   position: PositionBand | '';
 }
 
-/** The list endpoint's filters (their options and the search's length), and the band filtered here. */
-const filterSchema = registryContract.organizations.query
-  .pick({ q: true, kind: true, status: true })
-  .extend({ position: z.enum(positionBands).optional() });
+/** The list endpoint's filters: their options and the search's length. */
+const filterSchema = registryContract.organizations.query.pick({
+  q: true,
+  kind: true,
+  status: true,
+  position: true,
+});
 
 export function MemberFilters({
   values,
@@ -38,7 +40,7 @@ export function MemberFilters({
   return (
     <search>
       <form className="filters" aria-label="Filter members" onSubmit={(e) => e.preventDefault()}>
-        <TextField form={form} name="q" label="Search" type="search" placeholder="Name or description" />
+        <TextField form={form} name="q" label="Search" type="search" placeholder="Part of the name" />
         <SelectField form={form} name="kind" label="Kind" labels={kindLabels} placeholder="Any kind" />
         <SelectField
           form={form}

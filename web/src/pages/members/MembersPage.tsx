@@ -1,7 +1,8 @@
 import { useDeferredValue } from 'react';
 import { Link } from 'react-router';
-import { useOrganizations } from '../../api/organizations.ts';
+import { useOrganizationPages } from '../../api/organizations.ts';
 import { useSession } from '../../api/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { kindLabels, positionLabel } from '../../components/labels.ts';
 import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -9,7 +10,6 @@ import { OrganizationStatusBadge } from '../../components/StatusBadges.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSearchFilters } from '../../components/useSearchFilters.ts';
 import { MemberFilters, type MemberFilterValues } from './MemberFilters.tsx';
-import { inPositionBand } from './position-band.ts';
 
 const filterKeys = ['q', 'kind', 'status', 'position'] as const;
 
@@ -21,13 +21,14 @@ export function MembersPage() {
   );
   usePageTitle('Members');
   const q = useDeferredValue(values.q.trim());
-  const organizations = useOrganizations({
+  // Every filter runs on the server, so a page is full whatever the filters (50 at a time).
+  const organizations = useOrganizationPages({
     ...(q ? { q } : {}),
     ...(values.kind ? { kind: values.kind } : {}),
     ...(values.status ? { status: values.status } : {}),
+    ...(values.position ? { position: values.position } : {}),
   });
-  const band = values.position;
-  const shown = (organizations.data ?? []).filter((o) => !band || inPositionBand(o.position, band));
+  const shown = organizations.items;
 
   return (
     <section aria-labelledby="members-title">
@@ -42,10 +43,11 @@ export function MembersPage() {
       <MemberFilters values={values} onChange={handleChange} />
       {organizations.isPending ? <Loading label="Loading members" /> : null}
       {organizations.isError ? <ErrorMessage error={organizations.error} /> : null}
-      {organizations.data ? (
+      {shown ? (
         <>
           <p className="muted" role="status" aria-live="polite">
-            {shown.length} organization{shown.length === 1 ? '' : 's'}
+            {shown.length}
+            {organizations.hasNextPage ? '+' : ''} organization{shown.length === 1 ? '' : 's'}
           </p>
           <ul className="member-cards">
             {shown.map((org) => (
@@ -61,6 +63,7 @@ export function MembersPage() {
               </li>
             ))}
           </ul>
+          <LoadMore pages={organizations} shown={shown.length} noun="organizations" />
         </>
       ) : null}
     </section>

@@ -6,7 +6,7 @@ import { useSession } from '../../api/session.ts';
 import {
   type CheckInput,
   type LineInput,
-  useNominationRaces,
+  type RaceRef,
   useProposeCandidate,
   useRuleCheck,
 } from '../../api/tickets.ts';
@@ -17,8 +17,9 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSchemaForm } from '../../forms/use-schema-form.ts';
 import { FormAlert, SelectField, TextField } from '../../ui/fields.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { displayLabels, raceLabel } from './labels.ts';
+import { displayLabels } from './labels.ts';
 import { NominationRefusal } from './NominationRefusal.tsx';
+import { RacePicker } from './RacePicker.tsx';
 import { RuleChecks } from './RuleChecks.tsx';
 import './tickets.css';
 
@@ -33,7 +34,7 @@ export function TicketBuilderPage() {
   usePageTitle('Build a ticket');
   const session = useSession().data;
   const staff = session ? isStaffRole(session.role) : false;
-  const races = useNominationRaces();
+  const [race, setRace] = useState<RaceRef | null>(null);
   const members = useOrganizations({ status: 'member' });
   const propose = useProposeCandidate();
   const navigate = useNavigate();
@@ -64,8 +65,7 @@ export function TicketBuilderPage() {
   // The lines follow the proposer and the other members' choices; the schema checks them on submit.
   useEffect(() => form.setValue('lines', lines), [form.setValue, lines]);
 
-  if (races.isPending || members.isPending) return <Loading label="Loading races and members" />;
-  if (races.isError) return <ErrorMessage error={races.error} />;
+  if (members.isPending) return <Loading label="Loading members" />;
   if (members.isError) return <ErrorMessage error={members.error} />;
   const others = members.data.filter((m) => m.id !== proposer);
 
@@ -85,12 +85,13 @@ export function TicketBuilderPage() {
         )}
       >
         <TextField form={form} name="name" label="Candidate" />
-        <SelectField
-          form={form}
-          name="raceId"
-          label="Race"
-          placeholder="Choose a race"
-          options={races.data.map((r) => ({ value: r.id, label: raceLabel(r) }))}
+        <RacePicker
+          value={race}
+          onChange={(chosen) => {
+            setRace(chosen);
+            form.setValue('raceId', chosen?.id ?? '', { shouldValidate: form.formState.isSubmitted });
+          }}
+          error={form.formState.errors.raceId ? 'Choose a race from the list.' : undefined}
         />
         <SelectField
           form={form}
