@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDecision } from '../../src/features/decisions/create.service.ts';
 import { createDrive } from '../../src/features/petitions/drives.service.ts';
 import { createRequirement } from '../../src/features/petitions/requirements.service.ts';
+import { createOrganization } from '../../src/features/registry/index.ts';
 import { createActor, inTx } from '../helpers/governance.ts';
 import { axeViolations } from './axe.ts';
 import { openPage, signInAs, unexpectedConsoleErrors } from './harness.ts';
@@ -115,6 +116,49 @@ describe('Load more (browser)', () => {
     expect(new Set(await page.locator('.member-cards h2').allTextContents()).size).toBe(
       await page.locator('.member-cards h2').count(),
     );
+
+    expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it('pages the members directory 50 at a time in name order, the position band filtered by the server', async () => {
+    const db = e2e.server.database.db;
+    const coalition = await db
+      .selectFrom('coalitions')
+      .select('id')
+      .where('slug', '=', e2eCoalition.slug)
+      .executeTakeFirstOrThrow();
+    const staff = await createActor(db, coalition.id, 'secretariat');
+    // 55 applicants, odd ones on the left and even ones on the right: more than a page either way.
+    const names = Array.from({ length: 55 }, (_, i) => `Paged member ${String(i + 1).padStart(2, '0')}`);
+    for (const [i, name] of names.entries()) {
+      await inTx(db, (trx) =>
+        createOrganization(trx, staff, { name, kind: 'movement', position: i % 2 === 0 ? -0.5 : 0.5 }),
+      );
+    }
+    const left = names.filter((_, i) => i % 2 === 0);
+
+    const { page, consoleErrors, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.server.url, e2eUsers.secretariat);
+    await page.goto(`${e2e.server.url}/members?q=Paged%20member`);
+    const shownNames = () => page.locator('.member-cards h2').allTextContents();
+    await page.getByRole('link', { name: names[49] }).waitFor();
+    expect(await shownNames()).toEqual(names.slice(0, 50));
+    await page.getByText('Showing the first 50 organizations.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByRole('link', { name: names[54] }).waitFor();
+    expect(await shownNames()).toEqual(names);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    // The band is a query to the server now: the left's 28 come whole, in order, on one page.
+    await page.getByLabel('Position').selectOption('left');
+    await page.getByRole('link', { name: names[1] }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: left.at(-1) }).waitFor();
+    expect(await shownNames()).toEqual(left);
+    await page.getByText('28 organizations').waitFor();
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
 
     expect(unexpectedConsoleErrors(consoleErrors)).toEqual([]);
     await context.close();

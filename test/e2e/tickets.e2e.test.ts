@@ -32,11 +32,18 @@ describe('tickets (browser): build, see the rule, fix, endorse, public slate, pr
     await page.getByRole('link', { name: 'Build a ticket' }).click();
     await page.getByRole('heading', { level: 1, name: 'Build a ticket' }).waitFor();
     await page.getByLabel('Candidate').fill('Ada Winters');
-    const race = await page
-      .getByLabel('Race')
-      .locator('option', { hasText: 'Michigan House 14' })
-      .getAttribute('value');
-    await page.getByLabel('Race').selectOption(race ?? '');
+    // The race is searched, not listed: part of its name, then the keyboard picks it.
+    const race = page.getByRole('combobox', { name: 'Race' });
+    await race.fill('house 14');
+    const options = page.getByRole('listbox', { name: 'Matching races' });
+    await options.getByRole('option', { name: /Michigan House 14/ }).waitFor();
+    expect(await options.getByRole('option').allTextContents()).toEqual([
+      expect.stringContaining('Michigan House 14'),
+    ]);
+    await race.press('ArrowDown');
+    await race.press('Enter');
+    expect(await race.inputValue()).toMatch(/Michigan House 14 \(MI, 2026-/);
+    expect(await options.isHidden()).toBe(true);
     await page.getByLabel('Proposing member').selectOption({ label: 'Liberal Forum' });
     await page
       .getByLabel('Harbor Greens', { exact: true })
