@@ -52,8 +52,9 @@ describe('the audit chain covers the rows it describes (issue 10, item 6)', () =
     const report = await verifyAuditChain(db, seed.coalition.id);
     expect(report.firstBroken).toBeNull();
     expect(report.rows?.unexplained).toEqual([]);
-    // 4 organizations, 1 decision, 3 ballots, 1 pact.
-    expect(report.rows?.checked).toBe(9);
+    // 4 organizations, 1 decision, 3 ballots, 1 pact; 1 charter version and, per member, its
+    // founding status change, charter ratification and evidence (13).
+    expect(report.rows?.checked).toBe(22);
     expect(report.ok).toBe(true);
   });
 
@@ -183,8 +184,8 @@ describe('the audit chain covers the rows it describes (issue 10, item 6)', () =
     await inTx(db, (trx) => sendToRatification(trx, seed.secretariat, pact.id, { version: 1 }));
     const clean = await verifyAuditChain(db, seed.coalition.id);
     expect(clean.rows?.unexplained).toEqual([]);
-    // 9 rows as above, 2 versions, 1 ratification decision, 1 ratification.
-    expect(clean.rows?.checked).toBe(13);
+    // 22 rows as above, 2 versions, 1 ratification decision, 1 ratification.
+    expect(clean.rows?.checked).toBe(26);
 
     const versions = await db
       .selectFrom('pact_versions')

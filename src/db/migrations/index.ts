@@ -25,6 +25,7 @@ import * as peopleImports from './2026_12_04_2201_people_imports.ts';
 import * as peopleNameDictionary from './2026_12_05_1201_people_name_dictionary.ts';
 import * as peoplePostalIndex from './2026_12_05_1202_people_postal_index.ts';
 import * as listPageIndexes from './2026_12_05_1401_list_page_indexes.ts';
+import * as auditRivalRowsBaseline from './2026_12_06_2101_audit_rival_rows_baseline.ts';
 import * as membersAndRacesPageIndexes from './2026_12_06_2201_members_and_races_page_indexes.ts';
 
 /**
@@ -58,5 +59,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1201_people_name_dictionary': peopleNameDictionary,
   '2026_12_05_1202_people_postal_index': peoplePostalIndex,
   '2026_12_05_1401_list_page_indexes': listPageIndexes,
+  '2026_12_06_2101_audit_rival_rows_baseline': auditRivalRowsBaseline,
   '2026_12_06_2201_members_and_races_page_indexes': membersAndRacesPageIndexes,
 };

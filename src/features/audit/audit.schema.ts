@@ -10,6 +10,26 @@ export const coveredTables = [
   // edited result or a swapped version id would change the public pact without a decision.
   'pact_versions',
   'pact_ratifications',
+  // The charter members ratify, the evidence that decides admission and weights, the coalition's
+  // rules and every change of a member's status: a rival member relies on each of them.
+  'charter_versions',
+  'charter_ratifications',
+  'strength_evidence',
+  'governance_settings',
+  'organization_status_changes',
+  // Tickets: who runs where on whose line, the national ticket, the coalition's fusion settings and
+  // the imported results the pact's next run starts from.
+  'candidates',
+  'candidate_lines',
+  'national_tickets',
+  'ticket_settings',
+  'candidate_results',
+  // Petitions: the coalition's own requirements, the drives and the counts that say whether a
+  // member qualifies. Signers and circulators are people (supporters' data) and stay erasable.
+  'petition_requirements',
+  'petition_drives',
+  'petition_packets',
+  'petition_checks',
 ] as const;
 export type CoveredTable = (typeof coveredTables)[number];
 

@@ -14,6 +14,7 @@ import * as repo from './audit.repository.ts';
 import {
   type CoveredTable,
   coveredTables,
+  parseRowKey,
   type RowRef,
   readRowStates,
   rowKey,
@@ -27,11 +28,17 @@ export interface AuditEntry {
   subject: { type: string; id: string } | null;
   payload: Record<string, unknown>;
   /**
-   * The covered rows (coveredTables: decisions, ballots, organizations, pacts, pact versions, ratifications) this write produced: their state
-   * is read back inside the transaction and its hash goes into `payload.rowHashes`, so `audit
-   * verify` can tell a row edited behind the application's back from one an event explains.
+   * The covered rows (coveredTables in audit.schema.ts) this write produced: their state is read
+   * back inside the transaction and its hash goes into `payload.rowHashes`, so `audit verify` can
+   * tell a row edited behind the application's back from one an event explains.
    */
   rows?: readonly RowRef[];
+  /**
+   * The covered rows this write deleted: recorded as `null` in `payload.rowHashes`, so verify
+   * expects them gone. A row listed here and in `rows` (deleted and written again, as a results
+   * import replaces a race's rows) is recorded as written.
+   */
+  deletedRows?: readonly RowRef[];
 }
 
 /** sha256 of the canonical JSON of a row's covered columns. */
@@ -41,8 +48,9 @@ async function hashRows(
   db: Db,
   coalitionId: string,
   rows: readonly RowRef[],
-): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
+  deletedRows: readonly RowRef[],
+): Promise<Record<string, string | null>> {
+  const hashes: Record<string, string | null> = {};
   for (const table of coveredTables) {
     const ids = rows.filter((r) => r.table === table).map((r) => r.id);
     if (ids.length === 0) continue;
@@ -50,6 +58,13 @@ async function hashRows(
     if (states.length !== new Set(ids).size)
       throw new Error(`appendAudit: a ${table} row to vouch for is missing`);
     for (const { id, state } of states) hashes[rowKey({ table, id })] = rowStateHash(state);
+  }
+  for (const table of coveredTables) {
+    const ids = deletedRows.filter((r) => r.table === table && !(rowKey(r) in hashes)).map((r) => r.id);
+    if (ids.length === 0) continue;
+    if ((await readRowStates(db, coalitionId, table, ids)).length > 0)
+      throw new Error(`appendAudit: a ${table} row recorded as deleted still exists`);
+    for (const id of ids) hashes[rowKey({ table, id })] = null;
   }
   return hashes;
 }
@@ -61,7 +76,10 @@ async function hashRows(
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditLink> {
   if (!db.isTransaction)
     throw new Error('appendAudit must run inside the transaction of the write it records');
-  const rowHashes = entry.rows?.length ? await hashRows(db, entry.coalitionId, entry.rows) : null;
+  const rowHashes =
+    entry.rows?.length || entry.deletedRows?.length
+      ? await hashRows(db, entry.coalitionId, entry.rows ?? [], entry.deletedRows ?? [])
+      : null;
   const head = await repo.lockHead(db, entry.coalitionId);
   const content: AuditContent = {
     seq: head.seq + 1,
@@ -149,9 +167,12 @@ export interface VerifyReport {
 
 export const baselineAction = 'audit.rows_baselined';
 
-/** The last recorded hash of every covered row, from the events' `payload.rowHashes`. */
+/**
+ * The last recorded hash of every covered row, from the events' `payload.rowHashes`; `null` for a
+ * row an event deleted.
+ */
 class RowLedger {
-  readonly last = new Map<string, { hash: string; seq: number }>();
+  readonly last = new Map<string, { hash: string | null; seq: number }>();
   baselineSeq: number | null = null;
 
   push(link: AuditLink): void {
@@ -159,15 +180,15 @@ class RowLedger {
     const hashes = link.payload.rowHashes;
     if (typeof hashes !== 'object' || hashes === null) return;
     for (const [key, hash] of Object.entries(hashes)) {
-      if (typeof hash === 'string') this.last.set(key, { hash, seq: link.seq });
+      if (typeof hash === 'string' || hash === null) this.last.set(key, { hash, seq: link.seq });
     }
   }
 }
 
 /**
  * Recomputes every hash of the coalition's chain and names the first broken link; then replays
- * the covered rows (coveredTables: decisions, ballots, organizations, pacts, pact versions, ratifications) against the chain and names every
- * row whose current state no event explains. With `published`, also checks that event
+ * the covered rows (coveredTables) against the chain and names every row whose current state no
+ * event explains; a row an event deleted (recorded `null`) that exists again is `changed`. With `published`, also checks that event
  * `published.seq` still has the hash published earlier (a rewritten tail would not).
  */
 export async function verifyAuditChain(
@@ -209,8 +230,10 @@ async function replayRows(db: Db, coalitionId: string, ledger: RowLedger): Promi
     }
   }
   for (const [key, recorded] of ledger.last) {
-    if (seen.has(key)) continue;
-    const [table, id] = key.split('/') as [CoveredTable, string];
+    // Gone as the chain says (recorded deleted), or a table no longer covered.
+    if (seen.has(key) || recorded.hash === null) continue;
+    const { table, id } = parseRowKey(key);
+    if (!coveredTables.includes(table)) continue;
     unexplained.push({ table, id, problem: 'missing', lastSeq: recorded.seq });
   }
   return { checked, unexplained, baselineSeq: ledger.baselineSeq };

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import { type CoveredTable, coveredTables } from './audit.schema.ts';
+import { isGovernanceTable, readGovernanceRowStates } from './row-state-governance.repository.ts';
+import { iso, type RowState } from './row-state-ids.ts';
+import { isPetitionTable, readPetitionRowStates } from './row-state-petitions.repository.ts';
+import { isTicketTable, readTicketRowStates } from './row-state-tickets.repository.ts';
 
 /**
  * The rows the audit chain vouches for, read as the hash sees them. Each event that writes one of
@@ -17,8 +21,11 @@ export interface RowRef {
 
 export const rowKey = (ref: RowRef): string => `${ref.table}/${ref.id}`;
 
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : new Date(value).toISOString();
+/** The inverse of rowKey: the table ends at the first slash (an id may hold one, a table never). */
+export function parseRowKey(key: string): RowRef {
+  const slash = key.indexOf('/');
+  return { table: key.slice(0, slash) as CoveredTable, id: key.slice(slash + 1) };
+}
 
 /** Current states of the given rows, or of every covered row of the coalition (ids omitted). */
 export async function readRowStates(
@@ -26,8 +33,11 @@ export async function readRowStates(
   coalitionId: string,
   table: CoveredTable,
   ids?: readonly string[],
-): Promise<{ id: string; state: Record<string, unknown> }[]> {
+): Promise<RowState[]> {
   if (ids?.length === 0) return [];
+  if (isGovernanceTable(table)) return readGovernanceRowStates(db, coalitionId, table, ids);
+  if (isTicketTable(table)) return readTicketRowStates(db, coalitionId, table, ids);
+  if (isPetitionTable(table)) return readPetitionRowStates(db, coalitionId, table, ids);
   switch (table) {
     case 'decisions': {
       let query = db

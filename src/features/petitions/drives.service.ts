@@ -108,6 +108,7 @@ export async function createDrive(db: Db, actor: Actor, input: CreateDriveInput)
     actor,
     action: 'petitions.drive_started',
     subject: { type: 'petition_drive', id },
+    rows: [{ table: 'petition_drives', id }],
     payload: { name: input.name, organizationId: org.id, requirementId: requirement.id, required },
   });
   const drive = await findDriveOr404(db, actor, id);
@@ -123,14 +124,26 @@ export async function updateDrive(
 ): Promise<DriveSummary> {
   const drive = await findDriveOr404(db, actor, id);
   requireManageDrive(actor, drive, 'change the drive');
-  await repo.updateDrive(db, actor.coalitionId, id, {
+  const set = {
     ...(input.required !== undefined && { required: input.required }),
     ...(input.expectedValidity !== undefined && { expected_validity: input.expectedValidity }),
     ...(input.safetyMargin !== undefined && { safety_margin: input.safetyMargin }),
     ...(input.dueDay !== undefined && { due_day: input.dueDay }),
     ...(input.filingDay !== undefined && { filing_day: input.filingDay }),
     ...(input.cureDays !== undefined && { cure_days: input.cureDays }),
-  });
+  };
+  if (Object.keys(set).length > 0) {
+    await repo.updateDrive(db, actor.coalitionId, id, set);
+    // The target a member must reach is what rivals rely on: every change is on the record.
+    await appendAudit(db, {
+      coalitionId: actor.coalitionId,
+      actor,
+      action: 'petitions.drive_changed',
+      subject: { type: 'petition_drive', id },
+      rows: [{ table: 'petition_drives', id }],
+      payload: { changed: set },
+    });
+  }
   const updated = await findDriveOr404(db, actor, id);
   return toSummary(updated, await loadDriveFacts(db, updated), todayUtc(now), true);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
+import { appendAudit } from '../audit/index.ts';
 import { readCsv } from '../map/index.ts';
 import { getPerson } from '../supporters/index.ts';
 import { requireManageDrive } from './authorize.ts';
@@ -109,7 +110,7 @@ export async function addPackets(
       circulators.set(name.toLowerCase(), (await repo.insertCirculator(db, scope, name)).id);
     }
   }
-  await repo.insertPackets(
+  const inserted = await repo.insertPackets(
     db,
     packets.map(({ value }) => ({
       coalition_id: scope.coalitionId,
@@ -124,6 +125,20 @@ export async function addPackets(
       raw_count: value.rawCount,
     })),
   );
+  if (inserted.length > 0)
+    await appendAudit(db, {
+      coalitionId: actor.coalitionId,
+      actor,
+      action: 'petitions.packets_entered',
+      subject: { type: 'petition_drive', id: scope.driveId },
+      rows: inserted.map((p) => ({ table: 'petition_packets', id: p.id })),
+      // Counts and labels only: circulators are people, named on their own rows, not in the chain.
+      payload: {
+        file,
+        packets: inserted.length,
+        rawCount: packets.reduce((sum, { value }) => sum + value.rawCount, 0),
+      },
+    });
   return packets.length;
 }
 
@@ -195,7 +210,21 @@ export async function addChecks(
     });
   }
   if (errors.length > 0) throw rejected(file, errors);
-  await repo.insertChecks(db, rows);
+  const inserted = await repo.insertChecks(db, rows);
+  if (inserted.length > 0)
+    await appendAudit(db, {
+      coalitionId: actor.coalitionId,
+      actor,
+      action: 'petitions.checks_entered',
+      subject: { type: 'petition_drive', id: scope.driveId },
+      rows: inserted.map((c) => ({ table: 'petition_checks', id: c.id })),
+      payload: {
+        file,
+        checks: rows.length,
+        linesChecked: rows.reduce((sum, c) => sum + c.lines_checked, 0),
+        linesValid: rows.reduce((sum, c) => sum + c.lines_valid, 0),
+      },
+    });
   return rows.length;
 }
 

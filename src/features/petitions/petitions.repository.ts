@@ -214,8 +214,8 @@ export function listChecks(db: Db, scope: DriveScope) {
 }
 
 export function insertChecks(db: Db, rows: Insertable<PetitionChecksTable>[]) {
-  if (rows.length === 0) return Promise.resolve();
-  return db.insertInto('petition_checks').values(rows).execute();
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('petition_checks').values(rows).returning('id').execute();
 }
 
 export function listSignerLines(db: Db, scope: DriveScope) {

@@ -84,6 +84,7 @@ export async function createRequirement(
     actor,
     action: 'petitions.requirement_added',
     subject: { type: 'petition_requirement', id: row.id },
+    rows: [{ table: 'petition_requirements', id: row.id }],
     payload: { title: row.title, jurisdiction: row.jurisdiction, signatures: row.signatures },
   });
   return toRequirementView(row);

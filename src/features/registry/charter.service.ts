@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { requireAdmin, requireDelegateOf } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, charterRatificationRowId } from '../audit/index.ts';
 import * as repo from './charter.repository.ts';
 import { findOrganization, listOrganizations } from './organizations.repository.ts';
 import type { charterStatusSchema, charterVersionSchema, plankSchema } from './registry.schema.ts';
@@ -76,6 +76,7 @@ export async function foundCharter(db: Db, actor: Actor, planks: Plank[], now = 
     actor,
     action: 'charter.founded',
     subject: { type: 'charter', id: row.id },
+    rows: [{ table: 'charter_versions', id: row.id }],
     payload: { version: 1, planks },
   });
   return toVersionView(row);
@@ -100,6 +101,7 @@ export async function adoptCharterVersion(
     actor: null,
     action: 'charter.amended',
     subject: { type: 'charter', id: row.id },
+    rows: [{ table: 'charter_versions', id: row.id }],
     payload: { version, decisionId: input.decisionId, planks: input.planks },
   });
   return toVersionView(row);
@@ -125,6 +127,7 @@ export async function ratifyCharter(db: Db, actor: Actor, organizationId: string
       actor,
       action: 'charter.ratified',
       subject: { type: 'organization', id: org.id },
+      rows: [{ table: 'charter_ratifications', id: charterRatificationRowId(current.id, org.id) }],
       payload: { charterVersionId: current.id, version: current.version },
     });
   }

@@ -52,6 +52,7 @@ export async function submitEvidence(
     actor,
     action: 'evidence.submitted',
     subject: { type: 'organization', id: org.id },
+    rows: [{ table: 'strength_evidence', id: row.id }],
     payload: {
       evidenceId: row.id,
       metric: input.metric,
@@ -81,6 +82,7 @@ export async function verifyEvidence(
     actor,
     action: 'evidence.verified',
     subject: { type: 'organization', id: org.id },
+    rows: [{ table: 'strength_evidence', id: row.id }],
     payload: { evidenceId: row.id, metric: row.metric, value: Number(row.value), asOf: row.as_of },
   });
   return toEvidenceView(row);

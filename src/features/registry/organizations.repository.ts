@@ -130,7 +130,7 @@ export function updateOrganization(
 }
 
 export function insertStatusChange(db: Db, row: Insertable<OrganizationStatusChangesTable>) {
-  return db.insertInto('organization_status_changes').values(row).execute();
+  return db.insertInto('organization_status_changes').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
 export function listStatusChanges(db: Db, coalitionId: string, organizationId: string) {

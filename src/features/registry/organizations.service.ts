@@ -130,7 +130,7 @@ export async function createOrganization(
     updated_at: now,
   });
   const reason = input.founding ? 'founding' : 'application';
-  await repo.insertStatusChange(db, {
+  const change = await repo.insertStatusChange(db, {
     coalition_id: actor.coalitionId,
     organization_id: row.id,
     from_status: null,
@@ -145,7 +145,10 @@ export async function createOrganization(
     actor,
     action: input.founding ? 'organization.founded' : 'organization.applied',
     subject: { type: 'organization', id: row.id },
-    rows: [{ table: 'organizations', id: row.id }],
+    rows: [
+      { table: 'organizations', id: row.id },
+      { table: 'organization_status_changes', id: change.id },
+    ],
     payload: {
       name: row.name,
       kind: row.kind,

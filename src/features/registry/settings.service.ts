@@ -42,6 +42,8 @@ export async function updateSettings(
     actor,
     action: 'settings.updated',
     subject: { type: 'coalition', id: actor.coalitionId },
+    // One row per coalition, keyed by it.
+    rows: [{ table: 'governance_settings', id: actor.coalitionId }],
     payload: { before, after },
   });
   return after;

@@ -42,7 +42,7 @@ export async function applyTransition(
     };
   }
   await repo.updateOrganization(db, input.coalitionId, org.id, { status: check.to, updated_at: input.now });
-  await repo.insertStatusChange(db, {
+  const change = await repo.insertStatusChange(db, {
     coalition_id: input.coalitionId,
     organization_id: org.id,
     from_status: org.status,
@@ -58,7 +58,10 @@ export async function applyTransition(
     actor: input.actor,
     action: 'organization.status_changed',
     subject: { type: 'organization', id: org.id },
-    rows: [{ table: 'organizations', id: org.id }],
+    rows: [
+      { table: 'organizations', id: org.id },
+      { table: 'organization_status_changes', id: change.id },
+    ],
     payload: {
       from: org.status,
       to: check.to,

@@ -17,7 +17,7 @@ import {
   checkCandidateTransition,
 } from '../../core/tickets/lifecycle.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, type RowRef } from '../audit/index.ts';
 import { createDecision, readDecisionOutcomes } from '../decisions/index.ts';
 import { ratifiedAssignments } from './pact-assignments.service.ts';
 import { resolvePlaces } from './places.service.ts';
@@ -285,6 +285,7 @@ async function reassessDissidence(
       actor,
       action: 'candidate.dissident_flagged',
       subject: { type: 'candidate', id: row.id },
+      rows: [{ table: 'candidates', id: row.id }],
       payload: { name: row.name, raceId: row.race_id, status: row.status, findings },
     });
   } else {
@@ -293,6 +294,7 @@ async function reassessDissidence(
       actor,
       action: 'candidate.dissident_cleared',
       subject: { type: 'candidate', id: row.id },
+      rows: [{ table: 'candidates', id: row.id }],
       payload: { name: row.name, raceId: row.race_id },
     });
   }
@@ -345,18 +347,22 @@ export async function proposeCandidate(
     created_at: now,
     updated_at: now,
   });
-  for (const line of resolved)
-    await repo.insertLine(db, {
+  const lineRows: RowRef[] = [];
+  for (const line of resolved) {
+    const inserted = await repo.insertLine(db, {
       ...line,
       coalition_id: actor.coalitionId,
       candidate_id: row.id,
       created_by: actor.userId,
     });
+    lineRows.push({ table: 'candidate_lines', id: inserted.id });
+  }
   await appendAudit(db, {
     coalitionId: actor.coalitionId,
     actor,
     action: 'candidate.proposed',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidates', id: row.id }, ...lineRows],
     payload: { name: row.name, organizationId: member.id, race: toRaceRef(race, place), lines: resolved },
   });
   await reassessDissidence(db, actor, row, now);
@@ -429,6 +435,7 @@ export async function addLine(
     actor,
     action: 'candidate.line_added',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidate_lines', id: inserted.id }],
     payload: { lineId: inserted.id, ...line },
   });
   await reassessDissidence(db, actor, row, now);
@@ -456,6 +463,7 @@ export async function removeLine(
     actor,
     action: 'candidate.line_removed',
     subject: { type: 'candidate', id: row.id },
+    deletedRows: [{ table: 'candidate_lines', id: lineId }],
     payload: { lineId, organizationId: line.organization_id, kind: line.kind, label: line.label },
   });
   await reassessDissidence(db, actor, row, now);
@@ -482,6 +490,7 @@ export async function recordWilsonPakula(
     actor,
     action: 'candidate.wilson_pakula_recorded',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidate_lines', id: lineId }],
     payload: { lineId, authorized },
   });
   return getCandidate(db, actor, row.id, now);
@@ -517,6 +526,7 @@ export async function recordFacts(
     actor,
     action: 'candidate.facts_recorded',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidates', id: row.id }],
     payload: { before: facts, after: next },
   });
   return getCandidate(db, actor, row.id, now);
@@ -549,6 +559,7 @@ async function moveTo(
     actor,
     action: `candidate.${step.to}`,
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidates', id: row.id }],
     payload: { name: row.name, from: row.status, to: step.to, reason, ...extra },
   });
   return updated;
@@ -602,6 +613,7 @@ export async function endorseCandidate(
       actor,
       action: 'candidate.endorsement_requested',
       subject: { type: 'candidate', id: row.id },
+      rows: [{ table: 'candidates', id: row.id }],
       payload: { decisionId: decision.id },
     });
     return getCandidate(db, actor, id, now);

@@ -59,6 +59,7 @@ export async function openDispute(
     actor,
     action: 'candidate.dispute_opened',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidates', id: row.id }],
     payload: { decisionId: decision.id, findings },
   });
   return getCandidate(db, actor, id, now);
@@ -104,6 +105,7 @@ export async function resolveDispute(
     actor,
     action: 'candidate.dispute_resolved',
     subject: { type: 'candidate', id: row.id },
+    rows: [{ table: 'candidates', id: row.id }],
     payload: { decisionId: decision.id, remedy, option: winner, findings: storedDissidence(row) },
   });
   return getCandidate(db, actor, id, now);

@@ -145,6 +145,7 @@ export async function proposeNationalTicket(
     actor,
     action: check.ok ? 'ticket.accepted' : 'ticket.override_requested',
     subject: { type: 'national_ticket', id: row.id },
+    rows: [{ table: 'national_tickets', id: row.id }],
     payload: {
       cycle: row.cycle,
       office: row.office,
@@ -183,6 +184,7 @@ export async function settleOverride(
     actor,
     action: status === 'accepted' ? 'ticket.overridden' : 'ticket.refused',
     subject: { type: 'national_ticket', id: row.id },
+    rows: [{ table: 'national_tickets', id: row.id }],
     payload: { decisionId: row.override_decision_id, outcome: outcome.outcome },
   });
   return toView(db, actor.coalitionId, updated, now);

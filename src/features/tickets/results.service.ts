@@ -8,7 +8,7 @@ import {
   type RetentionVerdict,
 } from '../../core/tickets/retention.ts';
 import type { Db } from '../../db/database.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, candidateResultRowId } from '../audit/index.ts';
 import { readCsv } from '../map/index.ts';
 import { ratifiedPacts } from '../pacts/index.ts';
 import { loadBallotAccess } from './ballot-access.ts';
@@ -93,6 +93,8 @@ export async function importResults(
       (c) => c.race_id === raceId && c.name.toLowerCase() === name.toLowerCase() && c.status !== 'rejected',
     ) ?? null;
   const rows = parsed.map((p) => ({ ...p, candidate_id: match(p.race_id, p.candidate_name)?.id ?? null }));
+  // The races' earlier results are replaced: those not imported again are recorded as deleted.
+  const previous = await repo.listResults(db, actor.coalitionId, raceIds);
   await repo.replaceResults(
     db,
     actor.coalitionId,
@@ -119,6 +121,8 @@ export async function importResults(
     actor,
     action: 'results.imported',
     subject: null,
+    rows: rows.map((r) => ({ table: 'candidate_results', id: candidateResultRowId(r) })),
+    deletedRows: previous.map((r) => ({ table: 'candidate_results', id: candidateResultRowId(r) })),
     payload: { file: input.file, races: raceIds.length, rows: rows.length, statusChanges },
   });
   return {

@@ -50,6 +50,8 @@ export async function updateTicketSettings(
     actor,
     action: 'tickets.settings_changed',
     subject: null,
+    // One row per coalition, keyed by it.
+    rows: [{ table: 'ticket_settings', id: actor.coalitionId }],
     payload: { ...next },
   });
   return next;
