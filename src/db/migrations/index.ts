@@ -25,6 +25,7 @@ import * as peopleImports from './2026_12_04_2201_people_imports.ts';
 import * as peopleNameDictionary from './2026_12_05_1201_people_name_dictionary.ts';
 import * as peoplePostalIndex from './2026_12_05_1202_people_postal_index.ts';
 import * as listPageIndexes from './2026_12_05_1401_list_page_indexes.ts';
+import * as publicVersions from './2026_12_06_2301_public_versions.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1201_people_name_dictionary': peopleNameDictionary,
   '2026_12_05_1202_people_postal_index': peoplePostalIndex,
   '2026_12_05_1401_list_page_indexes': listPageIndexes,
+  '2026_12_06_2301_public_versions': publicVersions,
 };

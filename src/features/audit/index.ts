@@ -7,4 +7,11 @@
 export { type AuditErrorCode, auditContract, auditErrors } from './audit.contract.ts';
 export { sha256Hex } from './audit.hash.ts';
 export { type AuditEventView, auditEventSchema } from './audit.schema.ts';
-export { type AuditEntry, appendAudit, readChain, readChainHead, verifyAuditChain } from './audit.service.ts';
+export {
+  type AuditEntry,
+  appendAudit,
+  readChain,
+  readChainHead,
+  readPublicVersion,
+  verifyAuditChain,
+} from './audit.service.ts';
