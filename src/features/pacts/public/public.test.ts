@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { inTx, type Seed, seedCoalition } from '../../../../test/helpers/governance.ts';
 import { createTestUser } from '../../../../test/helpers/factories.ts';
+import { inTx, type Seed, seedCoalition } from '../../../../test/helpers/governance.ts';
 import { buildTestApp, injectAs, signIn, testConfig } from '../../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
 import { buildApp } from '../../../app.ts';
@@ -17,8 +17,8 @@ import { sendToRatification } from '../ratification/ratification.service.ts';
 import { RunExecutor } from '../runs/run-executor.ts';
 import { requestRun } from '../runs/runs.service.ts';
 import { getVersion } from '../versions/versions.service.ts';
-import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { publicIndexStats } from './public.routes.ts';
+import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { coverageOf } from './public.service.ts';
 import { slowCoalitionCandidates } from './public.test-fixtures.ts';
 
