@@ -43,6 +43,8 @@ interface Route {
    * client on this machine (autocannon parses every byte it reads: a 0.3 MB brotli body caps it).
    */
   ceiling?: boolean;
+  /** Driven at the same time with a few connections, printed below (lookups while ballots are cast). */
+  alongside?: { route: Route; connections: number };
 }
 
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -147,13 +149,29 @@ async function routesOf(base: string): Promise<Route[]> {
     throw new Error(`no delegate of the demo can vote on the open decision:\n${refusals.join('\n')}`);
   }
   const choices = ['yes', 'no', 'abstain'];
+  const ballots: Route = {
+    name: `ballot casts (${delegates.length} delegates)`,
+    method: 'PUT',
+    request: () => {
+      const delegate = pick(delegates);
+      return {
+        path: `/api/decisions/${open.id}/ballots/${delegate.organizationId}`,
+        headers: delegate.headers,
+        body: JSON.stringify({ choice: pick(choices) }),
+      };
+    },
+  };
+  const randomCounty = () => ({
+    path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties)}`,
+  });
   return [
     { name: 'healthz (framework floor)', request: () => ({ path: '/healthz' }) },
+    { name: 'public candidate lookup (random county)', request: randomCounty },
     {
-      name: 'public candidate lookup (random county)',
-      request: () => ({
-        path: `/api/public/coalitions/${slug}/candidates?jurisdiction=county:${pick(counties)}`,
-      }),
+      // Election night: places asked while delegates vote (each cast is a write of the coalition).
+      name: 'public candidate lookup (random county, casts alongside)',
+      request: randomCounty,
+      alongside: { route: ballots, connections: 5 },
     },
     {
       // Election night: the same places asked again and again, answered from the per-version cache.
@@ -183,18 +201,7 @@ async function routesOf(base: string): Promise<Route[]> {
       name: 'pact page (signed in)',
       request: () => ({ path: `/api/pacts/${pact.id}`, headers: { cookie: staff } }),
     })),
-    {
-      name: `ballot casts (${delegates.length} delegates)`,
-      method: 'PUT',
-      request: () => {
-        const delegate = pick(delegates);
-        return {
-          path: `/api/decisions/${open.id}/ballots/${delegate.organizationId}`,
-          headers: delegate.headers,
-          body: JSON.stringify({ choice: pick(choices) }),
-        };
-      },
-    },
+    ballots,
     // Last: ~1 MB answers that time out leave the server busy for a while after the run.
     {
       name: 'map TopoJSON (counties)',
@@ -234,12 +241,10 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-async function drive(base: string, route: Route, pid = serverPid) {
-  for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
-  const cpuBefore = cpuSeconds(pid);
-  const result = await autocannon({
+function run(base: string, route: Route, withConnections: number) {
+  return autocannon({
     url: base,
-    connections,
+    connections: withConnections,
     duration: seconds,
     requests: [
       {
@@ -256,6 +261,19 @@ async function drive(base: string, route: Route, pid = serverPid) {
       },
     ],
   });
+}
+
+async function drive(base: string, route: Route, pid = serverPid) {
+  for (const path of route.warm ?? []) await (await fetch(`${base}${path}`)).arrayBuffer();
+  const cpuBefore = cpuSeconds(pid);
+  const side = route.alongside && run(base, route.alongside.route, route.alongside.connections);
+  const result = await run(base, route, connections);
+  const sideResult = await side;
+  if (sideResult && route.alongside) {
+    console.log(
+      `    alongside: ${route.alongside.route.name} ${sideResult.requests.average.toFixed(0)} req/s, ${route.alongside.connections} connections, errors ${sideResult.non2xx + sideResult.errors + sideResult.timeouts}`,
+    );
+  }
   const bad = result.non2xx + result.errors + result.timeouts;
   const codes = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2'))

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Listen } from '../db/listen.ts';
 
-/** The NOTIFY channel of migration 2026_12_04_1801 (payloads `c:<coalition>`, `u:<user>`, `*`). */
+/**
+ * The NOTIFY channel of migrations 2026_12_04_1801 (payloads `c:<coalition>`, `u:<user>`, `*`) and
+ * 2026_12_06_2301 (`p:<coalition>`: a change the public may see).
+ */
 export const changesChannel = 'concord_changes';
 
 declare module 'fastify' {
@@ -23,25 +26,45 @@ declare module 'fastify' {
 export class ChangeFeed {
   private everything = 0;
   private readonly scopes = new Map<string, number>();
+  private readonly publicScopes = new Map<string, number>();
   private readonly subscribers = new Set<(payload: string) => void>();
   live = false;
   /** Counts every change heard: a build may be shared only by requests that came before the next. */
   sequence = 0;
+  /** As `sequence`, counting only what the `public` topic hears (`p:` and `*`). */
+  publicSequence = 0;
   /** Counts the times `live` changed: a cache entry made in another epoch may have missed changes. */
   epoch = 0;
 
-  /** Changes when `scope` (a coalition id) or everything changes. */
-  stamp(scope: string): string {
-    return `${this.everything}.${this.scopes.get(scope) ?? 0}`;
+  /**
+   * Changes when `scope` (a coalition id) or everything changes. With the `public` topic, only a
+   * change the public may see (`p:`) or everything (`*`, which includes this process's own writes)
+   * counts: ballots, supporter edits and petition work of other servers leave it as it was.
+   */
+  stamp(scope: string, topic: ChangeTopic = 'all'): string {
+    const scopes = topic === 'public' ? this.publicScopes : this.scopes;
+    return `${this.everything}.${scopes.get(scope) ?? 0}`;
   }
 
-  /** `*` (everything), `c:<coalition id>`, or `u:<user id>` (that user's sessions). */
+  /** `sequence` or `publicSequence`. */
+  sequenceOf(topic: ChangeTopic): number {
+    return topic === 'public' ? this.publicSequence : this.sequence;
+  }
+
+  /** `*` (everything), `c:<coalition id>`, `p:<coalition id>` (public), or `u:<user id>` (that user's sessions). */
   changed(payload: string): void {
     this.sequence += 1;
-    if (payload === '*') this.everything += 1;
-    else if (payload.startsWith('c:')) {
+    if (payload === '*') {
+      this.everything += 1;
+      this.publicSequence += 1;
+    } else if (payload.startsWith('c:')) {
       const scope = payload.slice(2);
       this.scopes.set(scope, (this.scopes.get(scope) ?? 0) + 1);
+    } else if (payload.startsWith('p:')) {
+      // A public change is an audit event too: its `c:` notification comes as well.
+      this.publicSequence += 1;
+      const scope = payload.slice(2);
+      this.publicScopes.set(scope, (this.publicScopes.get(scope) ?? 0) + 1);
     }
     for (const subscriber of this.subscribers) subscriber(payload);
   }
@@ -58,6 +81,9 @@ export class ChangeFeed {
     this.changed('*');
   }
 }
+
+/** What a cache listens to: every change of its scope, or only those the public may see. */
+export type ChangeTopic = 'all' | 'public';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

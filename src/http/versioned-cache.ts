@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeed, ChangeTopic } from './change-feed.ts';
 
 /**
  * Public responses built from ratified, immutable data, kept in memory as ready-to-send bodies
@@ -56,27 +56,48 @@ export function cachedBody(json: string): CachedBody {
  * Values kept per key under the rules above, whatever they are: ready-to-send bodies
  * (`VersionedCache`), or what many answers are made from (the public lookup's per-coalition index).
  */
+export interface MemoOptions {
+  /** Which changes of the scope end an entry (src/http/change-feed.ts): all, or only public ones. */
+  topic?: ChangeTopic;
+  /**
+   * The source's version covers everything the value is made from, in the database (it is read
+   * before the data): a notified change then costs one version read, and a rebuild only when the
+   * version moved. Without it a notified change rebuilds (the version may not see every change).
+   */
+  versionIsComplete?: boolean;
+}
+
 export class VersionedMemo<V> {
   private readonly entries = new Map<string, Entry<V>>();
   /** Builds under way: requests for the same key while no change was heard share one. */
   private readonly building = new Map<string, { sequence: number; entry: Promise<Entry<V>> }>();
+  private readonly topic: ChangeTopic;
+  private readonly versionIsComplete: boolean;
 
   constructor(
     private readonly feed: ChangeFeed,
     private readonly maxEntries: number,
     private readonly recheckMs = 1_000,
-  ) {}
+    options: MemoOptions = {},
+  ) {
+    this.topic = options.topic ?? 'all';
+    this.versionIsComplete = options.versionIsComplete ?? false;
+  }
 
   async get(key: string, now: number, source: CacheSource<V>): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit && hit.validUntil > now && hit.stamp === this.feed.stamp(hit.scope)) {
-      if (this.feed.live && now - hit.checkedAt < this.recheckMs) return hit.value;
-      if ((await source.version(hit.scope)) === hit.version) {
+    if (hit && hit.validUntil > now) {
+      // Taken before the version is read: a change heard meanwhile leaves the entry to be checked again.
+      const stamp = this.feed.stamp(hit.scope, this.topic);
+      const unchanged = hit.stamp === stamp;
+      if (unchanged && this.feed.live && now - hit.checkedAt < this.recheckMs) return hit.value;
+      if ((unchanged || this.versionIsComplete) && (await source.version(hit.scope)) === hit.version) {
         hit.checkedAt = now;
+        hit.stamp = stamp;
         return hit.value;
       }
     }
-    const sequence = this.feed.sequence;
+    const sequence = this.feed.sequenceOf(this.topic);
     const shared = this.building.get(key);
     if (shared && shared.sequence === sequence) return (await shared.entry).value;
     const entry = this.build(key, now, source);
@@ -91,7 +112,7 @@ export class VersionedMemo<V> {
   private async build(key: string, now: number, source: CacheSource<V>): Promise<Entry<V>> {
     let stamp = '';
     const built = await source.build((scope) => {
-      stamp = this.feed.stamp(scope);
+      stamp = this.feed.stamp(scope, this.topic);
     });
     const entry: Entry<V> = {
       scope: built.scope,

@@ -25,6 +25,13 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+/** What the public sees, versioned by triggers (migration 2026_12_06_2301): a coalition's id, or '*' for the map. */
+export interface PublicVersionsTable {
+  scope: string;
+  /** bigint: read as text. */
+  version: ColumnType<string, string | number, string | number>;
+}
+
 export interface AuditEventsTable {
   coalition_id: string;
   seq: number;
@@ -154,6 +161,7 @@ export interface BallotsTable {
 export interface GovernanceTables {
   audit_heads: AuditHeadsTable;
   audit_events: AuditEventsTable;
+  public_versions: PublicVersionsTable;
   organizations: OrganizationsTable;
   organization_status_changes: OrganizationStatusChangesTable;
   strength_evidence: StrengthEvidenceTable;

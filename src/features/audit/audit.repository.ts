@@ -48,6 +48,15 @@ export function findHead(db: Db, coalitionId: string) {
     .executeTakeFirst();
 }
 
+/** The coalition's public version and the map's (migration 2026_12_06_2301), one row each at most. */
+export function findPublicVersions(db: Db, coalitionId: string) {
+  return db
+    .selectFrom('public_versions')
+    .select(['scope', sql<string>`version::text`.as('version')])
+    .where('scope', 'in', [coalitionId, '*'])
+    .execute();
+}
+
 const eventColumns = ['seq', 'at', 'actor', 'action', 'subject', 'payload', 'prev_hash', 'hash'] as const;
 
 /** Events after `afterSeq` in chain order, a page at a time. */

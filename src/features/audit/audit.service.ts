@@ -259,6 +259,17 @@ export async function readChainHead(db: Db, coalitionId: string) {
   return { seq: head.seq, hash: head.hash, at: event ? new Date(event.at).toISOString() : null };
 }
 
+/**
+ * The version of what the public sees of a coalition (its ratified pacts, members, branding, the map):
+ * moves with its public audit events and every map write, in their transactions (migration
+ * 2026_12_06_2301), not with ballots, supporters or petition work. Read it before the data it versions.
+ */
+export async function readPublicVersion(db: Db, coalitionId: string): Promise<string> {
+  const rows = await repo.findPublicVersions(db, coalitionId);
+  const of = (scope: string) => rows.find((row) => row.scope === scope)?.version ?? '0';
+  return `${of(coalitionId)}.${of('*')}`;
+}
+
 /** Verifies links read from anywhere (an exported JSON-lines file), with no database. */
 export async function verifyLinks(
   links: AsyncIterable<AuditLink> | Iterable<AuditLink>,

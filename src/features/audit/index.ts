@@ -7,6 +7,13 @@
 export { type AuditErrorCode, auditContract, auditErrors } from './audit.contract.ts';
 export { sha256Hex } from './audit.hash.ts';
 export { type AuditEventView, auditEventSchema, type CoveredTable, coveredTables } from './audit.schema.ts';
-export { type AuditEntry, appendAudit, readChain, readChainHead, verifyAuditChain } from './audit.service.ts';
+export {
+  type AuditEntry,
+  appendAudit,
+  readChain,
+  readChainHead,
+  readPublicVersion,
+  verifyAuditChain,
+} from './audit.service.ts';
 export type { RowRef } from './row-state.repository.ts';
 export { candidateResultRowId, charterRatificationRowId } from './row-state-ids.ts';

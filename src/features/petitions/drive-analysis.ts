@@ -28,11 +28,45 @@ export async function loadDriveFacts(db: Db, drive: DriveRow) {
   return { circulators, packets, checks, lines };
 }
 export type DriveFacts = Awaited<ReturnType<typeof loadDriveFacts>>;
+/** What a drive's summary is computed from: its packets and checks. */
+export type SummaryFacts = Pick<DriveFacts, 'packets' | 'checks'>;
+
+/** Drives per statement in `loadSummaryFacts` (bound parameters stay well under PostgreSQL's limit). */
+const drivesPerRead = 1_000;
+
+/**
+ * The summary facts of many drives of one coalition in two statements per thousand drives (the
+ * drives list), instead of four per drive: each drive gets exactly the rows, in the order, that
+ * `loadDriveFacts` reads for it (its coalition, member and id), so summaries equal the drive pages'.
+ */
+export async function loadSummaryFacts(
+  db: Db,
+  coalitionId: string,
+  drives: readonly DriveRow[],
+): Promise<Map<string, SummaryFacts>> {
+  const facts = new Map<string, SummaryFacts>(drives.map((d) => [d.id, { packets: [], checks: [] }]));
+  const memberOf = new Map(drives.map((d) => [d.id, d.organization_id]));
+  for (let start = 0; start < drives.length; start += drivesPerRead) {
+    const ids = drives.slice(start, start + drivesPerRead).map((d) => d.id);
+    const [packets, checks] = await Promise.all([
+      repo.listPacketsOfDrives(db, coalitionId, ids),
+      repo.listChecksOfDrives(db, coalitionId, ids),
+    ]);
+    for (const { drive_id, organization_id, ...packet } of packets) {
+      if (memberOf.get(drive_id) === organization_id) facts.get(drive_id)?.packets.push(packet);
+    }
+    for (const check of checks) {
+      if (memberOf.get(check.drive_id) === check.organization_id)
+        facts.get(check.drive_id)?.checks.push(check);
+    }
+  }
+  return facts;
+}
 
 export const ruleOf = (drive: DriveRow) =>
   verificationRuleByKey(drive.verification_rule) ?? defaultRuleFor('*');
 
-function checkFacts(facts: DriveFacts): CheckFact[] {
+function checkFacts(facts: SummaryFacts): CheckFact[] {
   const packets = new Map(facts.packets.map((p) => [p.id, p]));
   return facts.checks.map((c) => ({
     packetId: c.packet_id,
@@ -50,7 +84,7 @@ function checkFacts(facts: DriveFacts): CheckFact[] {
   }));
 }
 
-export function analyseDrive(drive: DriveRow, facts: DriveFacts, today: string) {
+export function analyseDrive(drive: DriveRow, facts: SummaryFacts, today: string) {
   const checks = checkFacts(facts);
   const overall = overallValidity(checks);
   const duplicates = checks.reduce((s, c) => s + (c.reasons.duplicate ?? 0), 0);
@@ -76,7 +110,7 @@ export function analyseDrive(drive: DriveRow, facts: DriveFacts, today: string) 
 
 export function toSummary(
   drive: DriveRow,
-  facts: DriveFacts,
+  facts: SummaryFacts,
   today: string,
   canManage: boolean,
 ): DriveSummary {

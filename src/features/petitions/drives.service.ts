@@ -8,7 +8,14 @@ import type { Db } from '../../db/database.ts';
 import { appendAudit } from '../audit/index.ts';
 import { findCandidateRef } from '../tickets/index.ts';
 import { canManageDrive, requireContributor, requireManageDrive } from './authorize.ts';
-import { type DriveRow, loadDriveFacts, ruleOf, toDetail, toSummary } from './drive-analysis.ts';
+import {
+  type DriveRow,
+  loadDriveFacts,
+  loadSummaryFacts,
+  ruleOf,
+  toDetail,
+  toSummary,
+} from './drive-analysis.ts';
 import * as repo from './petitions.repository.ts';
 import type {
   CreateDriveInput,
@@ -182,11 +189,11 @@ async function summariesOf(
   now: Date,
 ): Promise<DriveSummary[]> {
   const today = todayUtc(now);
-  const summaries: DriveSummary[] = [];
-  for (const drive of drives) {
-    summaries.push(toSummary(drive, await loadDriveFacts(db, drive), today, canManageDrive(actor, drive)));
-  }
-  return summaries;
+  // The figures of every drive on the page in two statements, not four per drive.
+  const facts = await loadSummaryFacts(db, actor.coalitionId, drives);
+  return drives.map((drive) =>
+    toSummary(drive, facts.get(drive.id) ?? { packets: [], checks: [] }, today, canManageDrive(actor, drive)),
+  );
 }
 
 export async function getDrive(db: Db, actor: Actor, id: string, now = new Date()): Promise<DriveDetail> {

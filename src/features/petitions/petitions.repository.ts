@@ -196,6 +196,32 @@ export function listPackets(db: Db, scope: DriveScope) {
     .execute();
 }
 
+/**
+ * The packets of several drives of a coalition in one statement (the drives list's figures), each
+ * with its drive and member; per drive in `listPackets`'s order.
+ */
+export function listPacketsOfDrives(db: Db, coalitionId: string, driveIds: readonly string[]) {
+  if (driveIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('petition_packets')
+    .select([
+      'drive_id',
+      'organization_id',
+      'id',
+      'label',
+      'circulator_id',
+      'county',
+      'collected_on',
+      'raw_count',
+    ])
+    .where('coalition_id', '=', coalitionId)
+    .where('drive_id', 'in', driveIds)
+    .orderBy('drive_id')
+    .orderBy('collected_on')
+    .orderBy('label')
+    .execute();
+}
+
 export function insertPackets(db: Db, rows: Insertable<PetitionPacketsTable>[]) {
   if (rows.length === 0) return Promise.resolve([]);
   return db.insertInto('petition_packets').values(rows).returning(['id', 'label']).execute();
@@ -208,6 +234,20 @@ export function listChecks(db: Db, scope: DriveScope) {
     .where('coalition_id', '=', scope.coalitionId)
     .where('organization_id', '=', scope.organizationId)
     .where('drive_id', '=', scope.driveId)
+    .orderBy('checked_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The checks of several drives of a coalition in one statement; per drive in `listChecks`'s order. */
+export function listChecksOfDrives(db: Db, coalitionId: string, driveIds: readonly string[]) {
+  if (driveIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('petition_checks')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .where('drive_id', 'in', driveIds)
+    .orderBy('drive_id')
     .orderBy('checked_on')
     .orderBy('created_at')
     .execute();

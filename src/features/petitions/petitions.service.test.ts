@@ -3,8 +3,16 @@ import { codeOf, createActor, inTx, memberOf, seedCoalition } from '../../../tes
 import { useTestDatabase } from '../../../test/helpers/test-database.ts';
 import { DomainError } from '../../core/errors.ts';
 import { calendar, icalFeed } from './calendar.service.ts';
-import { createDrive, getDrive, listCirculators, listDrives, updateDrive } from './drives.service.ts';
+import {
+  createDrive,
+  getDrive,
+  listCirculators,
+  listDrivePage,
+  listDrives,
+  updateDrive,
+} from './drives.service.ts';
 import { addChecks, importCsv } from './entries.service.ts';
+import { driveListQuerySchema } from './petitions.schema.ts';
 import { createRequirement, findRequirementOr404, listRequirements } from './requirements.service.ts';
 import { presidentialTotals } from './shipped-requirements.ts';
 
@@ -123,6 +131,58 @@ describe('drives', () => {
     expect(detail.projection.daysRemaining).toBe(41);
     expect(detail.projection.validAtDeadline.low).toBeLessThan(detail.projection.validAtDeadline.mean);
     expect(detail.deadlines.map((d) => d.kind)).toEqual(['petition_due', 'cure_period_end']);
+  });
+
+  it('the list’s figures (read for the whole page at once) equal each drive’s own page', async () => {
+    const { db, amber, blue, requirement, drive } = await driveSetup();
+    const now = new Date('2026-03-05T12:00:00Z');
+    const newDrive = (member: typeof amber, name: string, dueDay: string) =>
+      inTx(db, (trx) =>
+        createDrive(trx, member.delegate, {
+          requirementId: requirement.id,
+          name,
+          target: { kind: 'initiative', name },
+          startDay: '2026-03-01',
+          dueDay,
+          cureDays: 10,
+        }),
+      );
+    const second = await newDrive(amber, 'Second drive', '2026-04-10');
+    const blues = await newDrive(blue, 'Blue drive', '2026-04-20');
+    await newDrive(blue, 'Empty drive', '2026-04-25');
+    const firstTwo = (csv: string) => csv.split('\n').slice(0, 3).join('\n');
+    const lastTwo = (csv: string) => [csv.split('\n')[0], ...csv.split('\n').slice(3)].join('\n');
+    const load = async (member: typeof amber, id: string, packets: string, checks: string) => {
+      await inTx(db, (trx) => importCsv(trx, member.delegate, id, 'packets', 'packets.csv', packets));
+      await inTx(db, (trx) => importCsv(trx, member.delegate, id, 'checks', 'checks.csv', checks));
+    };
+    await load(amber, drive.id, packetsCsv, checksCsv);
+    await load(amber, second.id, firstTwo(packetsCsv), firstTwo(checksCsv));
+    await load(blue, blues.id, lastTwo(packetsCsv), lastTwo(checksCsv));
+
+    for (const reader of [amber.delegate, blue.delegate]) {
+      const listed = await listDrives(db, reader, now);
+      expect(listed).toHaveLength(4);
+      // Pages of two: the figures do not depend on which drives share the page.
+      const first = await listDrivePage(db, reader, driveListQuerySchema.parse({ limit: '2' }), now);
+      const rest = await listDrivePage(
+        db,
+        reader,
+        driveListQuerySchema.parse({ limit: '2', cursor: first.nextCursor }),
+        now,
+      );
+      expect([...first.drives, ...rest.drives]).toEqual(listed);
+      for (const summary of listed) {
+        expect(summary).toEqual((await getDrive(db, reader, summary.id, now)).drive);
+      }
+      const figures = new Map(listed.map((d) => [d.name, d.collectedRaw]));
+      expect(Object.fromEntries(figures)).toEqual({
+        'Clean air initiative': 230,
+        'Second drive': 100,
+        'Blue drive': 130,
+        'Empty drive': 0,
+      });
+    }
   });
 
   it('an import with bad rows saves nothing and names file, row, field and reason', async () => {

@@ -3,14 +3,14 @@ import { notFound } from '../../../core/errors.ts';
 import { registerEndpoint } from '../../../http/register-endpoint.ts';
 import type { RoutesPlugin } from '../../../http/types.ts';
 import { type CachedBody, cachedBody, sendCached, VersionedMemo } from '../../../http/versioned-cache.ts';
-import { readChainHead } from '../../audit/index.ts';
+import { readPublicVersion } from '../../audit/index.ts';
 import { findNextDeadline } from '../../decisions/index.ts';
 import { findCoalitionBySlug } from '../../registry/index.ts';
 import { pactsContract } from '../pacts.contract.ts';
 import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { answerFor, buildPublicIndex, findPlace, type PublicIndex } from './public.service.ts';
 
-/** Map data changes without an audit event (its tables notify `*`): an index lives a minute at most. */
+/** A bound on anything the public version might miss all the same: an index lives a minute at most. */
 const maxAgeMs = 60_000;
 /** Answers kept, all coalitions together (~3,200 counties and the states of one coalition fit). */
 const maxAnswers = 10_000;
@@ -21,11 +21,19 @@ interface Version {
   number: number;
 }
 
+/** Indexes built by this process (tests: a write the public cannot see must not rebuild it). */
+export const publicIndexStats = { builds: 0 };
+
 /** The public site's "find the coalition's candidate": ratified pacts only, no sign-in. */
 export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
-  // Per coalition: what every place's answer is made from, read once per version (the audit head,
-  // the next decision deadline, the change feed); a new version starts with no answers.
-  const versions = new VersionedMemo<Version>(app.changes, 100);
+  // Per coalition: what every place's answer is made from, read once per public version (migration
+  // 2026_12_06_2301: public audit events and map writes, not ballots, supporters or petitions) and
+  // until the next decision deadline; only public changes are listened to, and a change heard costs a
+  // version read before any rebuild. A new version starts with no answers.
+  const versions = new VersionedMemo<Version>(app.changes, 100, 1_000, {
+    topic: 'public',
+    versionIsComplete: true,
+  });
   let built = 0;
   // Answers by version number and place; those of a replaced version are never asked again and age out.
   const answers = new Map<string, Promise<CachedBody>>();
@@ -40,17 +48,19 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
       const { jurisdiction } = query;
       const now = new Date();
       const version = await versions.get(slug, now.getTime(), {
-        version: async (coalitionId) => String((await readChainHead(app.db, coalitionId))?.seq ?? 0),
+        version: (coalitionId) => readPublicVersion(app.db, coalitionId),
         build: async (begin) => {
           const coalition = await findCoalitionBySlug(app.db, slug);
           if (!coalition) throw notFound('coalition.not_found', `No coalition "${slug}".`);
           begin(coalition.id);
-          // The version: the coalition's audit head (every stored ratification, pact or status change
-          // appends an event); valid until the next decision's window ends, when an outcome may change.
-          const [head, deadline] = await Promise.all([
-            readChainHead(app.db, coalition.id),
+          // The version, read before the data: the coalition's latest public audit event (every stored
+          // ratification, pact version, member or branding change appends one) and the map's counter;
+          // valid until the next decision's window ends, when an outcome may change without a write.
+          const [publicVersion, deadline] = await Promise.all([
+            readPublicVersion(app.db, coalition.id),
             findNextDeadline(app.db, coalition.id, now),
           ]);
+          publicIndexStats.builds += 1;
           const index = await buildPublicIndex(app.db, coalition, now);
           const validUntil = Math.min(
             deadline?.getTime() ?? Number.POSITIVE_INFINITY,
@@ -58,7 +68,7 @@ export const registerPublicPactRoutes: RoutesPlugin = async (app) => {
           );
           return {
             scope: coalition.id,
-            version: String(head?.seq ?? 0),
+            version: publicVersion,
             validUntil,
             value: { index, number: ++built },
           };

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { createTestUser } from '../../../../test/helpers/factories.ts';
 import { inTx, type Seed, seedCoalition } from '../../../../test/helpers/governance.ts';
-import { buildTestApp } from '../../../../test/helpers/test-app.ts';
+import { buildTestApp, injectAs, signIn, testConfig } from '../../../../test/helpers/test-app.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
+import { buildApp } from '../../../app.ts';
 import type { App } from '../../../http/types.ts';
 import { verifyAuditChain } from '../../audit/index.ts';
 import { castBallot, closeDecision } from '../../decisions/index.ts';
@@ -14,6 +17,7 @@ import { sendToRatification } from '../ratification/ratification.service.ts';
 import { RunExecutor } from '../runs/run-executor.ts';
 import { requestRun } from '../runs/runs.service.ts';
 import { getVersion } from '../versions/versions.service.ts';
+import { publicIndexStats } from './public.routes.ts';
 import { type PublicCandidates, publicCandidatesSchema } from './public.schema.ts';
 import { coverageOf } from './public.service.ts';
 import { slowCoalitionCandidates } from './public.test-fixtures.ts';
@@ -67,6 +71,7 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
   let michiganId: string;
   let electionId: string;
   const ratifiedAt = new Map<string, string>();
+  let pendingDecisionId = '';
 
   const zonesInput = (seed: Seed, name: string): CreatePactInput => ({
     name,
@@ -100,8 +105,8 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     ratifiedAt.set(pactId, new Date(closed.closed_at ?? 0).toISOString());
   };
 
-  const lookup = async (slug: string, jurisdiction: string) =>
-    app.inject({
+  const lookup = async (slug: string, jurisdiction: string, on: App = app) =>
+    on.inject({
       method: 'GET',
       url: `/api/public/coalitions/${slug}/candidates?jurisdiction=${encodeURIComponent(jurisdiction)}`,
     });
@@ -149,7 +154,9 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
     pactIds.rejected = await pactWithVersion(left, zonesInput(left, 'Rejected zones'));
     await decide(left, pactIds.rejected, 'no');
     pactIds.pending = await pactWithVersion(left, zonesInput(left, 'Zones under vote'));
-    await inTx(db, (trx) => sendToRatification(trx, left.secretariat, pactIds.pending ?? '', {}));
+    pendingDecisionId = (
+      await inTx(db, (trx) => sendToRatification(trx, left.secretariat, pactIds.pending ?? '', {}))
+    ).decisionId;
     pactIds.other = await pactWithVersion(other, zonesInput(other, 'Another coalition’s zones'));
     await decide(other, pactIds.other, 'yes');
 
@@ -271,10 +278,10 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
   });
 
   /** The route's answers (index, one read per place, kept bodies) against the former per-place build. */
-  const expectSameAsSlowPath = async (seeds: Seed[], places: string[]) => {
+  const expectSameAsSlowPath = async (seeds: Seed[], places: string[], on: App = app) => {
     for (const seed of seeds)
       for (const place of places) {
-        const response = await lookup(seed.coalition.slug, place);
+        const response = await lookup(seed.coalition.slug, place, on);
         expect(response.statusCode).toBe(200);
         const slow = await slowCoalitionCandidates(database().db, seed.coalition.slug, place);
         expect(response.body, `${seed.coalition.slug} ${place}`).toBe(
@@ -370,9 +377,109 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
         ['MI-14', 12],
       ]);
       expect(wayne.houseDistricts.every((d) => d.jurisdictionId !== null)).toBe(true);
-      // Only the new coalition: the others' answers were kept before the House data was loaded, and
-      // without a live change feed (app.inject) a map write is seen within a minute, not at once.
-      await expectSameAsSlowPath([house], [...(await michiganPlaces()), 'congressional_district:MI-13']);
+      // Another coalition's index too, built before the House data was loaded: the map's version
+      // moved with the import (migration 2026_12_06_2301), so it is rebuilt at once, feed or not.
+      await expectSameAsSlowPath(
+        [house, other],
+        [...(await michiganPlaces()), 'congressional_district:MI-13'],
+      );
+    });
+  });
+
+  describe('the index moves only with what the public sees (a live change feed)', () => {
+    let live: App;
+    const places = [wayne, 'county:26161', 'state:26'];
+    const waitFor = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 5_000, interval: 50 });
+    beforeAll(async () => {
+      const handle = database();
+      live = await buildApp({
+        db: handle.db,
+        config: testConfig,
+        strictContracts: true,
+        listen: handle.listen,
+      });
+    });
+    afterAll(async () => {
+      await live?.close();
+    });
+
+    it('a ballot cast, a supporter edit and a petition write do not rebuild it; its answers stay right', async () => {
+      const { db } = database();
+      expect(live.changes.live).toBe(true);
+      await expectSameAsSlowPath([left], places, live);
+      const builds = publicIndexStats.builds;
+      const before = (await lookup(left.coalition.slug, wayne, live)).body;
+      const [first] = left.members;
+      if (!first) throw new Error('no member');
+      // Writes on this server (the change feed counts its own writes as a change to everything).
+      const delegate = await createTestUser(db, left.coalition.slug, 'delegate', first.id);
+      const session = await signIn(live, delegate);
+      const person = await injectAs(live, session, {
+        method: 'POST',
+        url: '/api/people',
+        payload: { firstName: 'Ada', lastName: 'Lovelace' },
+      });
+      expect(person.statusCode).toBe(201);
+      const requirement = await injectAs(live, session, {
+        method: 'POST',
+        url: '/api/petitions/requirements',
+        payload: {
+          country: 'US',
+          jurisdiction: 'US-MI-DETROIT',
+          jurisdictionName: 'Detroit',
+          kind: 'initiative',
+          title: 'Detroit: transit initiative',
+          signatures: 4000,
+          ruleText: 'Signatures of registered voters of the city',
+          source: 'City charter',
+          asOf: '2026',
+        },
+      });
+      expect(requirement.statusCode).toBe(201);
+      // A ballot as another server would cast it: its audit event is notified to every server.
+      const stamp = live.changes.stamp(left.coalition.id);
+      await inTx(db, (trx) =>
+        castBallot(trx, first.delegate, pendingDecisionId, first.id, { choice: 'yes' }),
+      );
+      await waitFor(async () => expect(live.changes.stamp(left.coalition.id)).not.toBe(stamp));
+      expect((await lookup(left.coalition.slug, wayne, live)).body).toBe(before);
+      await expectSameAsSlowPath([left], places, live);
+      expect(publicIndexStats.builds).toBe(builds);
+    });
+
+    it('a ratification, a member rename and a map write are answered by the next lookups', async () => {
+      const { db } = database();
+      const answer = async () => (await lookup(left.coalition.slug, wayne, live)).body;
+      const builds = publicIndexStats.builds;
+      let seen = await answer();
+      const expectNewTruth = async () => {
+        await waitFor(async () => expect(await answer()).not.toBe(seen));
+        await expectSameAsSlowPath([left], places, live);
+        seen = await answer();
+      };
+      // The pact under vote is ratified: the other members vote yes, staff close the decision.
+      for (const member of left.members.slice(1))
+        await inTx(db, (trx) =>
+          castBallot(trx, member.delegate, pendingDecisionId, member.id, { choice: 'yes' }),
+        );
+      await inTx(db, (trx) => closeDecision(trx, left.secretariat, pendingDecisionId));
+      await expectNewTruth();
+      expect(JSON.parse(seen).races.map((r: { pact: { name: string } }) => r.pact.name)).toContain(
+        'Zones under vote',
+      );
+      await inTx(db, (trx) =>
+        updateOrganization(trx, left.admin, left.members[0]?.id ?? '', { name: 'Lakeshore Labor United' }),
+      );
+      await expectNewTruth();
+      expect(seen).toContain('Lakeshore Labor United');
+      // A map write, as an import makes it (no audit event: the map's own version moves).
+      await sql`UPDATE jurisdictions SET name = 'Wayne (renamed)'
+        WHERE kind = 'county' AND code = '26163' AND coalition_id IS NULL`.execute(db);
+      await expectNewTruth();
+      expect(seen).toContain('Wayne (renamed)');
+      await sql`UPDATE jurisdictions SET name = 'Wayne'
+        WHERE kind = 'county' AND code = '26163' AND coalition_id IS NULL`.execute(db);
+      expect(publicIndexStats.builds).toBeGreaterThanOrEqual(builds + 3);
     });
   });
 });
