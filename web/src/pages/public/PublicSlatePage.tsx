@@ -33,6 +33,12 @@ export function PublicSlatePage() {
   usePageTitle(slate.data ? `Slate for ${slate.data.place.name}` : 'Slate');
   return (
     <section aria-labelledby="slate-title" className="slate-card">
+      {slate.data ? null : (
+        <>
+          <h1 id="slate-title">Slate card</h1>
+          <p>Type your county or district to see, race by race, whom the coalition asks you to vote for.</p>
+        </>
+      )}
       <form
         className="slate-form"
         onSubmit={(e) => {
