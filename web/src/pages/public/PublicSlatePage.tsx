@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { slateFileUrl, useSlate } from '../../api/tickets.ts';
+import { officeLabel } from '../../components/labels.ts';
 import { PlaceKeyPicker } from '../../components/PlacePicker.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -69,7 +70,7 @@ export function PublicSlatePage() {
           {slate.data.national.map((t) => (
             <p key={t.cycle} className="slate-entry">
               <strong>
-                {t.office.replaceAll('_', ' ')} {t.cycle}
+                {officeLabel(t.office)} {t.cycle}
               </strong>
               : {t.top.name} ({t.top.memberName}) and {t.second.name} ({t.second.memberName})
             </p>
