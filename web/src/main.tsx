@@ -3,10 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+import { installFieldMessages } from './forms/field-messages.ts';
 import { ConfirmProvider } from './ui/dialog.tsx';
 import { ToastProvider } from './ui/toast.tsx';
 import './ui/tokens.css';
 import './styles.css';
+
+installFieldMessages();
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

@@ -226,6 +226,9 @@ export async function pactResultsReport(db: Db, actor: Actor, now = new Date()) 
         takenBy: l.takenBy.map((t) => ({ ...t, memberName: names.get(t.organizationId) ?? '' })),
       })),
       missingResults: report.missingResults,
+      missingRaceNames: report.missingResults.map(
+        (key) => races.find((r) => r.raceKey === key)?.raceName ?? key,
+      ),
     };
   });
   return { pacts, retention: await retentionReport(db, actor, members) };

@@ -333,7 +333,10 @@ export const resultsReportSchema = z.object({
           ),
         }),
       ),
+      /** Race keys (codes) of the pact's races with no result imported yet. */
       missingResults: z.array(z.string()),
+      /** The same races by name, for people to read. */
+      missingRaceNames: z.array(z.string()),
     }),
   ),
   retention: z.array(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closedLabel, formatExact, permille, positionLabel, timeLeft } from './labels.ts';
+import { closedLabel, formatExact, officeLabel, permille, positionLabel, timeLeft } from './labels.ts';
 
 describe('labels', () => {
   it('says how long a decision stays open, down to the minute', () => {
@@ -38,5 +38,12 @@ describe('labels', () => {
       /^Closed early on 3 Dec.* \(the window was to end 10 Dec.*\)$/,
     );
     expect(closedLabel({ closesAt, closedAt: closesAt })).toMatch(/^Closed when the window ended 10 Dec/);
+  });
+});
+
+describe('officeLabel', () => {
+  it('words an office code', () => {
+    expect(officeLabel('us_president')).toBe('President');
+    expect(officeLabel('county_commission')).toBe('County commission');
   });
 });

@@ -8,6 +8,7 @@ import type {
 } from '../../../db/tables/map.ts';
 import type { JurisdictionKey } from '../datasets/bundle.ts';
 import { electionId, raceId, resultSetId } from '../ids.ts';
+import { officeWords } from './office-words.ts';
 import type { ParsedRaceCsv } from './races-csv.ts';
 import type { ResolvedJurisdictions } from './resolve.ts';
 
@@ -62,7 +63,7 @@ export function raceImportRows(
       jurisdiction_id: idOf(race.jurisdiction),
       office: race.office,
       stage: race.stage,
-      name: `${race.office} — ${jurisdictions.names.get(race.jurisdiction) ?? race.jurisdiction}`,
+      name: `${officeWords(race.office)} — ${jurisdictions.names.get(race.jurisdiction) ?? race.jurisdiction}`,
       seats: race.seats,
       filing_deadline: race.filingDeadline,
     })),
@@ -70,7 +71,7 @@ export function raceImportRows(
       id: race.setId,
       coalition_id: coalitionId,
       slug: setSlug(race),
-      name: `${parsed.elections.get(race.election)?.name ?? race.election} — ${race.office}${race.stage === 'general' ? '' : ` (${race.stage})`}`,
+      name: `${parsed.elections.get(race.election)?.name ?? race.election} — ${officeWords(race.office)}${race.stage === 'general' ? '' : ` (${race.stage})`}`,
       dataset_id: null,
       election_id: electionId(coalitionId, race.election),
       office: race.office,

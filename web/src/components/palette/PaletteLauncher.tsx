@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PalettePage } from './palette-items.ts';
+import './palette-launcher.css';
 
 // The palette and its search load on first use, so the first page load does not carry them.
 const CommandPalette = lazy(() =>

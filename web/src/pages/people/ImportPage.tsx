@@ -5,6 +5,14 @@ import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { type ImportStatus, startImportJob, useImportJob } from './importJob.ts';
 
+/** A mapping target in words: "first_name" → "First name", "custom:shirt" → "Custom field: shirt". */
+function targetLabel(target: string): string {
+  if (target === 'skip') return 'Skip this column';
+  if (target.startsWith('custom:')) return `Custom field: ${target.slice('custom:'.length)}`;
+  const words = target.replace(/_+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
  * Import wizard: choose a file, check the mapping on its first rows, import with progress, read the
  * errors. "Check without saving" streams a dry run; "Import" hands the file to a job (any server
@@ -107,7 +115,7 @@ export function ImportPage() {
                       {[...new Set([...preview.targets, mapping[header] ?? 'skip', `custom:${header}`])].map(
                         (t) => (
                           <option key={t} value={t}>
-                            {t}
+                            {targetLabel(t)}
                           </option>
                         ),
                       )}
@@ -122,8 +130,13 @@ export function ImportPage() {
             {preview.sample.map((row, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity but their position
               <li key={i}>
-                {row.input.firstName} {row.input.lastName} {row.input.emails.join(', ')}{' '}
-                {row.input.phones.join(', ')}
+                {[
+                  `${row.input.firstName} ${row.input.lastName}`.trim(),
+                  row.input.emails.join(', '),
+                  row.input.phones.join(', '),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
                 {row.problems.length
                   ? ` — ${row.problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`
                   : ''}

@@ -84,12 +84,18 @@ function PeopleList() {
             return (
               <li
                 key={item.key}
+                // Measured, not fixed: on a phone a row's name, e-mail, city and tags wrap to two or
+                // three lines, and fixed-height rows drew over each other.
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 style={{
                   position: 'absolute',
                   top: 0,
                   left: 0,
                   right: 0,
-                  height: rowHeight,
+                  minHeight: rowHeight,
+                  padding: '0.25rem 0',
+                  boxSizing: 'border-box',
                   transform: `translateY(${item.start}px)`,
                 }}
               >
@@ -103,7 +109,8 @@ function PeopleList() {
                 {person ? (
                   <span className="muted">
                     {' '}
-                    {person.email ?? ''} {person.city} {person.tags.join(', ')}
+                    {/* Separated, so a city and a tag do not read as one ("Flint housing"). */}
+                    {[person.email, person.city, person.tags.join(', ')].filter(Boolean).join(' · ')}
                   </span>
                 ) : null}
               </li>

@@ -1,13 +1,35 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useAdvancePipeline, usePipeline } from '../../api/people.ts';
+import { useSession } from '../../api/session.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { isStaffRole } from '../../components/roles.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { FunnelChart, funnelOverTime } from './FunnelChart.tsx';
 
 /** The ladder of engagement as a funnel: people per stage, who is ready per tag, and moves over time. */
 export function PipelinePage() {
   usePageTitle('Leadership pipeline');
+  const session = useSession().data;
+  // Coalition staff see supporters only as totals: the server refuses them the pipeline, so say
+  // why up front rather than show the refusal and a button that cannot work.
+  if (session && isStaffRole(session.role)) {
+    return (
+      <section aria-labelledby="pipeline-title">
+        <h1 id="pipeline-title">Leadership pipeline</h1>
+        <p>
+          Each member keeps its own leadership pipeline; coalition staff see supporters only as totals, on the{' '}
+          <Link to="/people">People</Link> page.
+        </p>
+      </section>
+    );
+  }
+  return <MemberPipeline />;
+}
+
+function MemberPipeline() {
   const pipeline = usePipeline();
   const advance = useAdvancePipeline();
   const widest = Math.max(1, ...(pipeline.data?.stages.map((s) => s.people) ?? [1]));
@@ -52,41 +74,45 @@ export function PipelinePage() {
           </li>
         ))}
       </ol>
-      <BusyButton busy={advance.isPending} onClick={() => advance.mutate()}>
-        Move everyone who is ready up one stage
-      </BusyButton>
+      {pipeline.data ? (
+        <BusyButton busy={advance.isPending} onClick={() => advance.mutate()}>
+          Move everyone who is ready up one stage
+        </BusyButton>
+      ) : null}
       {funnel.points.length && funnel.stages.length ? (
         <>
           <h2>Stage funnel over time</h2>
           <FunnelChart stages={funnel.stages} points={funnel.points} />
-          <table>
-            <caption>People who had reached each stage by the end of the month (moves that month)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                {funnel.stages.map((stage) => (
-                  <th key={stage} scope="col">
-                    {stage}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {funnel.points.map((point) => (
-                <tr key={point.month}>
-                  <th scope="row">{point.month}</th>
-                  {funnel.stages.map((stage, i) => (
-                    <td key={stage}>
-                      {point.reached[i] ?? 0} (+
-                      {pipeline.data?.moves.find((m) => m.month === point.month && m.stage === stage)
-                        ?.count ?? 0}
-                      )
-                    </td>
+          <TableScroll label="Stage funnel by month">
+            <table>
+              <caption>People who had reached each stage by the end of the month (moves that month)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  {funnel.stages.map((stage) => (
+                    <th key={stage} scope="col">
+                      {stage}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {funnel.points.map((point) => (
+                  <tr key={point.month}>
+                    <th scope="row">{point.month}</th>
+                    {funnel.stages.map((stage, i) => (
+                      <td key={stage}>
+                        {point.reached[i] ?? 0} (+
+                        {pipeline.data?.moves.find((m) => m.month === point.month && m.stage === stage)
+                          ?.count ?? 0}
+                        )
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { slateFileUrl, useSlate } from '../../api/tickets.ts';
+import { officeLabel } from '../../components/labels.ts';
 import { PlaceKeyPicker } from '../../components/PlacePicker.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -33,6 +34,12 @@ export function PublicSlatePage() {
   usePageTitle(slate.data ? `Slate for ${slate.data.place.name}` : 'Slate');
   return (
     <section aria-labelledby="slate-title" className="slate-card">
+      {slate.data ? null : (
+        <>
+          <h1 id="slate-title">Slate card</h1>
+          <p>Type your county or district to see, race by race, whom the coalition asks you to vote for.</p>
+        </>
+      )}
       <form
         className="slate-form"
         onSubmit={(e) => {
@@ -63,7 +70,7 @@ export function PublicSlatePage() {
           {slate.data.national.map((t) => (
             <p key={t.cycle} className="slate-entry">
               <strong>
-                {t.office.replaceAll('_', ' ')} {t.cycle}
+                {officeLabel(t.office)} {t.cycle}
               </strong>
               : {t.top.name} ({t.top.memberName}) and {t.second.name} ({t.second.memberName})
             </p>

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useFilterForm } from '../../forms/use-filter-form.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { statusLabels } from './labels.ts';
 import './tickets.css';
@@ -44,10 +45,12 @@ export function CandidatesPage() {
     <section aria-labelledby="candidates-title">
       <div className="page-head">
         <h1 id="candidates-title">Candidates</h1>
-        <Link className="button" to="/candidates/new">
-          Build a ticket
-        </Link>
-        <Link to="/candidates/results">Results report</Link>
+        <div className="page-actions">
+          <Link to="/candidates/results">Results report</Link>
+          <Link className="button" to="/candidates/new">
+            Build a ticket
+          </Link>
+        </div>
       </div>
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">Compliance alerts</h2>
@@ -99,7 +102,12 @@ export function CandidatesPage() {
       {states.isError ? <ErrorMessage error={states.error} /> : null}
       {candidates.isPending ? <Loading label="Loading candidates" /> : null}
       {candidates.isError ? <ErrorMessage error={candidates.error} /> : null}
-      {candidates.items ? (
+      {candidates.items?.length === 0 ? (
+        <EmptyState title="No candidates match">
+          <p>Try another status, state or name, or build a ticket to propose a candidate.</p>
+        </EmptyState>
+      ) : null}
+      {candidates.items && candidates.items.length > 0 ? (
         <TableScroll label="Candidates">
           <table>
             <thead>

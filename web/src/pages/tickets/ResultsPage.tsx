@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { type ResultsReport, useResultsReport } from '../../api/tickets.ts';
 import { PlotFigure, type PlotModule } from '../../components/PlotFigure.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import './tickets.css';
 
@@ -49,6 +50,47 @@ function WinsChart({ members, title }: { members: Member[]; title: string }) {
   return <PlotFigure className="results-chart" spec={spec} label={title} />;
 }
 
+/** The chart's numbers as a table: what a screen reader reads, and what anyone can copy. */
+function WinsTable({ members, pactName }: { members: Member[]; pactName: string }) {
+  return (
+    <TableScroll label={`Wins per member, ${pactName}`}>
+      <table>
+        <caption>Races won and expected wins per member</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col" className="num">
+              Races given
+            </th>
+            <th scope="col" className="num">
+              Won
+            </th>
+            <th scope="col" className="num">
+              Expected wins
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.name}>
+              <th scope="row">{m.name}</th>
+              <td className="num">{m.assigned}</td>
+              <td className="num">{m.won}</td>
+              <td className="num">{m.expectedWins.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** The chart's name as a sentence with its figures: "Liberal Forum won 0 of 1 (0.5 expected); …". */
+const winsSummary = (members: Member[]) =>
+  members
+    .map((m) => `${m.name} won ${m.won} of ${m.assigned} (${m.expectedWins.toFixed(1)} expected)`)
+    .join('; ');
+
 /** Per ratified pact: wins against the promise, costly losses, and line retention. */
 export function ResultsPage() {
   usePageTitle('Results against the pact');
@@ -62,33 +104,41 @@ export function ResultsPage() {
       </p>
       <h1 id="results-title">Results against the pact</h1>
       {report.data.pacts.length === 0 ? <p>No ratified races pact yet.</p> : null}
-      {report.data.pacts.map((p) => (
-        <section key={p.pactId} aria-label={p.pactName}>
-          <h2>
-            {p.pactName} (version {p.version})
-          </h2>
-          <p className="muted">Blue: races won. Orange: the wins the ratified version expected.</p>
-          <WinsChart members={p.members} title={`Races won and expected wins per member, ${p.pactName}`} />
-          <h3>Losses another coalition candidate cost</h3>
-          {p.costlyLosses.length === 0 ? <p className="muted">None.</p> : null}
-          <ul>
-            {p.costlyLosses.map((l) => (
-              <li key={l.raceKey}>
-                {l.raceName}: {l.assignedToName} lost to {l.winner} by {l.margin.toLocaleString('en-US')};{' '}
-                {l.takenBy
-                  .map(
-                    (t) =>
-                      `${t.name} (${t.memberName}, ${t.why.replaceAll('_', ' ')}) took ${t.votes.toLocaleString('en-US')}`,
-                  )
-                  .join(', ')}
-              </li>
-            ))}
-          </ul>
-          {p.missingResults.length > 0 ? (
-            <p className="muted">No results yet for {p.missingResults.join(', ')}.</p>
-          ) : null}
-        </section>
-      ))}
+      {report.data.pacts.map(({ members: unsorted, ...p }) => {
+        // By name, so the chart, its summary and the table list members in one stable order.
+        const members = unsorted.toSorted((a, b) => a.name.localeCompare(b.name));
+        return (
+          <section key={p.pactId} aria-label={p.pactName}>
+            <h2>
+              {p.pactName} (version {p.version})
+            </h2>
+            <p className="muted">Blue: races won. Orange: the wins the ratified version expected.</p>
+            <WinsChart
+              members={members}
+              title={`Races won and expected wins per member, ${p.pactName}: ${winsSummary(members)}`}
+            />
+            <WinsTable members={members} pactName={p.pactName} />
+            <h3>Losses another coalition candidate cost</h3>
+            {p.costlyLosses.length === 0 ? <p className="muted">None.</p> : null}
+            <ul>
+              {p.costlyLosses.map((l) => (
+                <li key={l.raceKey}>
+                  {l.raceName}: {l.assignedToName} lost to {l.winner} by {l.margin.toLocaleString('en-US')};{' '}
+                  {l.takenBy
+                    .map(
+                      (t) =>
+                        `${t.name} (${t.memberName}, ${t.why.replaceAll('_', ' ')}) took ${t.votes.toLocaleString('en-US')}`,
+                    )
+                    .join(', ')}
+                </li>
+              ))}
+            </ul>
+            {p.missingRaceNames.length > 0 ? (
+              <p className="muted">No results yet for {p.missingRaceNames.join(', ')}.</p>
+            ) : null}
+          </section>
+        );
+      })}
       <h2>Ballot line retention</h2>
       {report.data.retention.length === 0 ? (
         <p className="muted">No member line in the imported results.</p>
