@@ -58,7 +58,13 @@ function Shell({
         // The marker sits beside the label, not in it: the field's name stays the label itself.
         <span className="field-label">
           <label htmlFor={id}>{label}</label>
-          {required ? null : <span className="field-optional">optional</span>}
+          {/* The space lets "optional" wrap under a label that fills a narrow column. */}
+          {required ? null : (
+            <>
+              {' '}
+              <span className="field-optional">optional</span>
+            </>
+          )}
         </span>
       )}
       {children}
