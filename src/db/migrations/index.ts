@@ -28,6 +28,7 @@ import * as listPageIndexes from './2026_12_05_1401_list_page_indexes.ts';
 import * as auditRivalRowsBaseline from './2026_12_06_2101_audit_rival_rows_baseline.ts';
 import * as membersAndRacesPageIndexes from './2026_12_06_2201_members_and_races_page_indexes.ts';
 import * as publicVersions from './2026_12_06_2301_public_versions.ts';
+import * as raceNamesInWords from './2026_12_06_2401_race_names_in_words.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the file system) so the same
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_2101_audit_rival_rows_baseline': auditRivalRowsBaseline,
   '2026_12_06_2201_members_and_races_page_indexes': membersAndRacesPageIndexes,
   '2026_12_06_2301_public_versions': publicVersions,
+  '2026_12_06_2401_race_names_in_words': raceNamesInWords,
 };

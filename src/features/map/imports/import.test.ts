@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCoalition } from '../../../../test/helpers/factories.ts';
 import { useTestDatabase } from '../../../../test/helpers/test-database.ts';
 import type { Actor } from '../../../core/actor.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { up as nameRacesInWords } from '../../../db/migrations/2026_12_06_2401_race_names_in_words.ts';
 import { prepareDatasets } from '../datasets/dataset-files.ts';
 import { loadReferenceData } from '../load.service.ts';
 import { listRaceVotes } from '../results.service.ts';
@@ -319,5 +321,44 @@ describe('importing a coalition’s districts and races', () => {
       .where('code', '=', 'OR-PDX-1')
       .execute();
     expect(written).toEqual([{ code: 'OR-PDX-1', country: 'US' }]);
+  });
+  it('names races and result sets by the office in words, and renames those stored with the code', async () => {
+    const { db } = database();
+    const racesOf = () =>
+      db
+        .selectFrom('races')
+        .select('name')
+        .where('coalition_id', '=', actor.coalitionId)
+        .where('office', '=', 'city_council')
+        .orderBy('name')
+        .execute();
+    const setsOf = () =>
+      db
+        .selectFrom('result_sets')
+        .select('name')
+        .where('coalition_id', '=', actor.coalitionId)
+        .where('office', '=', 'city_council')
+        .where('name', 'like', 'Riverbend%')
+        .execute();
+    await races(false);
+    const named = await racesOf();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((r) => r.name.startsWith('City council — '))).toBe(true);
+    expect(await setsOf()).toEqual([{ name: 'Riverbend municipal election 2026 — City council' }]);
+    // As a database written before imports named offices in words held them; one name edited by hand.
+    await sql`UPDATE races SET name = replace(name, 'City council — ', 'city_council — ')
+      WHERE coalition_id = ${actor.coalitionId} AND office = 'city_council'`.execute(db);
+    await sql`UPDATE result_sets SET name = replace(name, 'City council', 'city_council')
+      WHERE coalition_id = ${actor.coalitionId} AND office = 'city_council'`.execute(db);
+    const [first] = named;
+    await sql`UPDATE races SET name = 'Ward one (city_council)'
+      WHERE coalition_id = ${actor.coalitionId} AND name = ${first?.name.replace('City council', 'city_council')}`.execute(
+      db,
+    );
+    await nameRacesInWords(db as unknown as Kysely<unknown>);
+    expect(await racesOf()).toEqual(
+      [...named.slice(1), { name: 'Ward one (city_council)' }].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
+    expect(await setsOf()).toEqual([{ name: 'Riverbend municipal election 2026 — City council' }]);
   });
 });
