@@ -7,12 +7,14 @@
  *   sources through tsx (CONCORD_FROM_SOURCE=1, what every start cost before the build step);
  * - `concord tabulate` of 1M IRV ballots (bench/tabulate's seeded file), whole process;
  * - `concord serve --demo-if-empty` on a fresh PGlite data directory until /healthz answers (the
- *   demo load included), then a restart on the same directory.
+ *   demo load included), then a restart on the same directory;
+ * - restarts left idle 8 s after /healthz answers: their CPU and resident memory (VmRSS) then, so
+ *   that work a server does after it listens is counted.
  *
  * Each figure is wall clock (best and median of a few runs) and CPU time (user + system of the
  * process and its children, median): on this shared machine the CPU time is closer to what a quiet
  * machine's wall clock would be. The load average is printed with them. BENCH_STARTUP_SKIP
- * (comma-separated: help, tabulate, serve) leaves parts out.
+ * (comma-separated: help, tabulate, serve, settled) leaves parts out.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -110,8 +112,26 @@ async function benchTabulate(dir: string): Promise<void> {
   line('concord tabulate (1M IRV ballots)', `${format(runs)}  ${verdict(runs, 1.5)}`);
 }
 
-/** `concord serve` until /healthz answers; then SIGTERM and wait for its exit. */
-async function serveUntilHealthy(dataDir: string): Promise<Run> {
+const residentMb = (pid: number | undefined): number => {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/** What a started server holds once its one-off start-up work is done: CPU so far and resident memory. */
+interface Settled {
+  cpu: number;
+  rssMb: number;
+}
+
+/**
+ * `concord serve` until /healthz answers; then SIGTERM and wait for its exit. With `settleMs`, it
+ * first idles that long after answering, and `settled` is its CPU and memory then.
+ */
+async function serveUntilHealthy(dataDir: string, settleMs = 0): Promise<Run & { settled?: Settled }> {
   const port = await freePort();
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--demo-if-empty'], {
@@ -137,9 +157,17 @@ async function serveUntilHealthy(dataDir: string): Promise<Run> {
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = child.pid === undefined ? Number.NaN : cpuOf(child.pid, 'own');
+  let settled: Settled | undefined;
+  if (settleMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    settled = {
+      cpu: child.pid === undefined ? Number.NaN : cpuOf(child.pid, 'own'),
+      rssMb: residentMb(child.pid),
+    };
+  }
   child.kill('SIGTERM');
   await exited;
-  return { seconds, cpu };
+  return settled ? { seconds, cpu, settled } : { seconds, cpu };
 }
 
 async function benchServe(dir: string): Promise<void> {
@@ -156,6 +184,24 @@ async function benchServe(dir: string): Promise<void> {
   line('serve, restart', `${format(restarts)}  ${verdict(restarts, 3)}`);
 }
 
+/** Restarts on a demo data dir, each left idle 8 s after /healthz: start-up work done after listening counts. */
+async function benchSettled(dir: string): Promise<void> {
+  const dataDir = join(dir, 'data-settled');
+  await serveUntilHealthy(dataDir);
+  const settled: Settled[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { settled: one } = await serveUntilHealthy(dataDir, 8_000);
+    if (one) settled.push(one);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const all = (pick: (s: Settled) => number, digits: number) =>
+    settled.map((s) => pick(s).toFixed(digits)).join(', ');
+  line(
+    'serve, restart, 8 s after healthy',
+    `CPU ${all((s) => s.cpu, 2)} s; RSS ${all((s) => s.rssMb, 0)} MB`,
+  );
+}
+
 if (!freshBuild(root)) {
   console.log('dist/ is missing or older than the sources: run `npm run build:cli` first');
   process.exit(1);
@@ -166,6 +212,7 @@ try {
   if (!skip.has('help')) await benchHelp();
   if (!skip.has('tabulate')) await benchTabulate(dir);
   if (!skip.has('serve')) await benchServe(dir);
+  if (!skip.has('settled')) await benchSettled(dir);
   console.log(`  (load average after: ${load()})`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
