@@ -5,7 +5,6 @@ import { migrateToLatest } from './db/migrate.ts';
 import { demoLogin, hasDemoCoalition, isDemoNeeded, loadDemo } from './demo/demo.service.ts';
 import { deleteExpiredSessions } from './features/accounts/index.ts';
 import { scheduleDecisionCloses } from './features/decisions/index.ts';
-import { loadCrosswalk } from './features/map/index.ts';
 import { demoEmail, demoSecretariatEmail } from './features/registry/index.ts';
 import { openJobQueue } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
@@ -70,16 +69,6 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     if (closing) reply.header('connection', 'close');
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  // The county ↔ House district crosswalk (~1 s of CPU, once per process) is computed a moment after
-  // the server listens, not by the first county lookup, whose callers would all wait for it.
-  const crosswalk = setTimeout(() => {
-    const started = performance.now();
-    loadCrosswalk().then(
-      () => logger.info(`crosswalk ready in ${Math.round(performance.now() - started)} ms`),
-      (error: unknown) => logger.error({ err: error }, 'crosswalk failed'),
-    );
-  }, 1_000);
-  crosswalk.unref();
 
   const url = `http://localhost:${config.PORT}`;
   const logins = demoLoginHint
