@@ -184,7 +184,7 @@ describe('GET /api/public/coalitions/:slug/candidates (no sign-in)', () => {
         castBallot(trx, member.delegate, sent.decisionId, member.id, { choice: 'yes' }, opened),
       );
     ratifiedAt.set(pactIds.president, new Date(Date.now() - day).toISOString());
-    // The area-based crosswalk is computed once per process, from the shipped district shapes.
+    // The area-based crosswalk is read once per process, from the file shipped in data/.
     await loadCrosswalk();
   }, 300_000);
   afterAll(async () => {
