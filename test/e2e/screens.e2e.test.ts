@@ -79,6 +79,11 @@ describe('every main screen, desktop and phone, light and dark (browser)', () =>
         const violations = await axeViolations(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) violations.push(`page wider than the viewport by ${overflow}px`);
+        // A map drawn without the map components' styles fills its border lines black over the states.
+        const unstyledMaps = await page
+          .locator('.map-state-borders')
+          .evaluateAll((paths) => paths.filter((p) => getComputedStyle(p).fill !== 'none').length);
+        if (unstyledMaps > 0) violations.push(`${unstyledMaps} map(s) drawn without the map styles`);
         if (violations.length > 0) failures[key] = violations;
       };
       /** A screen as the role that uses it, in the demo coalition (its candidates, drives, people). */
