@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveCliActor } from '../../src/cli/context.ts';
@@ -14,6 +15,10 @@ import { axeViolations, settle } from './axe.ts';
 import { screenshotDir, signInAs, unexpectedConsoleErrors } from './harness.ts';
 import { useMapE2e } from './map-data.ts';
 import { e2eCoalition, e2eDecisions, e2eUsers } from './seed.ts';
+
+const supportersSample = fileURLToPath(
+  new URL('../../src/features/supporters/samples/fixed.csv', import.meta.url),
+);
 
 /** Results for the demo's three pact seats in Michigan, so the results report has wins to weigh. */
 const demoResults = [
@@ -162,7 +167,11 @@ describe('every main screen, desktop and phone, light and dark (browser)', () =>
         const { context, page } = await openContext();
         await signInAs(page, e2e.server.url, demoEmail('Harbor Greens'), demoLogin.password);
         await visit(page, 'people', '/people', 'People');
-        await visit(page, 'people-import', '/people/import', 'Import people');
+        // The import wizard with a file chosen (not imported): its detected format and columns.
+        await page.goto(`${e2e.server.url}/people/import`);
+        await page.getByLabel('CSV file').setInputFiles(supportersSample);
+        await page.getByText('Detected format: concord').waitFor();
+        await shootOn(page, 'people-import');
         await visit(page, 'pipeline', '/people/pipeline', 'Leadership pipeline');
         await context.close();
       }
