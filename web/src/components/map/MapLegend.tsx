@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { LegendItem } from './colouring.ts';
+import './map.css';
 
 /** Diagonal lines: the mark for "not this place's own figure" on the map and in its legend. */
 export function HatchPattern({ id }: { id: string }) {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import './map.css';
 
 /** Where the tooltip points, in pixels from the map frame's top-left corner. */
 export interface TooltipAt {

@@ -13,6 +13,7 @@ import { HatchPattern, useSvgId } from './MapLegend.tsx';
 import { MapTooltip, type TooltipAt } from './MapTooltip.tsx';
 import { type MapGeometry, type MapPlace, mapSize, placeLabel } from './map-geometry.ts';
 import { arrowDirections, nearestInDirection } from './nearest-place.ts';
+import './map.css';
 
 interface UsMapProps {
   geometry: MapGeometry;

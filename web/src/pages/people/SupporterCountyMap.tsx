@@ -6,7 +6,6 @@ import { MapLegend } from '../../components/map/MapLegend.tsx';
 import { buildGeometry } from '../../components/map/map-geometry.ts';
 import { UsMap } from '../../components/map/UsMap.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import '../map/map.css';
 
 const shades = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] as const;
 const none = '#f4f4f4';
