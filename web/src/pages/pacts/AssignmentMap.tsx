@@ -51,7 +51,7 @@ export function AssignmentMap({ pact, level, rows, colours, selected, onSelect }
   if (!geometry)
     return <p className="muted">No map shapes match this pact’s zones: the table lists them all.</p>;
   return (
-    <div className="pact-map">
+    <div className="map-width">
       <UsMap
         geometry={geometry}
         colouring={colouring}

@@ -49,7 +49,7 @@ export function SupporterCountyMap({ byCounty }: { byCounty: Aggregates['byCount
   if (shapes.isError) return <ErrorMessage error={shapes.error} />;
   if (!geometry) return null;
   return (
-    <div className="pact-map">
+    <div className="map-width">
       <UsMap
         geometry={geometry}
         colouring={colouring}

@@ -66,9 +66,11 @@ export function DrivePage() {
       </p>
       <section aria-labelledby="verdict-title" className="panel">
         <h2 id="verdict-title">
-          In {rule.name}’s terms: <span data-testid="verdict">{outcomeWords[p.verdict.outcome]}</span>
+          Official check: <span data-testid="verdict">{outcomeWords[p.verdict.outcome]}</span>
         </h2>
-        <p className="small">{rule.summary}</p>
+        <p className="small">
+          By the rule “{rule.name}”. {rule.summary}
+        </p>
         <ol className="small">
           {p.verdict.steps.map((step) => (
             <li key={step}>{step}</li>

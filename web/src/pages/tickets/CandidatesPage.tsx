@@ -58,7 +58,7 @@ export function CandidatesPage() {
         {alerts.data?.length === 0 ? (
           <p className="muted">No candidacy runs against a ratified pact.</p>
         ) : null}
-        <ul>
+        <ul className="alert-list">
           {alerts.data?.map((a) => (
             <li key={a.candidateId} className="check-warn">
               <Link to={`/candidates/${a.candidateId}`}>{a.candidateName}</Link> ({a.dissidentMember}) in{' '}
