@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { officeWords } from '../../features/map/imports/office-words.ts';
+import { officeWords } from '../../core/office-words.ts';
 
 /**
  * A coalition's own races and result sets were named after the office code of their import file

@@ -124,22 +124,5 @@ export function formatExact(value: string | number): string {
 /** Thousandths of a weight as a percentage: 700 → "70%". */
 export const permille = (n: number) => `${Math.round(n / 10)}%`;
 
-/**
- * An office code in words ("us_president" → "President", "county_commission" → "County commission").
- * Mirrors src/features/map/imports/office-words.ts, which names imported races: the web app may not
- * import server code.
- */
-const officeLabels: Record<string, string> = {
-  us_president: 'President',
-  us_senate: 'US Senate',
-  us_house: 'US House',
-  governor: 'Governor',
-  state_senate: 'State Senate',
-  state_house: 'State House',
-};
-export function officeLabel(office: string): string {
-  const known = officeLabels[office];
-  if (known) return known;
-  const words = office.replace(/_+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** An office code in words: the same words the server names imported races with. */
+export { officeWords as officeLabel } from '../../../src/core/office-words.ts';

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { officeWords } from '../../../core/office-words.ts';
 import type {
   ElectionsTable,
   RacesTable,
@@ -8,7 +9,6 @@ import type {
 } from '../../../db/tables/map.ts';
 import type { JurisdictionKey } from '../datasets/bundle.ts';
 import { electionId, raceId, resultSetId } from '../ids.ts';
-import { officeWords } from './office-words.ts';
 import type { ParsedRaceCsv } from './races-csv.ts';
 import type { ResolvedJurisdictions } from './resolve.ts';
 
